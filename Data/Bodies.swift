@@ -1,0 +1,95 @@
+// Bodies: the directors' group, the secretariat, networks, working groups and the
+// external organisations the collaboration deals with.
+//
+// To add a network that has been proposed but not yet started:
+//
+//     public static let mobilityNetwork = Body.ID("mobilitetsnatverket")
+//
+//     add(Body(.mobilityNetwork, name: "Mobilitetsnätverket", kind: .network,
+//              lifecycle: Lifecycle(proposed: .on(Day(2026, 9, 1))), parent: .directors,
+//              source: Source(.minutes20260901, item: "5")))
+//
+// When it starts, add `active: .on(Day(…))` to its lifecycle; when it ends, `closed:`.
+// Use `.established` for a body that was already active before the registry began.
+// The ID is the slug in feed addresses (bodies/mobilitetsnatverket.ics).
+
+public import Registry
+
+extension Body.ID {
+    public static let directors = Body.ID("kommundirektorerna")
+    public static let secretariat = Body.ID("sekretariatet")
+    public static let hrNetwork = Body.ID("hr-chefsnatverket")
+    public static let staffTrainingGroup = Body.ID("arbetsgruppen-personalutbildning")
+    public static let energyWorkingGroup = Body.ID("arbetsgruppen-effektfragan")
+    public static let energyNetwork = Body.ID("energinatverket")
+
+    public static let eon = Body.ID("eon")
+    public static let oresundskraft = Body.ID("oresundskraft")
+    public static let powerCommission = Body.ID("skanes-effektkommission")
+    public static let marketingAssociation = Body.ID("marknadsforeningen")
+}
+
+extension Registry {
+    mutating func addBodies() {
+        add(
+            Body(
+                .directors, name: "Kommundirektörerna", kind: .directorsGroup, lifecycle: .established,
+                purpose: "Kommundirektörerna i Familjen Helsingborgs elva kommuner.",
+                source: Source(.minutes20260410)))
+        add(
+            Body(
+                .secretariat, name: "Sekretariatet", kind: .secretariat, lifecycle: .established,
+                parent: .directors, purpose: "Driver samarbetet i Familjen Helsingborg.",
+                source: Source(.minutes20260410, item: "4")))
+        add(
+            Body(
+                .hrNetwork, name: "HR-chefsnätverket", kind: .network, lifecycle: .established,
+                parent: .directors, purpose: "HR-cheferna i Familjen Helsingborgs kommuner.",
+                source: Source(.minutes20260410, item: "2")))
+        add(
+            Body(
+                .staffTrainingGroup, name: "Arbetsgruppen för personalutbildning", kind: .workingGroup,
+                lifecycle: .established, parent: .directors,
+                purpose:
+                    "Potentialutredningen, område 3: Stärkt samverkan personalutbildning. "
+                    + "Har tagit fram fyra scenarier för hur kommunerna kan samverka.",
+                source: Source(.minutes20260410, item: "2")))
+        add(
+            Body(
+                .energyWorkingGroup, name: "Arbetsgruppen för effektfrågan", kind: .workingGroup,
+                lifecycle: .established, parent: .directors,
+                purpose:
+                    "En löst sammansatt grupp som arbetat med el- och effektförsörjningen sedan "
+                    + "kommundirektörernas möte i januari 2025.",
+                source: Source(.minutes20260410, item: "3")))
+        add(
+            Body(
+                .energyNetwork, name: "Energinätverket", kind: .network,
+                lifecycle: Lifecycle(proposed: .on(Day(2026, 4, 10))), parent: .directors,
+                purpose:
+                    "Föreslaget formellt nätverk i Familjen Helsingborgs regi för el- och "
+                    + "effektförsörjning. Kommundirektörerna tar upp frågan den 22 maj 2026.",
+                source: Source(.minutes20260410, item: "3")))
+
+        add(
+            Body(
+                .eon, name: "E.ON", kind: .external, lifecycle: .established,
+                purpose: "Elnätsbolag vars nätutvecklingsplaner redovisades för kommundirektörerna.",
+                source: Source(.minutes20260410, item: "3")))
+        add(
+            Body(
+                .oresundskraft, name: "Öresundskraft", kind: .external, lifecycle: .established,
+                purpose: "Elnätsbolag vars nätutvecklingsplaner redovisades för kommundirektörerna.",
+                source: Source(.minutes20260410, item: "3")))
+        add(
+            Body(
+                .powerCommission, name: "Skånes effektkommission", kind: .external, lifecycle: .established,
+                purpose: "Regionalt arbete med effektfrågan som en samverkan inom Familjen ska komplettera.",
+                source: Source(.minutes20260410, item: "3")))
+        add(
+            Body(
+                .marketingAssociation, name: "Marknadsföreningen", kind: .external, lifecycle: .established,
+                purpose: "Vill göra en marknadsföringsfilm inför Näringslivsgalan i oktober.",
+                source: Source(.minutes20260410, item: "5")))
+    }
+}

@@ -1,0 +1,87 @@
+// Decisions: what a meeting decided under an agenda item, who must act, and by when.
+// A decision with a `deadline:` becomes an all-day event in the deadlines feed.
+//
+//     public static let budget2027 = Decision.ID("kdm-2026-09-04-budget")
+//
+//     add(Decision(.budget2027, at: .directors20260904, item: 3,
+//                  title: "Budgetförslag 2027",
+//                  text: "Att sekretariatet tar fram ett budgetförslag till nästa möte.",
+//                  deadline: Day(2026, 10, 15), actors: [.body(.secretariat)],
+//                  source: Source(.minutes20260904, item: "3")))
+//
+// `actors:` can name people (.person), bodies (.body), one municipality
+// (.municipality) or `.everyMunicipality`.
+
+public import Registry
+
+extension Decision.ID {
+    public static let energyDialog2025 = Decision.ID("kdm-2025-01-effektfragan")
+    public static let scenario2 = Decision.ID("kdm-2026-04-10-scenario-2")
+    public static let scenario3 = Decision.ID("kdm-2026-04-10-scenario-3")
+    public static let scenario4 = Decision.ID("kdm-2026-04-10-scenario-4")
+    public static let energyNetworkProposal = Decision.ID("kdm-2026-04-10-energinatverk")
+    public static let secretariatReport = Decision.ID("kdm-2026-04-10-sekretariatet")
+    public static let marketingFilm = Decision.ID("kdm-2026-04-10-marknadsforingsfilm")
+}
+
+extension Registry {
+    mutating func addDecisions() {
+        add(
+            Decision(
+                .energyDialog2025, at: .directors202501, item: 1,
+                title: "Dialog om samverkan inom energiområdet",
+                text:
+                    "Att uppdra till sekretariatschef att tillsammans med Helsingborgs stad inleda dialog "
+                    + "med övriga kommuner om möjlig samverkan inom området.",
+                actors: [.body(.secretariat), .municipality(.helsingborg)],
+                source: Source(.minutes20260410, item: "3")))
+
+        add(
+            Decision(
+                .scenario2, at: .directors20260410, item: 2,
+                title: "Arbetsgruppen arbetar vidare med scenario 2",
+                text: "Att vi ger arbetsgruppen i uppdrag att arbeta vidare med scenario/förslag 2.",
+                actors: [.body(.staffTrainingGroup)], source: Source(.minutes20260410, item: "2")))
+        add(
+            Decision(
+                .scenario3, at: .directors20260410, item: 2,
+                title: "Fullmakt för gemensam lärplattform (scenario 3)",
+                text:
+                    "Att varje kommun själv tar ställning till scenario/förslag 3. HR-cheferna är "
+                    + "välinformerade och tar kontakt med respektive kommundirektör. En kommun som vill "
+                    + "ansluta tecknar fullmakt om deltagande och företrädande senast 2026-04-30.",
+                deadline: Day(2026, 4, 30), actors: [.everyMunicipality, .body(.hrNetwork)],
+                source: Source(.minutes20260410, item: "2")))
+        add(
+            Decision(
+                .scenario4, at: .directors20260410, item: 2,
+                title: "Scenario 4 tas upp för beslut längre fram",
+                text: "Att scenario/förslag 4 tas upp för beslut längre fram i tiden.",
+                actors: [.body(.directors)], source: Source(.minutes20260410, item: "2")))
+
+        add(
+            Decision(
+                .energyNetworkProposal, at: .directors20260410, item: 3,
+                title: "Förslag på syfte för ett energinätverk",
+                text:
+                    "Att kommundirektörerna tar upp frågan kring ett eventuellt nytt nätverk den 22 maj. "
+                    + "Till dess tar Britt Nymberg och arbetsgruppen fram ett förslag på syfte för nätverket.",
+                deadline: Day(2026, 5, 22), actors: [.person(.brittNymberg), .body(.energyWorkingGroup)],
+                source: Source(.minutes20260410, item: "3")))
+
+        add(
+            Decision(
+                .secretariatReport, at: .directors20260410, item: 4,
+                title: "Tack för informationen", text: "Att tacka för informationen.",
+                source: Source(.minutes20260410, item: "4")))
+
+        add(
+            Decision(
+                .marketingFilm, at: .directors20260410, item: 5,
+                title: "Förslag till Marknadsföreningen om marknadsföringsfilm",
+                text:
+                    "Att tf sekretariatschefen får uppdraget att föreslå Marknadsföreningen en film med "
+                    + "bilder från de elva kommunerna, landmärken som alla känner igen, och en berättarröst.",
+                actors: [.person(.mikaelJohansson)], source: Source(.minutes20260410, item: "5")))
+    }
+}

@@ -1,0 +1,28 @@
+// Documents: the minutes, notices and letters the registry's facts come from.
+// Every other record cites one of these with `source: Source(.theDocument, item: "3")`.
+//
+// To add a document, declare its ID and add a record (the date is when it was issued):
+//
+//     public static let minutes20260522 = Document.ID("kdm-2026-05-22")
+//
+//     add(Document(.minutes20260522, title: "Protokoll, kommundirektörsmöte 2026-05-22",
+//                  date: Day(2026, 5, 22)))
+//
+// When you change a fact (a meeting moves, a start date changes), cite the newer
+// document that says so: its date becomes the event's "last modified" in calendars.
+
+public import Registry
+
+extension Document.ID {
+    public static let minutes20260410 = Document.ID("kdm-2026-04-10")
+}
+
+extension Registry {
+    mutating func addDocuments() {
+        add(
+            Document(
+                .minutes20260410,
+                title: "Protokoll, kommundirektörsmöte i Familjen Helsingborg 2026-04-10",
+                date: Day(2026, 4, 10)))
+    }
+}

@@ -1,0 +1,24 @@
+// Staff: appointments to posts, with the day the person starts. Each start date is an
+// all-day event in the start-dates calendar feed.
+//
+// A new coordinator in the secretariat who starts on 1 June (declare the person in
+// People.swift first):
+//
+//     add(StaffAppointment(.annaSvensson, in: .secretariat, title: "samordnare",
+//                          starts: Day(2026, 6, 1), source: Source(.minutes20260522, item: "4")))
+
+import Registry
+
+extension Registry {
+    mutating func addStaff() {
+        add(
+            StaffAppointment(
+                .teodorIsaksson, in: .secretariat,
+                title: "samordnare för projektet att ta hem mer externa medel",
+                starts: Day(2026, 5, 1), source: Source(.minutes20260410, item: "4")))
+        add(
+            StaffAppointment(
+                .sofiaAnderssonWiden, in: .secretariat, title: "administratör med ansvar för webben",
+                starts: Day(2026, 4, 20), source: Source(.minutes20260410, item: "4")))
+    }
+}

@@ -1,0 +1,81 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every first-party target shares: Swift 6 strictness plus the upcoming
+/// features that keep imports and existentials explicit, with warnings as errors.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "samverkan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "samverkan", targets: ["samverkan"]),
+        .library(name: "Registry", targets: ["Registry"]),
+        .library(name: "CalendarExport", targets: ["CalendarExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Model values, typed IDs, queries and validation. Pure Swift: no C, no clock.
+        .target(name: "Registry", swiftSettings: strict),
+
+        // The collaboration's data, written by the secretariat as Swift source.
+        .target(name: "RegistryData", dependencies: ["Registry"], path: "Data", swiftSettings: strict),
+
+        // libical as a system library; only CalendarExport imports it.
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev", "tzdata"])]
+        ),
+
+        // Registry events -> iCalendar bytes, and the files written to Exports/.
+        .target(
+            name: "CalendarExport",
+            dependencies: [
+                "Registry", "CLibical",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // HTTP: feeds, JSON API and the web page, served from memory.
+        .target(
+            name: "RegistryServer",
+            dependencies: [
+                "Registry", "CalendarExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // The command-line tool: parses arguments, calls the modules, prints.
+        .executableTarget(
+            name: "samverkan",
+            dependencies: [
+                "Registry", "RegistryData", "CalendarExport", "RegistryServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
+        .testTarget(
+            name: "RegistryDataTests", dependencies: ["Registry", "RegistryData"], swiftSettings: strict),
+        .testTarget(
+            name: "CalendarExportTests",
+            dependencies: ["Registry", "RegistryData", "CalendarExport"],
+            swiftSettings: strict
+        ),
+    ]
+)

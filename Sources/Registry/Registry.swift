@@ -1,0 +1,71 @@
+/// Everything the registry knows, as plain values.
+///
+/// `Data/` builds one with a sequence of `add` calls, one statement per record: each
+/// statement type-checks on its own, so compile time grows linearly with the data.
+/// Lookups by ID are constant time; when an ID was written twice the first record wins
+/// and the validator reports the second.
+public struct Registry: Sendable {
+    public private(set) var documents: [Document] = []
+    public private(set) var municipalities: [Municipality] = []
+    public private(set) var people: [Person] = []
+    public private(set) var bodies: [Body] = []
+    public private(set) var memberships: [Membership] = []
+    public private(set) var appointments: [StaffAppointment] = []
+    public private(set) var meetings: [Meeting] = []
+    public private(set) var decisions: [Decision] = []
+
+    private var documentIndex: [Document.ID: Int] = [:]
+    private var municipalityIndex: [Municipality.ID: Int] = [:]
+    private var personIndex: [Person.ID: Int] = [:]
+    private var bodyIndex: [Body.ID: Int] = [:]
+    private var meetingIndex: [Meeting.ID: Int] = [:]
+    private var decisionIndex: [Decision.ID: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ record: Document) {
+        documentIndex[record.id] = documentIndex[record.id] ?? documents.count
+        documents.append(record)
+    }
+
+    public mutating func add(_ record: Municipality) {
+        municipalityIndex[record.id] = municipalityIndex[record.id] ?? municipalities.count
+        municipalities.append(record)
+    }
+
+    public mutating func add(_ record: Person) {
+        personIndex[record.id] = personIndex[record.id] ?? people.count
+        people.append(record)
+    }
+
+    public mutating func add(_ record: Body) {
+        bodyIndex[record.id] = bodyIndex[record.id] ?? bodies.count
+        bodies.append(record)
+    }
+
+    public mutating func add(_ record: Membership) { memberships.append(record) }
+
+    public mutating func add(_ record: StaffAppointment) { appointments.append(record) }
+
+    public mutating func add(_ record: Meeting) {
+        meetingIndex[record.id] = meetingIndex[record.id] ?? meetings.count
+        meetings.append(record)
+    }
+
+    public mutating func add(_ record: Decision) {
+        decisionIndex[record.id] = decisionIndex[record.id] ?? decisions.count
+        decisions.append(record)
+    }
+
+    public subscript(id: Document.ID) -> Document? { documentIndex[id].map { documents[$0] } }
+    public subscript(id: Municipality.ID) -> Municipality? {
+        municipalityIndex[id].map { municipalities[$0] }
+    }
+    public subscript(id: Person.ID) -> Person? { personIndex[id].map { people[$0] } }
+    public subscript(id: Body.ID) -> Body? { bodyIndex[id].map { bodies[$0] } }
+    public subscript(id: Meeting.ID) -> Meeting? { meetingIndex[id].map { meetings[$0] } }
+    public subscript(id: Decision.ID) -> Decision? { decisionIndex[id].map { decisions[$0] } }
+
+    /// The date of the document a record cites: when its facts were last revised.
+    public func revised(_ source: Source) -> Day? { self[source.document]?.date }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `samverkan` command: a thin layer that parses arguments and calls the modules.
+@main
+struct Samverkan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samverkan",
+        abstract: "The registry and calendar feeds of Familjen Helsingborg.",
+        subcommands: []
+    )
+}
