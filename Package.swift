@@ -38,11 +38,14 @@ let package = Package(
             providers: [.apt(["libical-dev", "tzdata"])]
         ),
 
+        // The one system call Swift cannot reach: swapping two directories atomically.
+        .target(name: "CSystemShims"),
+
         // Registry events -> iCalendar bytes, and the files written to Exports/.
         .target(
             name: "CalendarExport",
             dependencies: [
-                "Registry", "CLibical",
+                "Registry", "CLibical", "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict

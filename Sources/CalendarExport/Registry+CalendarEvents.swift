@@ -1,0 +1,188 @@
+public import Registry
+
+extension Registry {
+    /// Every event the registry implies, in chronological order: meetings whose day is
+    /// known, decision deadlines, and staff start dates.
+    ///
+    /// Meetings known only by month (history recalled in later minutes) have no day to
+    /// place in a calendar and are left out.
+    public func calendarEvents() -> [CalendarEvent] {
+        let directory = RepresentationDirectory(self)
+        var events: [CalendarEvent] = []
+        events.reserveCapacity(meetings.count + decisions.count + appointments.count)
+        for meeting in meetings {
+            if let event = meetingEvent(meeting, directory) { events.append(event) }
+        }
+        for decision in decisions {
+            if let event = deadlineEvent(decision, directory) { events.append(event) }
+        }
+        for appointment in appointments {
+            events.append(startDateEvent(appointment, directory))
+        }
+        events.sort(by: CalendarEvent.chronological)
+        return events
+    }
+
+    private func meetingEvent(_ meeting: Meeting, _ directory: RepresentationDirectory) -> CalendarEvent? {
+        let timing: CalendarEvent.Timing
+        switch meeting.time {
+        case .timed(let day, let from, let to): timing = .timed(day, from: from, to: to)
+        case .day(let day): timing = .allDay(day)
+        case .month: return nil
+        }
+        let bodyName = self[meeting.body]?.name ?? meeting.body.rawValue
+        var lines = [bodyName]
+        if case .allDay = timing { lines.append("Tid ej fastställd.") }
+        if let remote = meeting.remote { lines.append("Distansdeltagande: \(remote)") }
+        if meeting.isCancelled { lines.append("Mötet är inställt.") }
+        if !meeting.agenda.isEmpty {
+            lines.append("")
+            lines.append("Dagordning:")
+            for item in meeting.agenda { lines.append("\(item.number). \(item.title)") }
+        }
+        lines.append("")
+        lines.append(citation(meeting.source))
+
+        var place = meeting.place
+        if let remote = meeting.remote {
+            place = place.map { "\($0) (även via \(remote))" } ?? remote
+        }
+        var municipalities = directory.municipalities(in: meeting.body, on: timing.day)
+        for attendance in meeting.attendance {
+            if let municipality = attendance.municipality { municipalities.insert(municipality) }
+        }
+        return CalendarEvent(
+            uid: Self.uid("meeting", meeting.id.rawValue),
+            kind: .meeting,
+            timing: timing,
+            summary: (meeting.isCancelled ? "INSTÄLLT: " : "") + meeting.title,
+            description: lines.joined(separator: "\n"),
+            location: place,
+            status: meeting.isCancelled ? .cancelled : .confirmed,
+            alarm: nil,
+            revised: revised(meeting.source) ?? timing.day,
+            municipalities: municipalities,
+            bodies: [meeting.body]
+        )
+    }
+
+    private func deadlineEvent(_ decision: Decision, _ directory: RepresentationDirectory) -> CalendarEvent? {
+        guard let deadline = decision.deadline else { return nil }
+        let meeting = self[decision.meeting]
+        var municipalities: Set<Municipality.ID> = []
+        var bodies: Set<Body.ID> = []
+        if let meeting { bodies.insert(meeting.body) }
+        var actorNames: [String] = []
+        for actor in decision.actors {
+            switch actor {
+            case .person(let person):
+                actorNames.append(self[person]?.name ?? person.rawValue)
+                municipalities.formUnion(directory.municipalities(representedBy: person, on: deadline))
+            case .body(let body):
+                actorNames.append(self[body]?.name ?? body.rawValue)
+                bodies.insert(body)
+                municipalities.formUnion(directory.municipalities(in: body, on: deadline))
+            case .municipality(let municipality):
+                actorNames.append(self[municipality]?.name ?? municipality.rawValue)
+                municipalities.insert(municipality)
+            case .everyMunicipality:
+                actorNames.append("varje kommun")
+                municipalities.formUnion(self.municipalities.map(\.id))
+            }
+        }
+        var lines = [decision.text, ""]
+        if !actorNames.isEmpty { lines.append("Ansvariga: \(actorNames.joined(separator: ", "))") }
+        if let meeting {
+            let when = meeting.time.day.map { " \(Swedish.date($0))" } ?? ""
+            lines.append("Beslut: \(meeting.title)\(when), punkt \(decision.item)")
+        }
+        lines.append(citation(decision.source))
+        return CalendarEvent(
+            uid: Self.uid("deadline", decision.id.rawValue),
+            kind: .deadline,
+            timing: .allDay(deadline),
+            summary: "Sista dag: \(decision.title)",
+            description: lines.joined(separator: "\n"),
+            location: nil,
+            status: .confirmed,
+            alarm: CalendarEvent.Alarm(
+                minutesBefore: 15 * 60, description: "Sista dag i morgon: \(decision.title)"),
+            revised: revised(decision.source) ?? deadline,
+            municipalities: municipalities,
+            bodies: bodies
+        )
+    }
+
+    private func startDateEvent(
+        _ appointment: StaffAppointment, _ directory: RepresentationDirectory
+    ) -> CalendarEvent {
+        let name = self[appointment.person]?.name ?? appointment.person.rawValue
+        let bodyName = self[appointment.body]?.name ?? appointment.body.rawValue
+        let description = [
+            "\(name) börjar som \(appointment.title) i \(bodyName) den \(Swedish.date(appointment.starts)).",
+            "",
+            citation(appointment.source),
+        ]
+        return CalendarEvent(
+            uid: Self.uid("start", appointment.id.rawValue),
+            kind: .startDate,
+            timing: .allDay(appointment.starts),
+            summary: "Börjar: \(name), \(appointment.title)",
+            description: description.joined(separator: "\n"),
+            location: nil,
+            status: .confirmed,
+            alarm: nil,
+            revised: revised(appointment.source) ?? appointment.starts,
+            municipalities: directory.municipalities(
+                representedBy: appointment.person, on: appointment.starts),
+            bodies: [appointment.body]
+        )
+    }
+
+    /// "Källa: Protokoll …, punkt 3".
+    private func citation(_ source: Source) -> String {
+        let title = self[source.document]?.title ?? source.document.rawValue
+        return "Källa: \(title)" + (source.item.map { ", punkt \($0)" } ?? "")
+    }
+
+    /// A UID from the record's kind and ID: the same record keeps its UID forever.
+    static func uid(_ kind: String, _ id: String) -> String {
+        "\(kind)-\(id)@familjenhelsingborg.se"
+    }
+}
+
+/// Which municipalities a body or a person stands for on a given day, from memberships.
+/// Built once per export so that deriving 100k events stays linear.
+struct RepresentationDirectory {
+    private var byBody: [Body.ID: [Membership]] = [:]
+    private var byPerson: [Person.ID: [Membership]] = [:]
+
+    init(_ registry: Registry) {
+        for membership in registry.memberships where membership.municipality != nil {
+            byBody[membership.body, default: []].append(membership)
+            byPerson[membership.person, default: []].append(membership)
+        }
+    }
+
+    func municipalities(in body: Body.ID, on day: Day) -> Set<Municipality.ID> {
+        Set((byBody[body] ?? []).filter { $0.isInForce(on: day) }.compactMap(\.municipality))
+    }
+
+    func municipalities(representedBy person: Person.ID, on day: Day) -> Set<Municipality.ID> {
+        Set((byPerson[person] ?? []).filter { $0.isInForce(on: day) }.compactMap(\.municipality))
+    }
+}
+
+/// Swedish wording for dates in calendar text.
+enum Swedish {
+    static let months = [
+        "januari", "februari", "mars", "april", "maj", "juni",
+        "juli", "augusti", "september", "oktober", "november", "december",
+    ]
+
+    /// "1 maj 2026".
+    static func date(_ day: Day) -> String {
+        guard (1...12).contains(day.month) else { return day.description }
+        return "\(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+}

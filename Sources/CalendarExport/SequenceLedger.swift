@@ -1,0 +1,88 @@
+import Crypto
+import Registry
+
+/// Carries SEQUENCE numbers from one export to the next.
+///
+/// Clients keep their copy of an event unless SEQUENCE rises, so it must rise exactly
+/// when something a subscriber sees changes, and never fall. The ledger remembers, per
+/// UID, the last SEQUENCE and a fingerprint of the event's significant content. It is
+/// written to `Exports/sequences.tsv` beside the feeds and read back by the next export.
+/// Removed events stay in the ledger, so an ID that comes back continues upward.
+public struct SequenceLedger: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public let sequence: Int
+        public let fingerprint: String
+    }
+
+    public private(set) var entries: [String: Entry]
+
+    public init(entries: [String: Entry] = [:]) {
+        self.entries = entries
+    }
+
+    public static let fileName = "sequences.tsv"
+
+    static let header =
+        "# SEQUENCE ledger written by `samverkan export`: UID, SEQUENCE, content fingerprint.\n"
+        + "# Commit it with the feeds; never edit it by hand.\n"
+
+    /// Reads a ledger; the message names the line that is malformed.
+    public init(tsv text: String) throws(LedgerError) {
+        var entries: [String: Entry] = [:]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3, let sequence = Int(fields[1]), sequence >= 0, !fields[0].isEmpty else {
+                throw LedgerError(line: index + 1, text: String(line))
+            }
+            entries[String(fields[0])] = Entry(sequence: sequence, fingerprint: String(fields[2]))
+        }
+        self.entries = entries
+    }
+
+    /// Sorted by UID, so the file diffs cleanly.
+    public var tsv: String {
+        var text = Self.header
+        for uid in entries.keys.sorted() {
+            let entry = entries[uid]!
+            text += "\(uid)\t\(entry.sequence)\t\(entry.fingerprint)\n"
+        }
+        return text
+    }
+
+    /// Assigns each event its SEQUENCE: unchanged content keeps it, changed content
+    /// raises it by one, a new UID starts at 0.
+    public mutating func assign(_ events: [CalendarEvent]) -> [String: Int] {
+        var sequences: [String: Int] = [:]
+        sequences.reserveCapacity(events.count)
+        for event in events {
+            let fingerprint = Self.fingerprint(event)
+            let sequence: Int
+            if let previous = entries[event.uid] {
+                sequence = previous.fingerprint == fingerprint ? previous.sequence : previous.sequence + 1
+            } else {
+                sequence = 0
+            }
+            entries[event.uid] = Entry(sequence: sequence, fingerprint: fingerprint)
+            sequences[event.uid] = sequence
+        }
+        return sequences
+    }
+
+    /// SHA-256 of the significant content, hex, truncated to 128 bits.
+    static func fingerprint(_ event: CalendarEvent) -> String {
+        let digest = SHA256.hash(data: Array(event.significantContent.utf8))
+        return digest.prefix(16).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+public struct LedgerError: Error, CustomStringConvertible {
+    public let line: Int
+    public let text: String
+    public var description: String {
+        "\(SequenceLedger.fileName):\(line): expected UID<TAB>SEQUENCE<TAB>FINGERPRINT, found '\(text)'"
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CalendarExport
+import Foundation
+import Registry
+import RegistryData
+
+/// `samverkan export`: writes the feeds to `Exports/`, or checks that they are fresh.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the calendar feeds and other exports to a folder (default Exports/).",
+        discussion: """
+            The folder is replaced atomically: readers see the old set or the new one, never \
+            a mix. SEQUENCE numbers are carried forward from the folder's sequences.tsv.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "The folder to write.")
+    var output: String = "Exports"
+
+    @Flag(help: "Write nothing; exit 1 and list the files if the folder is not what the data would export.")
+    var check = false
+
+    func run() throws {
+        let registry = Registry.familjenHelsingborg
+        let directory = ExportDirectory(URL(fileURLWithPath: output))
+        let ledger: SequenceLedger
+        do {
+            ledger = try directory.previousLedger()
+        } catch {
+            printError("error: \(output)/\(error)")
+            throw ExitCode.failure
+        }
+        let files = try registry.exportFiles(previous: ledger)
+        if check {
+            let stale = directory.differences(from: files)
+            guard stale.isEmpty else {
+                var message = "error: \(output)/ is not what Data/ exports; these files differ:\n"
+                for path in stale { message += "  \(output)/\(path)\n" }
+                message += "Run `swift run samverkan export` and commit \(output)/."
+                printError(message)
+                throw ExitCode.failure
+            }
+            print("\(output)/ is up to date (\(files.count) files).")
+            return
+        }
+        try directory.replace(with: files)
+        print("Wrote \(files.count) files to \(output)/.")
+    }
+}
+
+/// Prints to standard error, so standard output stays clean for scripts.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
