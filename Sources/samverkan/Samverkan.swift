@@ -6,6 +6,9 @@ struct Samverkan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samverkan",
         abstract: "The registry and calendar feeds of Familjen Helsingborg.",
-        subcommands: []
+        subcommands: [
+            WhoCommand.self, RepresentsCommand.self, BodiesCommand.self, BodyCommand.self,
+            UpcomingCommand.self, AttendanceCommand.self,
+        ]
     )
 }
