@@ -43,10 +43,8 @@ extension MunicipalityRepresentation {
             out += "Director: vacant\n"
         } else {
             let names = director.holders.map { seat in
-                var term = Report.role(seat)
-                if let from = seat.from { term += ", since \(from)" }
-                if let to = seat.to { term += ", last day \(Report.lastDay(to))" }
-                return "\(seat.person.name) (\(term))"
+                let notes = [seat.role.title, seat.acting ? "acting" : nil, seat.shared ? "shared" : nil]
+                return "\(seat.person.name) (\(notes.compactMap { $0 }.joined(separator: ", ")))"
             }
             out += Report.paragraph("Director: " + names.joined(separator: " and "))
         }
