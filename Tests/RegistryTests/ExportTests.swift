@@ -187,3 +187,19 @@ struct FormattingTests {
         #expect(lines.joined(separator: " ") == text)
     }
 }
+
+@Suite("JSON output")
+struct JSONOutputTests {
+    @Test("empty arrays and objects are written [] and {}, strings are left alone")
+    func emptyContainers() {
+        let text = JSONOutput.collapsingEmptyContainers(
+            "{\n  \"a\" : [\n\n  ],\n  \"b\" : \"[ ]\\\"{ }\",\n  \"c\" : {\n\n  }\n}")
+        #expect(text == "{\n  \"a\" : [],\n  \"b\" : \"[ ]\\\"{ }\",\n  \"c\" : {}\n}")
+    }
+
+    @Test("JSON output ends with a newline and has no blank lines")
+    func shape() {
+        let json = JSONOutput.string(["empty": [String](), "list": ["x"]])
+        #expect(json == "{\n  \"empty\" : [],\n  \"list\" : [\n    \"x\"\n  ]\n}\n")
+    }
+}
