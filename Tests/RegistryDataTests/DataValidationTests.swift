@@ -20,7 +20,9 @@ import Testing
         let registry = Registry.familjenHelsingborg
         #expect(registry.recordCount > 0)
         #expect(!registry.sourceFiles.isEmpty)
-        #expect(registry.sourceFiles.allSatisfy { $0.hasPrefix("Data/") && $0.hasSuffix(".swift") }, "\(registry.sourceFiles)")
+        #expect(
+            registry.sourceFiles.allSatisfy { $0.hasPrefix("Data/") && $0.hasSuffix(".swift") },
+            "\(registry.sourceFiles)")
     }
 
     @Test func summaryOfTheRealDataMatchesItsDiagnostics() {

@@ -22,13 +22,20 @@ enum ValidationFixture {
     static func registry() -> Registry {
         var r = Registry()
         r.add(
-            Document(minutes, title: "Protokoll 2026-04-10", date: Day(2026, 4, 10), url: "https://example.org/p.pdf"))
+            Document(
+                minutes, title: "Protokoll 2026-04-10", date: Day(2026, 4, 10),
+                url: "https://example.org/p.pdf"))
         r.add(Municipality(alfa, name: "Alfa", officialName: "Alfa kommun", source: source))
-        r.add(Municipality(beta, name: "Beta", officialName: "Beta stad", aliases: ["Beta kommun"], source: source))
+        r.add(
+            Municipality(
+                beta, name: "Beta", officialName: "Beta stad", aliases: ["Beta kommun"], source: source))
         r.add(Person(anna, name: "Anna Andersson", email: "anna.andersson@alfa.se", source: source))
         r.add(Person(bo, name: "Bo Berg", source: source))
         r.add(Person(cecilia, name: "Cecilia Carlsson", source: Source(minutes, item: "1")))
-        r.add(Body(directors, name: "Direktörerna", kind: .directorsGroup, lifecycle: .established, source: source))
+        r.add(
+            Body(
+                directors, name: "Direktörerna", kind: .directorsGroup, lifecycle: .established,
+                source: source))
         r.add(
             Body(
                 secretariat, name: "Sekretariatet", kind: .secretariat,
@@ -36,7 +43,9 @@ enum ValidationFixture {
                 parent: directors, purpose: "Driver samarbetet.\nRad två.", source: source))
         r.add(Membership(anna, in: directors, as: .director, for: alfa, source: source))
         r.add(Membership(bo, in: directors, as: .director, for: beta, from: Day(2026, 1, 1), source: source))
-        r.add(StaffAppointment(cecilia, in: secretariat, title: "samordnare", starts: Day(2026, 5, 1), source: source))
+        r.add(
+            StaffAppointment(
+                cecilia, in: secretariat, title: "samordnare", starts: Day(2026, 5, 1), source: source))
         r.add(
             Meeting(
                 meeting, of: directors, title: "Direktörsmöte",

@@ -19,18 +19,19 @@ private typealias F = ValidationFixture
         let diagnostic = try #require(registry.validate().first)
         #expect(
             diagnostic.description
-                == "Tests/RegistryTests/ValidationReportTests.swift:\(line): error: person 'dag-dahl' has an empty name")
+                == "Tests/RegistryTests/ValidationReportTests.swift:\(line): error: person 'dag-dahl' has an empty name"
+        )
     }
 
-    @Test func diagnosticsAreSortedByFileAndLineNotByRuleOrAddOrder() {
-        let addLater: (inout Registry) -> Void = { r in
-            r.add(Meeting(Meeting.ID("m"), of: F.directors, title: "", time: .day(Day(2026, 6, 1)), source: F.source))
-        }
-        let laterLine = #line - 2
+    @Test func diagnosticsAreSortedByLineNotByRuleOrAddOrder() {
+        // Written first, added last: its line is earlier, so it must be reported first.
+        let laterLine = #line + 1
+        let untitled = Meeting(
+            Meeting.ID("m"), of: F.directors, title: "", time: .day(Day(2026, 6, 1)), source: F.source)
         var registry = F.registry()
         let earlierLine = #line + 1
         registry.add(Person(Person.ID("Dag"), name: "Dag Dahl", email: "dag", source: F.source))
-        addLater(&registry)
+        registry.add(untitled)
         let diagnostics = registry.validate()
         #expect(diagnostics.map(\.location.line) == [laterLine, earlierLine, earlierLine])
         #expect(diagnostics.map(\.rule) == ["non-empty-text", "well-formed-emails", "id-format"])
@@ -39,7 +40,10 @@ private typealias F = ValidationFixture
 
     @Test func warningsAloneAreNotErrors() {
         var registry = F.registry()
-        registry.add(Meeting(Meeting.ID("m"), of: F.directors, title: "Möte", time: .day(Day(2026, 3, 1)), source: F.source))
+        registry.add(
+            Meeting(
+                Meeting.ID("m"), of: F.directors, title: "Möte", time: .day(Day(2026, 3, 1)), source: F.source
+            ))
         let diagnostics = registry.validate()
         #expect(diagnostics.warningCount == 1)
         #expect(diagnostics.errorCount == 0)
@@ -51,7 +55,10 @@ private typealias F = ValidationFixture
     @Test func summaryCountsErrorsWarningsAndFiles() {
         var registry = F.registry()
         registry.add(Person(Person.ID("dag-dahl"), name: "", email: "dag", source: F.source))
-        registry.add(Meeting(Meeting.ID("m"), of: F.directors, title: "Möte", time: .day(Day(2026, 3, 1)), source: F.source))
+        registry.add(
+            Meeting(
+                Meeting.ID("m"), of: F.directors, title: "Möte", time: .day(Day(2026, 3, 1)), source: F.source
+            ))
         let diagnostics = registry.validate()
         #expect(registry.hasErrors)
         #expect(registry.validationSummary(of: diagnostics) == "2 errors, 1 warning in 2 files")

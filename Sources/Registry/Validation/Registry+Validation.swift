@@ -100,7 +100,7 @@ extension Day {
     var firstOfNextMonth: Day { month == 12 ? Day(year + 1, 1, 1) : Day(year, month + 1, 1) }
 }
 
-extension Optional<Day> {
+extension Day? {
     /// True when absent or a real date: rules that compare dates skip impossible ones,
     /// which `valid-dates` already reports.
     var isValidOrAbsent: Bool { self?.isValid ?? true }
@@ -111,7 +111,8 @@ extension MeetingTime {
     var span: DayRange {
         switch self {
         case .timed(let day, _, _), .day(let day): DayRange(from: day, to: day.adding(days: 1))
-        case .month(let year, let month): DayRange(from: Day(year, month, 1), to: Day(year, month, 1).firstOfNextMonth)
+        case .month(let year, let month):
+            DayRange(from: Day(year, month, 1), to: Day(year, month, 1).firstOfNextMonth)
         }
     }
 

@@ -56,7 +56,8 @@ extension Rules {
             var next = body.parent
             while let current = next, let parent = registry[current] {
                 if current == body.id {
-                    found.append(.error("\(body.label) is its own ancestor through `parent:`", at: body.location))
+                    found.append(
+                        .error("\(body.label) is its own ancestor through `parent:`", at: body.location))
                     break
                 }
                 guard seen.insert(current).inserted else { break }

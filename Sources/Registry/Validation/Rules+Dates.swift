@@ -16,11 +16,14 @@ extension Rules {
             guard let day, !day.isValid else { return }
             found.append(
                 .error(
-                    "\(record.label) \(field) is \(written(day)), a date that does not exist", at: record.location))
+                    "\(record.label) \(field) is \(written(day)), a date that does not exist",
+                    at: record.location))
         }
         for document in registry.documents { check(document, "date", document.date) }
         for body in registry.bodies {
-            for (stage, start) in body.lifecycle.milestones { check(body, "\(stage.rawValue) date", start.day) }
+            for (stage, start) in body.lifecycle.milestones {
+                check(body, "\(stage.rawValue) date", start.day)
+            }
         }
         for membership in registry.memberships {
             check(membership, "from", membership.from)

@@ -15,12 +15,15 @@ extension Rules {
     static func decisionReferences(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for decision in registry.decisions {
-            if registry[decision.meeting] == nil { found.append(missing(decision, "meeting", decision.meeting)) }
+            if registry[decision.meeting] == nil {
+                found.append(missing(decision, "meeting", decision.meeting))
+            }
             for actor in decision.actors {
                 switch actor {
                 case .person(let id) where registry[id] == nil: found.append(missing(decision, "actor", id))
                 case .body(let id) where registry[id] == nil: found.append(missing(decision, "actor", id))
-                case .municipality(let id) where registry[id] == nil: found.append(missing(decision, "actor", id))
+                case .municipality(let id) where registry[id] == nil:
+                    found.append(missing(decision, "actor", id))
                 default: break
                 }
             }
@@ -31,7 +34,8 @@ extension Rules {
     /// A decision's item number is an item on its meeting's agenda.
     static func decisionItemOnAgenda(_ registry: Registry) -> [Diagnostic] {
         registry.decisions.compactMap { decision in
-            guard let meeting = registry[decision.meeting], !meeting.agenda.contains(where: { $0.number == decision.item })
+            guard let meeting = registry[decision.meeting],
+                !meeting.agenda.contains(where: { $0.number == decision.item })
             else { return nil }
             let numbers = meeting.agenda.map { String($0.number) }.joined(separator: ", ")
             return .error(
@@ -44,7 +48,8 @@ extension Rules {
     /// A deadline is not before the meeting that set it.
     static func deadlineNotBeforeDecision(_ registry: Registry) -> [Diagnostic] {
         registry.decisions.compactMap { decision in
-            guard let deadline = decision.deadline, deadline.isValid, let meeting = registry[decision.meeting],
+            guard let deadline = decision.deadline, deadline.isValid,
+                let meeting = registry[decision.meeting],
                 meeting.time.isValidDate, let decided = meeting.time.span.from, deadline < decided
             else { return nil }
             return .error(

@@ -10,7 +10,8 @@ extension Rules {
         registry.documents.compactMap { document in
             guard let url = document.url, !isWebAddress(url) else { return nil }
             return .error(
-                "\(document.label) url '\(url)' is not an http(s) address without spaces", at: document.location)
+                "\(document.label) url '\(url)' is not an http(s) address without spaces",
+                at: document.location)
         }
     }
 
@@ -24,6 +25,7 @@ extension Rules {
             return false
         }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value != 0x7F }
+        return !host.isEmpty
+            && text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value != 0x7F }
     }
 }

@@ -36,7 +36,8 @@ extension Rules {
         for membership in registry.memberships where !isSlug(membership.role.key) {
             found.append(
                 .error(
-                    malformed("role key of \(membership.label)", membership.role.key), at: membership.location))
+                    malformed("role key of \(membership.label)", membership.role.key), at: membership.location
+                ))
         }
         for appointment in registry.appointments {
             let id = appointment.id.rawValue
@@ -58,7 +59,10 @@ extension Rules {
             for record in records {
                 let slug = slug(record)
                 if slug.isEmpty {
-                    found.append(.error("\(record.label) has an empty slug: its \(from) has no ASCII letters or digits", at: record.location))
+                    found.append(
+                        .error(
+                            "\(record.label) has an empty slug: its \(from) has no ASCII letters or digits",
+                            at: record.location))
                 } else if let other = first[slug], other.id != record.id {
                     found.append(
                         .error(

@@ -42,7 +42,8 @@ extension Rules {
         registry.meetings.compactMap { meeting in
             guard case .timed(_, let from, let to) = meeting.time, from.isValid, to.isValid, to <= from
             else { return nil }
-            return .error("\(meeting.label) ends at \(to), not after it starts at \(from)", at: meeting.location)
+            return .error(
+                "\(meeting.label) ends at \(to), not after it starts at \(from)", at: meeting.location)
         }
     }
 
@@ -58,7 +59,9 @@ extension Rules {
             let span = meeting.time.span
             let when = meeting.time.when
             for attendance in meeting.attendance where registry[attendance.person] != nil {
-                let held = terms[meeting.body]?[attendance.person, default: []].filter { $0.term.overlaps(span) } ?? []
+                let held =
+                    terms[meeting.body]?[attendance.person, default: []].filter { $0.term.overlaps(span) }
+                    ?? []
                 let person = "'\(attendance.person.rawValue)'"
                 if held.isEmpty {
                     found.append(
@@ -105,9 +108,14 @@ extension Rules {
             for item in meeting.agenda {
                 if item.number < 1 {
                     found.append(
-                        .error("\(meeting.label) has agenda item number \(item.number); numbers start at 1", at: meeting.location))
+                        .error(
+                            "\(meeting.label) has agenda item number \(item.number); numbers start at 1",
+                            at: meeting.location))
                 } else if !seen.insert(item.number).inserted {
-                    found.append(.error("\(meeting.label) has more than one agenda item \(item.number)", at: meeting.location))
+                    found.append(
+                        .error(
+                            "\(meeting.label) has more than one agenda item \(item.number)",
+                            at: meeting.location))
                 }
             }
         }
@@ -123,7 +131,8 @@ extension Rules {
             else { continue }
             for municipality in registry.municipalities
             where !registry.memberships.contains(where: {
-                $0.body == meeting.body && $0.role.key == Role.director.key && $0.municipality == municipality.id
+                $0.body == meeting.body && $0.role.key == Role.director.key
+                    && $0.municipality == municipality.id
                     && $0.isInForce(on: day)
             }) {
                 found.append(
@@ -156,7 +165,8 @@ extension Rules {
     /// closes (warning).
     static func meetingsWithinBodyLifetime(_ registry: Registry) -> [Diagnostic] {
         registry.meetings.compactMap { meeting in
-            guard !meeting.isCancelled, let day = meeting.time.day, day.isValid, let body = registry[meeting.body],
+            guard !meeting.isCancelled, let day = meeting.time.day, day.isValid,
+                let body = registry[meeting.body],
                 !body.lifecycle.isAlive(on: day)
             else { return nil }
             return .warning(

@@ -13,7 +13,9 @@ extension Rules {
     static func membershipReferences(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for membership in registry.memberships {
-            if registry[membership.person] == nil { found.append(missing(membership, "person", membership.person)) }
+            if registry[membership.person] == nil {
+                found.append(missing(membership, "person", membership.person))
+            }
             if registry[membership.body] == nil { found.append(missing(membership, "body", membership.body)) }
             if let municipality = membership.municipality, registry[municipality] == nil {
                 found.append(missing(membership, "municipality", municipality))
@@ -40,12 +42,15 @@ extension Rules {
         let plural: Set = [Role.member.key, Role.presenter.key]
         var bySeat: [Seat: [Membership]] = [:]
         var found: [Diagnostic] = []
-        for membership in registry.memberships where membership.from.isValidOrAbsent && membership.to.isValidOrAbsent {
-            let seat = Seat(body: membership.body, role: membership.role.key, municipality: membership.municipality)
+        for membership in registry.memberships
+        where membership.from.isValidOrAbsent && membership.to.isValidOrAbsent {
+            let seat = Seat(
+                body: membership.body, role: membership.role.key, municipality: membership.municipality)
             let singleSeat = seat.municipality != nil || !plural.contains(seat.role)
             for earlier in bySeat[seat, default: []]
             where earlier.id != membership.id && earlier.term.overlaps(membership.term)
-                && (earlier.person == membership.person || (singleSeat && !(earlier.shared && membership.shared)))
+                && (earlier.person == membership.person
+                    || (singleSeat && !(earlier.shared && membership.shared)))
             {
                 let advice =
                     earlier.person == membership.person

@@ -9,7 +9,8 @@ extension Rules {
     static func wellFormedEmails(_ registry: Registry) -> [Diagnostic] {
         registry.people.compactMap { person in
             guard let email = person.email, !isEmailAddress(email) else { return nil }
-            return .error("\(person.label) e-mail '\(email)' is not a well-formed address", at: person.location)
+            return .error(
+                "\(person.label) e-mail '\(email)' is not a well-formed address", at: person.location)
         }
     }
 
@@ -32,7 +33,8 @@ extension Rules {
                 (1...63).contains(label.count) && !label.hasPrefix("-") && !label.hasSuffix("-")
                     && label.unicodeScalars.allSatisfy { isASCIIAlphanumeric($0) || $0 == "-" }
             }),
-            let tld = labels.last, tld.count >= 2, tld.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
+            let tld = labels.last, tld.count >= 2,
+            tld.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
         else { return false }
         return true
     }

@@ -16,7 +16,9 @@ extension Rules {
             if registry[appointment.person] == nil {
                 found.append(missing(appointment, "person", appointment.person))
             }
-            if registry[appointment.body] == nil { found.append(missing(appointment, "body", appointment.body)) }
+            if registry[appointment.body] == nil {
+                found.append(missing(appointment, "body", appointment.body))
+            }
         }
         return found
     }

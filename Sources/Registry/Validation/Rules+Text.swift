@@ -93,14 +93,16 @@ extension Rules {
     /// control characters, and no line breaks or tabs in one-line fields.
     static func calendarSafeText(_ registry: Registry) -> [Diagnostic] {
         forEachField(registry) { record, field in
-            guard let scalar = field.value.unicodeScalars.first(where: { !isCalendarSafe($0, in: field.kind) })
+            guard
+                let scalar = field.value.unicodeScalars.first(where: { !isCalendarSafe($0, in: field.kind) })
             else { return nil }
             let hex = String(scalar.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             let why =
                 switch scalar {
                 case "\r": "a carriage return (\(code)), which calendars drop; use \\n alone for a line break"
-                case "\n", "\t": "a \(scalar == "\n" ? "line break" : "tab") (\(code)), but it must fit on one line"
+                case "\n", "\t":
+                    "a \(scalar == "\n" ? "line break" : "tab") (\(code)), but it must fit on one line"
                 default: "the control character \(code), which calendars cannot show"
                 }
             return .error("\(record.label) \(field.name) contains \(why)", at: record.location)
