@@ -8,8 +8,9 @@ extension Rules {
         ]
     }
 
-    /// A lifecycle has at least one stage, and its stages come in order: proposed, then
-    /// active, then closed (a stage may begin on the day the one before it does).
+    /// A lifecycle has a stage, and its stages come in order: proposed, active, closed.
+    ///
+    /// A stage may begin on the day the one before it does.
     static func lifecycleInOrder(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for body in registry.bodies {
@@ -41,8 +42,7 @@ extension Rules {
         return found
     }
 
-    /// A body's parent and municipality are in the registry, and following parents never
-    /// comes back to the body.
+    /// A body's parent and municipality are in the registry, and no body is its own ancestor.
     static func bodyReferences(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for body in registry.bodies {

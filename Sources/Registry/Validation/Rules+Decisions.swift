@@ -10,8 +10,7 @@ extension Rules {
         ]
     }
 
-    /// A decision's meeting, and the people, bodies and municipalities who must act, are in
-    /// the registry.
+    /// A decision's meeting and the people, bodies and municipalities who act are in the registry.
     static func decisionReferences(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for decision in registry.decisions {

@@ -18,8 +18,7 @@ extension Rules {
             + duplicates(registry.meetings) + duplicates(registry.decisions)
     }
 
-    /// Every ID, and every role key that goes into a membership ID, is lower-case ASCII
-    /// words joined by hyphens.
+    /// Every ID, and every role key in a membership ID, is lower-case ASCII joined by hyphens.
     static func idFormat(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func check(_ records: [some DescribedRecord]) {
@@ -50,8 +49,9 @@ extension Rules {
         return found
     }
 
-    /// Municipality and body slugs (feed file names) are non-empty and unique, and a
-    /// municipality's ID matches the slug of its name.
+    /// Municipality and body slugs are non-empty and unique; a municipality ID matches its slug.
+    ///
+    /// The slugs name feed files; an ID that differs from the slug is only a warning.
     static func uniqueSlugs(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func check<R: DescribedRecord>(_ records: [R], slug: (R) -> String, from: String) {

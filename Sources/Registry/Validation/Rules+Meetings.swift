@@ -14,8 +14,7 @@ extension Rules {
         ]
     }
 
-    /// A meeting's body, and the people and municipalities in its attendance and agenda,
-    /// are in the registry.
+    /// A meeting's body, attendees, their municipalities and presenters are in the registry.
     static func meetingReferences(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for meeting in registry.meetings {
@@ -47,8 +46,7 @@ extension Rules {
         }
     }
 
-    /// Everyone in a meeting's attendance was a member of its body that day, and for the
-    /// municipality they are listed for, if any.
+    /// Attendees were members of the body that day, for the municipality they are listed for.
     static func attendanceByMembers(_ registry: Registry) -> [Diagnostic] {
         var terms: [Body.ID: [Person.ID: [Membership]]] = [:]
         for membership in registry.memberships {
@@ -122,8 +120,9 @@ extension Rules {
         return found
     }
 
-    /// Every municipality has a director in the directors' group on the day of each of
-    /// its meetings that is not cancelled (warning: the seat may simply be vacant).
+    /// Every municipality has a director on the day of each directors' meeting (warning).
+    ///
+    /// A warning because the seat may simply be vacant; cancelled meetings are skipped.
     static func directorsOnMeetingDays(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for meeting in registry.meetings where !meeting.isCancelled {
@@ -145,9 +144,10 @@ extension Rules {
         return found
     }
 
-    /// A directors' group meeting on a known day no later than the newest document has
-    /// its attendance recorded (warning: the minutes are in, the attendance is not).
-    /// Meetings known only by month are history and exempt.
+    /// A directors' meeting no later than the newest document has its attendance (warning).
+    ///
+    /// The newest document stands in for a clock: its minutes are in, so who came should be
+    /// too. Meetings known only by month are history and exempt, as are cancelled ones.
     static func pastMeetingsHaveAttendance(_ registry: Registry) -> [Diagnostic] {
         guard let knownUntil = registry.knownUntil else { return [] }
         return registry.meetings.compactMap { meeting in
@@ -161,8 +161,7 @@ extension Rules {
         }
     }
 
-    /// A meeting takes place while its body exists, not before it is proposed or after it
-    /// closes (warning).
+    /// A meeting takes place while its body is proposed or active (warning).
     static func meetingsWithinBodyLifetime(_ registry: Registry) -> [Diagnostic] {
         registry.meetings.compactMap { meeting in
             guard !meeting.isCancelled, let day = meeting.time.day, day.isValid,

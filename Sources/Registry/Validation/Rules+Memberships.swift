@@ -24,15 +24,17 @@ extension Rules {
         return found
     }
 
-    /// A term does not end before it starts (error), nor on the day it starts, which
-    /// leaves it empty because `to:` is the first day out of office (warning).
+    /// A membership does not end before it starts (error) or on the day it starts (warning).
+    ///
+    /// `to:` is the first day out of office, so `to` equal to `from` leaves an empty term.
     static func membershipTermsInOrder(_ registry: Registry) -> [Diagnostic] {
         registry.memberships.compactMap { termOrder($0, $0.from, $0.to, from: "from", to: "to") }
     }
 
-    /// No two terms in one body, role and municipality overlap unless both are marked
-    /// `shared: true`. Members and presenters who sit for no municipality are many by
-    /// nature and only checked against their own other terms.
+    /// No two terms for one role and municipality in a body overlap unless both are `shared`.
+    ///
+    /// Members and presenters who sit for no municipality are many by nature, so their
+    /// terms are only checked against the same person's other terms.
     static func noOverlappingTerms(_ registry: Registry) -> [Diagnostic] {
         struct Seat: Hashable {
             let body: Body.ID

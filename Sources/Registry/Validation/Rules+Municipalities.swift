@@ -5,8 +5,9 @@ extension Rules {
         [Rule("unambiguous-municipality-names", unambiguousMunicipalityNames)]
     }
 
-    /// No name, official name or alias of one municipality is a name or alias of another,
-    /// since `who` looks municipalities up by any of them, in any case, with or without å/ä/ö.
+    /// No name, official name or alias of one municipality names another.
+    ///
+    /// `who` looks municipalities up by any of them, in any case, with or without å/ä/ö.
     static func unambiguousMunicipalityNames(_ registry: Registry) -> [Diagnostic] {
         var owner: [String: Municipality] = [:]
         var found: [Diagnostic] = []

@@ -89,8 +89,7 @@ extension Rules {
         ]
     }
 
-    /// Text holds no character a calendar cannot carry: no carriage returns or other
-    /// control characters, and no line breaks or tabs in one-line fields.
+    /// Text has no carriage returns or control characters, nor line breaks in one-line fields.
     static func calendarSafeText(_ registry: Registry) -> [Diagnostic] {
         forEachField(registry) { record, field in
             guard
