@@ -63,4 +63,23 @@ private typealias F = ValidationFixture
         #expect(registry.hasErrors)
         #expect(registry.validationSummary(of: diagnostics) == "2 errors, 1 warning in 2 files")
     }
+
+    @Test func impossibleDateIsReportedOnceNotThroughItsConsequences() throws {
+        var registry = F.registry()
+        let line = #line + 1
+        let term = Membership(F.cecilia, in: F.directors, as: .member, to: Day(2026, 2, 30), source: F.source)
+        registry.add(term)
+        let attendance = [
+            Attendance(F.anna, .present), Attendance(F.bo, .present), Attendance(F.cecilia, .present),
+        ]
+        registry.add(
+            Meeting(
+                Meeting.ID("m"), of: F.directors, title: "Möte", time: .day(Day(2026, 5, 22)),
+                attendance: attendance, source: F.source))
+        let diagnostics = registry.validate()
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostic.rule == "valid-dates")
+        #expect(diagnostic.location.line == line)
+    }
 }

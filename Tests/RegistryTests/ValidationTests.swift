@@ -127,27 +127,27 @@ private typealias F = ValidationFixture
 
     static let dates: [Breakage] = [
         Breakage(
-            "valid-dates", .error, "document 'notice' date is Day(2026, 2, 30), a date that does not exist"
+            "valid-dates", .error, "document 'notice' `date:` is Day(2026, 2, 30), a date that does not exist"
         ) { r in
             let line = #line + 1
             r.add(Document(Document.ID("notice"), title: "Kallelse", date: Day(2026, 2, 30)))
             return line
         },
-        Breakage("valid-dates", .error, "to is Day(2026, 13, 1)") { r in
+        Breakage("valid-dates", .error, "`to:` is Day(2026, 13, 1)") { r in
             let line = #line + 1
             let record = Membership(
                 F.cecilia, in: F.secretariat, as: .member, to: Day(2026, 13, 1), source: F.source)
             r.add(record)
             return line
         },
-        Breakage("valid-dates", .error, "start is Day(2026, 4, 31)") { r in
+        Breakage("valid-dates", .error, "`starts:` is Day(2026, 4, 31)") { r in
             let line = #line + 1
             let record = StaffAppointment(
                 F.bo, in: F.secretariat, title: "x", starts: Day(2026, 4, 31), source: F.source)
             r.add(record)
             return line
         },
-        Breakage("valid-dates", .error, "month is 2026-0, a month that does not exist") { r in
+        Breakage("valid-dates", .error, "`time:` month is 2026-0, a month that does not exist") { r in
             let line = #line + 1
             let record = Meeting(
                 Meeting.ID("m"), of: F.secretariat, title: "Möte", time: .month(year: 2026, month: 0),
@@ -155,7 +155,7 @@ private typealias F = ValidationFixture
             r.add(record)
             return line
         },
-        Breakage("valid-dates", .error, "deadline is Day(2027, 2, 29)") { r in
+        Breakage("valid-dates", .error, "`deadline:` is Day(2027, 2, 29)") { r in
             let line = #line + 1
             let record = Decision(
                 Decision.ID("d"), at: F.meeting, item: 1, title: "T", text: "Att.",
@@ -163,7 +163,7 @@ private typealias F = ValidationFixture
             r.add(record)
             return line
         },
-        Breakage("valid-dates", .error, "closed date is Day(2026, 6, 31)") { r in
+        Breakage("valid-dates", .error, "`closed:` is Day(2026, 6, 31)") { r in
             let lifecycle = Lifecycle(active: .beforeRecords, closed: .on(Day(2026, 6, 31)))
             let line = #line + 1
             r.add(Body(Body.ID("net"), name: "Nät", kind: .network, lifecycle: lifecycle, source: F.source))

@@ -106,6 +106,15 @@ extension Day? {
     var isValidOrAbsent: Bool { self?.isValid ?? true }
 }
 
+extension Membership {
+    /// Whether the term may cover part of `span`. A term with an impossible date counts as
+    /// covering it, so that `valid-dates` reports the date once instead of every rule that
+    /// reads the term reporting its consequences.
+    func mayBeInForce(during span: DayRange) -> Bool {
+        !(from.isValidOrAbsent && to.isValidOrAbsent) || term.overlaps(span)
+    }
+}
+
 extension MeetingTime {
     /// The days the meeting may fall on: its day, or its whole month when only that is known.
     var span: DayRange {

@@ -19,33 +19,33 @@ extension Rules {
                     "\(record.label) \(field) is \(written(day)), a date that does not exist",
                     at: record.location))
         }
-        for document in registry.documents { check(document, "date", document.date) }
+        for document in registry.documents { check(document, "`date:`", document.date) }
         for body in registry.bodies {
             for (stage, start) in body.lifecycle.milestones {
-                check(body, "\(stage.rawValue) date", start.day)
+                check(body, "`\(stage.rawValue):`", start.day)
             }
         }
         for membership in registry.memberships {
-            check(membership, "from", membership.from)
-            check(membership, "to", membership.to)
+            check(membership, "`from:`", membership.from)
+            check(membership, "`to:`", membership.to)
         }
         for appointment in registry.appointments {
-            check(appointment, "start", appointment.starts)
-            check(appointment, "end", appointment.ends)
+            check(appointment, "`starts:`", appointment.starts)
+            check(appointment, "`ends:`", appointment.ends)
         }
         for meeting in registry.meetings {
             switch meeting.time {
-            case .timed(let day, _, _), .day(let day): check(meeting, "day", day)
+            case .timed(let day, _, _), .day(let day): check(meeting, "`time:` day", day)
             case .month(let year, let month):
                 if !Day(year, month, 1).isValid {
                     found.append(
                         .error(
-                            "\(meeting.label) month is \(year)-\(month), a month that does not exist",
+                            "\(meeting.label) `time:` month is \(year)-\(month), a month that does not exist",
                             at: meeting.location))
                 }
             }
         }
-        for decision in registry.decisions { check(decision, "deadline", decision.deadline) }
+        for decision in registry.decisions { check(decision, "`deadline:`", decision.deadline) }
         return found
     }
 

@@ -58,7 +58,9 @@ extension Rules {
             let when = meeting.time.when
             for attendance in meeting.attendance where registry[attendance.person] != nil {
                 let held =
-                    terms[meeting.body]?[attendance.person, default: []].filter { $0.term.overlaps(span) }
+                    terms[meeting.body]?[attendance.person, default: []].filter {
+                        $0.mayBeInForce(during: span)
+                    }
                     ?? []
                 let person = "'\(attendance.person.rawValue)'"
                 if held.isEmpty {
@@ -132,7 +134,7 @@ extension Rules {
             where !registry.memberships.contains(where: {
                 $0.body == meeting.body && $0.role.key == Role.director.key
                     && $0.municipality == municipality.id
-                    && $0.isInForce(on: day)
+                    && $0.mayBeInForce(during: DayRange(from: day, to: day.adding(days: 1)))
             }) {
                 found.append(
                     .warning(
