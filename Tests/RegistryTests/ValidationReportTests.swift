@@ -82,4 +82,18 @@ private typealias F = ValidationFixture
         #expect(diagnostic.rule == "valid-dates")
         #expect(diagnostic.location.line == line)
     }
+
+    @Test func reversedTermIsReportedOnceNotAsAnOverlap() throws {
+        var registry = F.registry()
+        let line = #line + 1
+        let term = Membership(
+            F.cecilia, in: F.directors, as: .director, for: F.beta, from: Day(2026, 5, 1),
+            to: Day(2026, 2, 1), source: F.source)
+        registry.add(term)
+        let diagnostics = registry.validate()
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostic.rule == "membership-terms-in-order")
+        #expect(diagnostic.location.line == line)
+    }
 }

@@ -107,11 +107,18 @@ extension Day? {
 }
 
 extension Membership {
-    /// Whether the term may cover part of `span`. A term with an impossible date counts as
-    /// covering it, so that `valid-dates` reports the date once instead of every rule that
-    /// reads the term reporting its consequences.
+    /// Whether the term's dates exist and come in order, so that rules may reason about it.
+    /// Other terms are reported by `valid-dates` or `membership-terms-in-order`, once.
+    var hasReadableTerm: Bool {
+        guard from.isValidOrAbsent, to.isValidOrAbsent else { return false }
+        guard let from, let to else { return true }
+        return from <= to
+    }
+
+    /// Whether the term may cover part of `span`. An unreadable term counts as covering it,
+    /// so that its mistake is reported once instead of through every rule that reads it.
     func mayBeInForce(during span: DayRange) -> Bool {
-        !(from.isValidOrAbsent && to.isValidOrAbsent) || term.overlaps(span)
+        !hasReadableTerm || term.overlaps(span)
     }
 }
 

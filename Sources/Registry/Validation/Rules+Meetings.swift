@@ -126,16 +126,24 @@ extension Rules {
     ///
     /// A warning because the seat may simply be vacant; cancelled meetings are skipped.
     static func directorsOnMeetingDays(_ registry: Registry) -> [Diagnostic] {
+        struct Seat: Hashable {
+            let body: Body.ID
+            let municipality: Municipality.ID?
+        }
+        let directors = Dictionary(
+            grouping: registry.memberships.filter { $0.role.key == Role.director.key },
+            by: { Seat(body: $0.body, municipality: $0.municipality) })
         var found: [Diagnostic] = []
         for meeting in registry.meetings where !meeting.isCancelled {
             guard let day = meeting.time.day, day.isValid, registry[meeting.body]?.kind == .directorsGroup
             else { continue }
+            let span = meeting.time.span
             for municipality in registry.municipalities
-            where !registry.memberships.contains(where: {
-                $0.body == meeting.body && $0.role.key == Role.director.key
-                    && $0.municipality == municipality.id
-                    && $0.mayBeInForce(during: DayRange(from: day, to: day.adding(days: 1)))
-            }) {
+            where !directors[Seat(body: meeting.body, municipality: municipality.id), default: []].contains(
+                where: {
+                    $0.mayBeInForce(during: span)
+                })
+            {
                 found.append(
                     .warning(
                         "\(meeting.label) on \(day): \(municipality.name) has no \(Role.director.title) in "

@@ -44,8 +44,7 @@ extension Rules {
         let plural: Set = [Role.member.key, Role.presenter.key]
         var bySeat: [Seat: [Membership]] = [:]
         var found: [Diagnostic] = []
-        for membership in registry.memberships
-        where membership.from.isValidOrAbsent && membership.to.isValidOrAbsent {
+        for membership in registry.memberships where membership.hasReadableTerm {
             let seat = Seat(
                 body: membership.body, role: membership.role.key, municipality: membership.municipality)
             let singleSeat = seat.municipality != nil || !plural.contains(seat.role)
