@@ -12,7 +12,7 @@ extension Registry {
     /// The names of the validator's rules, in the order they run (`unique-ids`, …).
     public static var validationRules: [String] { Rules.all.map(\.name) }
 
-    /// Whether the registry has any error: exports refuse to write when it does.
+    /// Whether the registry has any error: what an export checks before it writes anything.
     public var hasErrors: Bool { validate().hasErrors }
 
     /// How many records the registry holds, of every kind.
