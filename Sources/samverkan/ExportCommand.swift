@@ -10,8 +10,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the calendar feeds and other exports to a folder (default Exports/).",
         discussion: """
-            The folder is replaced atomically: readers see the old set or the new one, never \
-            a mix. SEQUENCE numbers are carried forward from the folder's sequences.tsv.
+            Validates Data/ first and writes nothing when it has errors. The folder is replaced \
+            atomically: readers see the old set or the new one, never a mix. SEQUENCE numbers \
+            are carried forward from the folder's sequences.tsv.
             """
     )
 
@@ -23,6 +24,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let registry = Registry.familjenHelsingborg
+        // Nothing wrong may reach a subscriber: validate first, write nothing on errors.
+        let diagnostics = registry.validate()
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        if diagnostics.hasErrors {
+            printError("\(registry.validationSummary(of: diagnostics)); nothing was written to \(output)/.")
+            throw ExitCode.failure
+        }
         let directory = ExportDirectory(URL(fileURLWithPath: output))
         let ledger: SequenceLedger
         do {
