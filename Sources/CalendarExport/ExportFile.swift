@@ -43,9 +43,11 @@ extension Registry {
                     bytes: encoder.encode(feed, events: selected, sequences: sequences),
                     lastModified: selected.map(\.revised).max() ?? latestRevision))
         }
-        files.append(ExportFile(path: "representatives.csv", text: representativesCSV(), lastModified: latestRevision))
+        files.append(
+            ExportFile(path: "representatives.csv", text: representativesCSV(), lastModified: latestRevision))
         files.append(ExportFile(path: "popolo.json", text: popoloJSON(), lastModified: latestRevision))
-        files.append(ExportFile(path: SequenceLedger.fileName, text: ledger.tsv, lastModified: latestRevision))
+        files.append(
+            ExportFile(path: SequenceLedger.fileName, text: ledger.tsv, lastModified: latestRevision))
         return files
     }
 }
