@@ -56,8 +56,3 @@ struct ExportCommand: ParsableCommand {
         print("Wrote \(files.count) files to \(output)/.")
     }
 }
-
-/// Prints to standard error, so standard output stays clean for scripts.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
