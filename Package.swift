@@ -17,6 +17,8 @@ let package = Package(
         .executable(name: "samverkan", targets: ["samverkan"]),
         .library(name: "Registry", targets: ["Registry"]),
         .library(name: "CalendarExport", targets: ["CalendarExport"]),
+        .library(name: "SyntheticRegistry", targets: ["SyntheticRegistry"]),
+        .executable(name: "samverkan-bench", targets: ["samverkan-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -72,6 +74,19 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Deterministic synthetic registries and Data/-shaped Swift source, for benchmarks.
+        .target(name: "SyntheticRegistry", dependencies: ["Registry"], swiftSettings: strict),
+
+        // Benchmarks, one subcommand each; run in release mode (`make bench`).
+        .executableTarget(
+            name: "samverkan-bench",
+            dependencies: [
+                "Registry", "SyntheticRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
         .testTarget(
             name: "RegistryDataTests", dependencies: ["Registry", "RegistryData"], swiftSettings: strict),
@@ -82,5 +97,8 @@ let package = Package(
             dependencies: ["Registry", "RegistryData", "CalendarExport"],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "SyntheticRegistryTests", dependencies: ["Registry", "SyntheticRegistry"],
+            swiftSettings: strict),
     ]
 )
