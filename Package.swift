@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "samverkan-bench",
             dependencies: [
-                "Registry", "SyntheticRegistry",
+                "Registry", "SyntheticRegistry", "CalendarExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

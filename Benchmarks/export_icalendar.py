@@ -3,9 +3,13 @@
 reach for, writing the same events with the same properties as Samverkan.
 
 Usage: export_icalendar.py EVENTS.tsv OUT.ics   (TSV columns as in libical_floor.c)
+
+The TSV is read into memory first; the time from then to the closed output file is
+printed to stderr as "EXPORT <seconds> <resident KB before>", like the other contenders.
 """
 import datetime
 import sys
+import time
 import zoneinfo
 
 import icalendar
@@ -33,43 +37,47 @@ def moment(text):
 
 def main():
     source, target = sys.argv[1], sys.argv[2]
+    with open(source, encoding="utf-8") as lines:
+        rows = [[unescape(field) for field in line.rstrip("\n").split("\t")] for line in lines]
+    with open("/proc/self/statm") as statm:
+        baseline = int(statm.read().split()[1]) * 4
+    started = time.monotonic()
     calendar = icalendar.Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", "-//Samverkan//python icalendar peer//SV")
     calendar.add("name", "Familjen Helsingborg")
-    with open(source, encoding="utf-8") as lines:
-        for line in lines:
-            fields = [unescape(field) for field in line.rstrip("\n").split("\t")]
-            if len(fields) != 12:
-                continue
-            uid, start, end, summary, description, location, status, sequence, stamp, category, minutes, alarm_text = fields
-            event = icalendar.Event()
-            event.add("uid", uid)
-            stamp_time = datetime.datetime.strptime(stamp, "%Y%m%d").replace(tzinfo=datetime.timezone.utc)
-            event.add("dtstamp", stamp_time)
-            event.add("last-modified", stamp_time)
-            event.add("sequence", int(sequence))
-            begin = moment(start)
-            event.add("dtstart", begin)
-            event.add("dtend", moment(end))
-            if not isinstance(begin, datetime.datetime):
-                event.add("transp", "TRANSPARENT")
-            event.add("summary", summary)
-            event.add("description", description)
-            if location:
-                event.add("location", location)
-            event.add("categories", [category])
-            event.add("status", status)
-            if int(minutes) > 0:
-                alarm = icalendar.Alarm()
-                alarm.add("action", "DISPLAY")
-                alarm.add("trigger", datetime.timedelta(minutes=-int(minutes)))
-                alarm.add("description", alarm_text)
-                event.add_component(alarm)
-            calendar.add_component(event)
+    for fields in rows:
+        if len(fields) != 12:
+            continue
+        uid, start, end, summary, description, location, status, sequence, stamp, category, minutes, alarm_text = fields
+        event = icalendar.Event()
+        event.add("uid", uid)
+        stamp_time = datetime.datetime.strptime(stamp, "%Y%m%d").replace(tzinfo=datetime.timezone.utc)
+        event.add("dtstamp", stamp_time)
+        event.add("last-modified", stamp_time)
+        event.add("sequence", int(sequence))
+        begin = moment(start)
+        event.add("dtstart", begin)
+        event.add("dtend", moment(end))
+        if not isinstance(begin, datetime.datetime):
+            event.add("transp", "TRANSPARENT")
+        event.add("summary", summary)
+        event.add("description", description)
+        if location:
+            event.add("location", location)
+        event.add("categories", [category])
+        event.add("status", status)
+        if int(minutes) > 0:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("trigger", datetime.timedelta(minutes=-int(minutes)))
+            alarm.add("description", alarm_text)
+            event.add_component(alarm)
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     with open(target, "wb") as out:
         out.write(calendar.to_ical())
+    print(f"EXPORT {time.monotonic() - started:.3f} {baseline}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -37,14 +37,6 @@ public struct CalendarEvent: Hashable, Sendable {
             case .timed(let day, _, _), .allDay(let day): day
             }
         }
-
-        /// Sorts timed events after all-day events on the same day, by start time.
-        var sortKey: (Day, Int) {
-            switch self {
-            case .allDay(let day): (day, -1)
-            case .timed(let day, let from, _): (day, from.minutesSinceMidnight)
-            }
-        }
     }
 
     public enum Status: String, Hashable, Sendable {
@@ -105,13 +97,5 @@ public struct CalendarEvent: Hashable, Sendable {
             uid, kind.rawValue, timingText, summary, description, location ?? "", status.rawValue,
             alarm.map { "\($0.minutesBefore) \($0.description)" } ?? "",
         ].joined(separator: "\u{1F}")
-    }
-
-    /// Events sort by day, then all-day before timed, then start time, then UID.
-    static func chronological(_ a: CalendarEvent, _ b: CalendarEvent) -> Bool {
-        let (ka, kb) = (a.timing.sortKey, b.timing.sortKey)
-        if ka.0 != kb.0 { return ka.0 < kb.0 }
-        if ka.1 != kb.1 { return ka.1 < kb.1 }
-        return a.uid < b.uid
     }
 }

@@ -28,20 +28,29 @@ extension Registry {
     /// spreadsheet and Popolo exports, then the SEQUENCE ledger carried forward from `ledger`.
     ///
     /// - Parameter ledger: the ledger of the previous export (empty for the first one).
-    /// - Returns: the files, and the ledger as updated by this export.
+    /// - Returns: the files, the ledger among them as updated by this export.
     public func exportFiles(previous ledger: SequenceLedger) throws(ExportError) -> [ExportFile] {
         var ledger = ledger
-        let events = calendarEvents()
-        let sequences = ledger.assign(events)
         let encoder = try ICalendarEncoder()
+        let feeds = standardFeeds()
+        let envelopes = feeds.map(encoder.envelope)
+        // One pass over the events: each is encoded once, and its bytes go into every
+        // feed that holds it.
+        var contents = envelopes.map(\.opening)
+        var revised = [Day?](repeating: nil, count: feeds.count)
+        for event in calendarEventStream() {
+            let bytes = encoder.encode(event, sequence: ledger.sequence(for: event))
+            for index in feeds.indices where feeds[index].selection.includes(event) {
+                contents[index].append(contentsOf: bytes)
+                revised[index] = max(revised[index] ?? event.revised, event.revised)
+            }
+        }
         var files: [ExportFile] = []
-        for feed in standardFeeds() {
-            let selected = events.filter(feed.selection.includes)
+        for index in feeds.indices {
             files.append(
                 ExportFile(
-                    path: feed.path,
-                    bytes: encoder.encode(feed, events: selected, sequences: sequences),
-                    lastModified: selected.map(\.revised).max() ?? latestRevision))
+                    path: feeds[index].path, bytes: contents[index] + envelopes[index].closing,
+                    lastModified: revised[index] ?? latestRevision))
         }
         files.append(
             ExportFile(path: "representatives.csv", text: representativesCSV(), lastModified: latestRevision))

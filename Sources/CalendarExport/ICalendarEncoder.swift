@@ -91,33 +91,42 @@ public final class ICalendarEncoder {
     /// Encodes one feed to bytes.
     public func encode(_ feed: Feed, events: [CalendarEvent], sequences: [String: Int]) -> [UInt8] {
         var bytes: [UInt8] = []
-        encode(feed, events: events, sequences: sequences) { chunk in bytes.append(contentsOf: chunk) }
+        encode(feed, events: events, sequence: { sequences[$0.uid] ?? 0 }) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
-    /// Encodes one feed, handing its bytes to `write` piece by piece.
+    /// Encodes one feed, handing its bytes to `write` piece by piece: memory stays
+    /// proportional to one event, however many the sequence yields.
     public func encode(
-        _ feed: Feed, events: [CalendarEvent], sequences: [String: Int],
+        _ feed: Feed, events: some Sequence<CalendarEvent>, sequence: (CalendarEvent) -> Int,
         to write: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) rethrows {
-        try libical.withLock { _ in try encodeLocked(feed, events: events, sequences: sequences, to: write) }
+        let (opening, closing) = envelope(feed)
+        try opening.withUnsafeBufferPointer(write)
+        for event in events {
+            try libical.withLock { _ in
+                try eventComponent(event, sequence: sequence(event)).serialized(to: write)
+            }
+        }
+        try closing.withUnsafeBufferPointer(write)
     }
 
-    private func encodeLocked(
-        _ feed: Feed, events: [CalendarEvent], sequences: [String: Int],
-        to write: (UnsafeBufferPointer<UInt8>) throws -> Void
-    ) rethrows {
-        let envelope = calendarEnvelope(feed)
-        let closing = Array("END:VCALENDAR\r\n".utf8)
-        try envelope.withUnsafeBufferPointer { whole in
-            precondition(whole.count >= closing.count && Array(whole.suffix(closing.count)) == closing)
-            try write(UnsafeBufferPointer(rebasing: whole.dropLast(closing.count)))
-            for event in events {
-                let component = eventComponent(event, sequence: sequences[event.uid] ?? 0)
-                try component.serialized(to: write)
-            }
-            try write(UnsafeBufferPointer(rebasing: whole.suffix(closing.count)))
+    /// The bytes of one VEVENT. Its bytes are the same in every feed that holds it.
+    public func encode(_ event: CalendarEvent, sequence: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        libical.withLock { _ in
+            eventComponent(event, sequence: sequence).serialized { bytes.append(contentsOf: $0) }
         }
+        return bytes
+    }
+
+    /// A feed's calendar envelope, split where its events go: properties and VTIMEZONE
+    /// before, `END:VCALENDAR` after.
+    public func envelope(_ feed: Feed) -> (opening: [UInt8], closing: [UInt8]) {
+        let whole = libical.withLock { _ in calendarEnvelope(feed) }
+        let closing = Array("END:VCALENDAR\r\n".utf8)
+        precondition(whole.count >= closing.count && Array(whole.suffix(closing.count)) == closing)
+        return (Array(whole.dropLast(closing.count)), closing)
     }
 
     /// The VCALENDAR with its properties and VTIMEZONE, serialized by libical.

@@ -6,24 +6,15 @@ extension Registry {
     ///
     /// Meetings known only by month (history recalled in later minutes) have no day to
     /// place in a calendar and are left out.
-    public func calendarEvents() -> [CalendarEvent] {
-        let directory = RepresentationDirectory(self)
-        var events: [CalendarEvent] = []
-        events.reserveCapacity(meetings.count + decisions.count + appointments.count)
-        for meeting in meetings {
-            if let event = meetingEvent(meeting, directory) { events.append(event) }
-        }
-        for decision in decisions {
-            if let event = deadlineEvent(decision, directory) { events.append(event) }
-        }
-        for appointment in appointments {
-            events.append(startDateEvent(appointment, directory))
-        }
-        events.sort(by: CalendarEvent.chronological)
-        return events
-    }
+    public func calendarEvents() -> [CalendarEvent] { Array(calendarEventStream()) }
 
-    private func meetingEvent(_ meeting: Meeting, _ directory: RepresentationDirectory) -> CalendarEvent? {
+    /// The same events as `calendarEvents()`, derived one at a time while iterating, so
+    /// an export of a large registry holds one event in memory, not all of them. Only
+    /// the order (a small key per event) is computed up front.
+    public func calendarEventStream() -> CalendarEventStream { CalendarEventStream(self) }
+
+    fileprivate func meetingEvent(_ meeting: Meeting, _ directory: RepresentationDirectory) -> CalendarEvent?
+    {
         let timing: CalendarEvent.Timing
         switch meeting.time {
         case .timed(let day, let from, let to): timing = .timed(day, from: from, to: to)
@@ -66,7 +57,9 @@ extension Registry {
         )
     }
 
-    private func deadlineEvent(_ decision: Decision, _ directory: RepresentationDirectory) -> CalendarEvent? {
+    fileprivate func deadlineEvent(_ decision: Decision, _ directory: RepresentationDirectory)
+        -> CalendarEvent?
+    {
         guard let deadline = decision.deadline else { return nil }
         let meeting = self[decision.meeting]
         var municipalities: Set<Municipality.ID> = []
@@ -113,7 +106,7 @@ extension Registry {
         )
     }
 
-    private func startDateEvent(
+    fileprivate func startDateEvent(
         _ appointment: StaffAppointment, _ directory: RepresentationDirectory
     ) -> CalendarEvent {
         let name = self[appointment.person]?.name ?? appointment.person.rawValue
@@ -151,9 +144,93 @@ extension Registry {
     }
 }
 
+/// The registry's events in chronological order (day, all-day before timed, start time,
+/// UID), each derived from its record when the iteration reaches it.
+public struct CalendarEventStream: Sequence, Sendable {
+    /// A record that yields an event, and where it sorts.
+    private struct Entry: Sendable {
+        enum Source: Sendable {
+            case meeting(Int)
+            case deadline(Int)
+            case startDate(Int)
+        }
+        let source: Source
+        let day: Day
+        let minute: Int
+        let uid: String
+    }
+
+    private let registry: Registry
+    private let directory: RepresentationDirectory
+    private let entries: [Entry]
+
+    init(_ registry: Registry) {
+        self.registry = registry
+        self.directory = RepresentationDirectory(registry)
+        var entries: [Entry] = []
+        entries.reserveCapacity(
+            registry.meetings.count + registry.decisions.count + registry.appointments.count)
+        for (index, meeting) in registry.meetings.enumerated() {
+            guard let day = meeting.time.day else { continue }
+            let minute = meeting.time.start?.minutesSinceMidnight ?? -1
+            entries.append(
+                Entry(
+                    source: .meeting(index), day: day, minute: minute,
+                    uid: Registry.uid("meeting", meeting.id.rawValue)))
+        }
+        for (index, decision) in registry.decisions.enumerated() {
+            guard let deadline = decision.deadline else { continue }
+            entries.append(
+                Entry(
+                    source: .deadline(index), day: deadline, minute: -1,
+                    uid: Registry.uid("deadline", decision.id.rawValue)))
+        }
+        for (index, appointment) in registry.appointments.enumerated() {
+            entries.append(
+                Entry(
+                    source: .startDate(index), day: appointment.starts, minute: -1,
+                    uid: Registry.uid("start", appointment.id.rawValue)))
+        }
+        entries.sort { a, b in
+            if a.day != b.day { return a.day < b.day }
+            if a.minute != b.minute { return a.minute < b.minute }
+            return a.uid < b.uid
+        }
+        self.entries = entries
+    }
+
+    /// How many events the stream yields.
+    public var underestimatedCount: Int { entries.count }
+
+    public func makeIterator() -> Iterator { Iterator(stream: self) }
+
+    public struct Iterator: IteratorProtocol {
+        private let stream: CalendarEventStream
+        private var position = 0
+
+        fileprivate init(stream: CalendarEventStream) { self.stream = stream }
+
+        public mutating func next() -> CalendarEvent? {
+            while position < stream.entries.count {
+                defer { position += 1 }
+                if let event = stream.event(stream.entries[position]) { return event }
+            }
+            return nil
+        }
+    }
+
+    private func event(_ entry: Entry) -> CalendarEvent? {
+        switch entry.source {
+        case .meeting(let index): registry.meetingEvent(registry.meetings[index], directory)
+        case .deadline(let index): registry.deadlineEvent(registry.decisions[index], directory)
+        case .startDate(let index): registry.startDateEvent(registry.appointments[index], directory)
+        }
+    }
+}
+
 /// Which municipalities a body or a person stands for on a given day, from memberships.
 /// Built once per export so that deriving 100k events stays linear.
-struct RepresentationDirectory {
+struct RepresentationDirectory: Sendable {
     private var byBody: [Body.ID: [Membership]] = [:]
     private var byPerson: [Person.ID: [Membership]] = [:]
 

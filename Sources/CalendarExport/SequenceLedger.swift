@@ -55,18 +55,22 @@ public struct SequenceLedger: Hashable, Sendable {
     public mutating func assign(_ events: [CalendarEvent]) -> [String: Int] {
         var sequences: [String: Int] = [:]
         sequences.reserveCapacity(events.count)
-        for event in events {
-            let fingerprint = Self.fingerprint(event)
-            let sequence: Int
-            if let previous = entries[event.uid] {
-                sequence = previous.fingerprint == fingerprint ? previous.sequence : previous.sequence + 1
-            } else {
-                sequence = 0
-            }
-            entries[event.uid] = Entry(sequence: sequence, fingerprint: fingerprint)
-            sequences[event.uid] = sequence
-        }
+        for event in events { sequences[event.uid] = sequence(for: event) }
         return sequences
+    }
+
+    /// Assigns one event its SEQUENCE and records it. Asking again for the same content
+    /// in the same export gives the same answer.
+    public mutating func sequence(for event: CalendarEvent) -> Int {
+        let fingerprint = Self.fingerprint(event)
+        let sequence: Int
+        if let previous = entries[event.uid] {
+            sequence = previous.fingerprint == fingerprint ? previous.sequence : previous.sequence + 1
+        } else {
+            sequence = 0
+        }
+        entries[event.uid] = Entry(sequence: sequence, fingerprint: fingerprint)
+        return sequence
     }
 
     /// SHA-256 of the significant content, hex, truncated to 128 bits.

@@ -145,4 +145,16 @@ import Testing
         #expect(lines.contains("DTSTART;TZID=Europe/Stockholm:20260522T083000"))
         #expect(lines.contains("DTEND;TZID=Europe/Stockholm:20260522T100000"))
     }
+
+    @Test func eventsComeInChronologicalOrderAllDayFirst() {
+        let events = Self.registry().calendarEvents()
+        let keys = events.map { event -> (Day, Int) in
+            switch event.timing {
+            case .allDay(let day): (day, -1)
+            case .timed(let day, let from, _): (day, from.minutesSinceMidnight)
+            }
+        }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(Array(Self.registry().calendarEventStream()).map(\.uid) == events.map(\.uid))
+    }
 }
