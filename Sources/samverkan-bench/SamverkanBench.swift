@@ -9,6 +9,6 @@ struct SamverkanBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samverkan-bench",
         abstract: "Benchmarks for Samverkan. Figures and method: BENCHMARKS.md.",
-        subcommands: [DataCompileBenchmark.self, ExportBenchmark.self, ExportFeed.self]
+        subcommands: [DataCompileBenchmark.self, ExportBenchmark.self, ExportFeed.self, QueryBenchmark.self]
     )
 }

@@ -14,9 +14,8 @@ extension Registry {
     ) -> UpcomingReport {
         let through = from.adding(days: max(0, days))
         let chosen = UpcomingEvent.Kind.allCases.filter(kinds.contains)
-        let events = allEvents.filter { event in
-            chosen.contains(event.kind) && from <= event.date && event.date <= through
-                && (municipality.map { concerns(event, municipality: $0) } ?? true)
+        let events = events(from: from, through: through).filter { event in
+            chosen.contains(event.kind) && (municipality.map { concerns(event, municipality: $0) } ?? true)
         }
         return UpcomingReport(
             from: from, through: through, municipality: municipality.flatMap(ref), kinds: chosen,
@@ -25,10 +24,18 @@ extension Registry {
 
     /// Every event whose day is known, in date order: all-day events first on a day, then
     /// by start time, kind, title and ID. Meetings known only by month are left out.
-    public var allEvents: [UpcomingEvent] {
+    public var allEvents: [UpcomingEvent] { events(from: nil, through: nil) }
+
+    /// The events whose day lies in a range (either end open), in the order of `allEvents`.
+    /// Records outside the range are skipped before anything is built or sorted, so a
+    /// 30-day window of a large registry costs little.
+    func events(from: Day?, through: Day?) -> [UpcomingEvent] {
+        func inRange(_ day: Day) -> Bool {
+            from.map { $0 <= day } ?? true && through.map { day <= $0 } ?? true
+        }
         var events: [UpcomingEvent] = []
         for meeting in uniqueMeetings {
-            guard let day = meeting.time.day else { continue }
+            guard let day = meeting.time.day, inRange(day) else { continue }
             var end: LocalTime?
             if case .timed(_, _, let to) = meeting.time { end = to }
             events.append(
@@ -38,14 +45,14 @@ extension Registry {
                     remote: meeting.remote, status: meeting.status))
         }
         for decision in uniqueDecisions {
-            guard let deadline = decision.deadline else { continue }
+            guard let deadline = decision.deadline, inRange(deadline) else { continue }
             events.append(
                 UpcomingEvent(
                     kind: .deadline, id: decision.id.rawValue, date: deadline, start: nil, end: nil,
                     title: decision.title, body: self[decision.meeting].map { ref($0.body) }, person: nil,
                     place: nil, remote: nil, status: .scheduled))
         }
-        for appointment in appointments {
+        for appointment in appointments where inRange(appointment.starts) {
             let person = ref(appointment.person)
             events.append(
                 UpcomingEvent(
@@ -61,7 +68,8 @@ extension Registry {
                 Text.fold(event.title), event.id
             )
         }
-        return events.sorted { key($0) < key($1) }
+        // Keys computed once per event, not once per comparison: folding titles is not free.
+        return events.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Whether an event concerns a municipality:
