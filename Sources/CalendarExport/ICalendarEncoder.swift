@@ -1,4 +1,5 @@
 import CLibical
+import Foundation
 import Registry
 
 #if canImport(Glibc)
@@ -23,14 +24,25 @@ public final class ICalendarEncoder {
     private let zone: OpaquePointer
     private let vtimezone: OwnedComponent
 
+    /// libical loads builtin zones lazily into a global cache without a lock: two
+    /// encoders made at once on two threads (parallel tests, a server's tasks) would race.
+    static let zoneLock = NSLock()
+
     /// Resolves Europe/Stockholm from the system's zoneinfo (package `tzdata`).
     public init() throws(ExportError) {
+        Self.zoneLock.lock()
         guard let zone = icaltimezone_get_builtin_timezone(Self.timeZoneID),
             let owned = icaltimezone_get_component(zone)
-        else { throw .timeZoneUnavailable(Self.timeZoneID) }
-        self.zone = zone
+        else {
+            Self.zoneLock.unlock()
+            throw .timeZoneUnavailable(Self.timeZoneID)
+        }
         // The zone owns its component: clone before changing it.
         let vtimezone = OwnedComponent(icalcomponent_new_clone(owned))
+        // The UTC zone is a lazily filled static too.
+        _ = icaltimezone_get_utc_timezone()
+        Self.zoneLock.unlock()
+        self.zone = zone
         // libical names built-in zones "/freeassociation.sourceforge.net/Europe/Stockholm";
         // calendars expect the plain Olson name in TZID.
         if let tzid = icalcomponent_get_first_property(vtimezone.pointer, ICAL_TZID_PROPERTY) {
@@ -208,39 +220,15 @@ public final class ICalendarEncoder {
     }
 
     /// libical 3.0.16 does not escape `,` and `;` in X- properties: keep them out.
+    /// Nil when nothing is left (an empty value makes libical's parser drop the property
+    /// with an X-LIC-ERROR).
     private static func xProperty(_ name: String, _ value: String) -> OpaquePointer? {
         let words = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
         let safe = words.joined(separator: " ")
+        guard !safe.isEmpty else { return nil }
         let property = icalproperty_new_x(safe)
         icalproperty_set_x_name(property, name)
         return property
-    }
-}
-
-/// An `icalcomponent` this module owns and frees.
-private final class OwnedComponent {
-    let pointer: OpaquePointer
-
-    init(_ pointer: OpaquePointer?) {
-        guard let pointer else { fatalError("libical could not allocate a component") }
-        self.pointer = pointer
-    }
-
-    deinit { icalcomponent_free(pointer) }
-
-    func add(_ property: OpaquePointer?) {
-        icalcomponent_add_property(pointer, property)
-    }
-
-    /// Serializes with the reentrant `_r` variant (the plain one returns ring-buffer
-    /// memory) and repairs libical 3.0.16's folding slips before handing bytes on.
-    func serialized(to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        guard let text = icalcomponent_as_ical_string_r(pointer) else { return }
-        defer { icalmemory_free_buffer(text) }
-        let length = strlen(text)
-        try text.withMemoryRebound(to: UInt8.self, capacity: length) { start in
-            try FoldRepair.write(UnsafeBufferPointer(start: start, count: length), to: write)
-        }
     }
 }
 
@@ -279,6 +267,20 @@ enum FoldRepair {
             }
         }
         try sink(UnsafeBufferPointer(rebasing: bytes[segmentStart..<count]))
+    }
+}
+
+/// libical's process-wide caches.
+public enum LibicalCache {
+    /// Frees libical's builtin time-zone cache, which it otherwise keeps until exit (so
+    /// that a leak check shows nothing of libical's, not even "still reachable").
+    ///
+    /// Call it only when no `ICalendarEncoder` is alive: an encoder points into the cache.
+    /// A later encoder loads the zone again.
+    public static func release() {
+        ICalendarEncoder.zoneLock.lock()
+        defer { ICalendarEncoder.zoneLock.unlock() }
+        icaltimezone_free_builtin_timezones()
     }
 }
 
