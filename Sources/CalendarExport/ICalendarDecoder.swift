@@ -15,7 +15,8 @@ public struct DecodedCalendar: Hashable, Sendable {
         public let alarmDescriptions: [String?]
 
         public init(
-            uid: String?, summary: String?, description: String?, location: String?, alarmDescriptions: [String?]
+            uid: String?, summary: String?, description: String?, location: String?,
+            alarmDescriptions: [String?]
         ) {
             self.uid = uid
             self.summary = summary
@@ -99,7 +100,9 @@ public enum ICalendarDecoder {
         return try copy(value(property))
     }
 
-    private static func xProperty(_ component: OpaquePointer, _ name: String) throws(ICalendarDecodingError) -> String? {
+    private static func xProperty(_ component: OpaquePointer, _ name: String) throws(ICalendarDecodingError)
+        -> String?
+    {
         var next = icalcomponent_get_first_property(component, ICAL_X_PROPERTY)
         while let property = next {
             if let xName = icalproperty_get_x_name(property), String(cString: xName) == name {

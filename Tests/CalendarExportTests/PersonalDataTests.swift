@@ -27,7 +27,9 @@ import Testing
                 person, name: "Anna Svensson", email: "anna.svensson@bjuv.se",
                 phone: Internal(phone), note: Internal(note), source: source))
         registry.add(
-            Body(body, name: "Kommundirektörsgruppen", kind: .directorsGroup, lifecycle: .established, source: source))
+            Body(
+                body, name: "Kommundirektörsgruppen", kind: .directorsGroup, lifecycle: .established,
+                source: source))
         registry.add(Membership(person, in: body, as: .director, for: municipality, source: source))
         registry.add(
             Meeting(
@@ -76,7 +78,8 @@ import Testing
             sawName = sawName || unfolded.contains("Anna Svensson")
             for needle in Self.needles {
                 #expect(!text.lowercased().contains(needle), "\(path) carries \"\(needle)\"")
-                #expect(!unfolded.lowercased().contains(needle), "\(path) carries \"\(needle)\" across a fold")
+                #expect(
+                    !unfolded.lowercased().contains(needle), "\(path) carries \"\(needle)\" across a fold")
             }
             #expect(!digits.contains("0701234567"), "\(path) carries the phone number's digits")
         }

@@ -6,7 +6,8 @@ import PropertyBased
 /// strings.
 enum HardText {
     static let punctuation = [
-        ",", ";", ":", "\\", "\"", "\\n", "\\N", "\\,", "\\;", "\\\\", "'", "=", "&", "<", ">", "#", "%", "^", "|",
+        ",", ";", ":", "\\", "\"", "\\n", "\\N", "\\,", "\\;", "\\\\", "'", "=", "&", "<", ">", "#", "%", "^",
+        "|",
     ]
     static let inner = ["\n", "\t", " ", "  ", "\n\n", " \n ", "\t\n", "\n\t", " \t "]
     static let emoji = [
@@ -17,14 +18,17 @@ enum HardText {
         "n\u{0303}\u{0323}", "\u{1100}\u{1161}\u{11A8}",
     ]
     static let rightToLeft = [
-        "مرحبا بالعالم", "שָׁלוֹם עולם", "\u{200F}", "\u{200E}", "\u{202E}abc\u{202C}", "עברית,عربي;", "\u{2067}x\u{2069}",
+        "مرحبا بالعالم", "שָׁלוֹם עולם", "\u{200F}", "\u{200E}", "\u{202E}abc\u{202C}", "עברית,عربي;",
+        "\u{2067}x\u{2069}",
     ]
     static let scripts = [
-        "Ängelholm", "Höganäs", "Åstorp", "Örkelljunga", "€", "中文字符", "ｶﾀｶﾅ", "𝄞", "𐍈", "🀄", "ß", "ø", "Ω", "ǅ",
+        "Ängelholm", "Höganäs", "Åstorp", "Örkelljunga", "€", "中文字符", "ｶﾀｶﾅ", "𝄞", "𐍈", "🀄", "ß", "ø", "Ω",
+        "ǅ",
         "ﷺ", "ﬃ",
     ]
     static let oddities = [
-        "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{00A0}", "\u{200B}", "\u{FFFD}", "\u{FFFE}", "\u{10FFFF}", "\u{E000}",
+        "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{00A0}", "\u{200B}", "\u{FFFD}", "\u{FFFE}", "\u{10FFFF}",
+        "\u{E000}",
         "\u{061C}",
     ]
     /// What `Text.calendarSafetyProblems(in:)` flags: drawn only for "unsafe" fields.
@@ -32,7 +36,9 @@ enum HardText {
         "\r", "\r\n", "\u{8}", "\u{C}", "\u{0}", "\u{1}", "\u{1B}", "\u{7F}", "\u{85}", "\u{0B}", "\u{1F}",
     ]
     static let multiByte = ["å", "é", "€", "中", "😀", "𝄞", "🇸🇪", "e\u{0301}"]
-    static let words = ["Möte", "Bjuv", "Kommundirektörsmöte", "dagordning", "punkt", "Källa:", "a", "x", "ledamot"]
+    static let words = [
+        "Möte", "Bjuv", "Kommundirektörsmöte", "dagordning", "punkt", "Källa:", "a", "x", "ledamot",
+    ]
 
     /// A random Unicode scalar from anywhere in the code space except surrogates and
     /// C0/C1 controls, weighted towards the Basic Multilingual Plane.
@@ -129,6 +135,7 @@ struct TextCase: Sendable {
                     location: Bool.random(using: &rng) ? HardText.field(using: &rng) : nil,
                     alarm: Int.random(in: 0..<3, using: &rng) == 0 ? HardText.field(using: &rng) : nil))
         }
-        return TextCase(name: HardText.field(using: &rng), description: HardText.field(using: &rng), events: events)
+        return TextCase(
+            name: HardText.field(using: &rng), description: HardText.field(using: &rng), events: events)
     }
 }

@@ -15,7 +15,7 @@ import Testing
     /// Fixed so that every run checks the same cases; override with
     /// `SAMVERKAN_ROUNDTRIP_SEED` (and `SAMVERKAN_ROUNDTRIP_CASES`) to explore.
     static let defaultSeed: UInt64 = 0x5A4D_5645_524B_414E
-    static let defaultCases = 400
+    static let defaultCases = 300
 
     @Test func arbitraryTextRoundTripsThroughLibicalAndPythonICalendar() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -36,41 +36,42 @@ import Testing
             let textCase = TextCase.generator.run(using: &rng)
             let fileName = "case-\(index).ics"
             let bytes = Self.encode(textCase, index: index, with: encoder)
-            let where_ = "case \(index), \(reproduce)"
+            let caseName = "case \(index), \(reproduce)"
             for problem in Self.byteProblems(bytes) {
-                Issue.record("\(where_): \(problem)")
+                Issue.record("\(caseName): \(problem)")
             }
             let checks = Self.checks(for: textCase, index: index, tally: &tally)
             expectations[fileName] = checks
 
             let decoded = try #require(
-                try? ICalendarDecoder.decode(bytes), "libical could not read \(where_)")
+                try? ICalendarDecoder.decode(bytes), "libical could not read \(caseName)")
             if checks.allSafe {
-                #expect(decoded.parseErrors.isEmpty, "libical reported \(decoded.parseErrors) in \(where_)")
+                #expect(decoded.parseErrors.isEmpty, "libical reported \(decoded.parseErrors) in \(caseName)")
             }
             for check in checks.list {
                 let actual = check.read(decoded)
                 #expect(
                     Self.same(actual, check.expected),
-                    "libical changed \(check.field) in \(where_): \(Self.show(check.expected)) came back as \(Self.show(actual))"
+                    "libical changed \(check.field) in \(caseName): \(Self.show(check.expected)) came back as \(Self.show(actual))"
                 )
             }
             try Data(bytes).write(to: folder.appendingPathComponent(fileName))
         }
 
         let oracle = try Self.runPythonOracle(on: folder)
-        #expect(oracle.count == count, "python icalendar read \(oracle.count) of \(count) files; \(reproduce)")
+        #expect(
+            oracle.count == count, "python icalendar read \(oracle.count) of \(count) files; \(reproduce)")
         for (fileName, checks) in expectations {
             guard let decoded = oracle[fileName] else { continue }
-            let where_ = "\(fileName), \(reproduce)"
+            let caseName = "\(fileName), \(reproduce)"
             if checks.allSafe {
-                #expect(decoded.errors.isEmpty, "python icalendar reported \(decoded.errors) in \(where_)")
+                #expect(decoded.errors.isEmpty, "python icalendar reported \(decoded.errors) in \(caseName)")
             }
             for check in checks.list {
                 let actual = check.read(decoded.calendar)
                 #expect(
                     Self.same(actual, check.expected),
-                    "python icalendar read \(check.field) of \(where_) as \(Self.show(actual)), expected \(Self.show(check.expected))"
+                    "python icalendar read \(check.field) of \(caseName) as \(Self.show(actual)), expected \(Self.show(check.expected))"
                 )
             }
         }
@@ -89,8 +90,10 @@ import Testing
         var testDescription: String { Self.escape(input) }
 
         static func escape(_ text: String) -> String {
-            text.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "\\u{\(String($0.value, radix: 16))}" }
-                .joined()
+            text.unicodeScalars.map {
+                $0.isASCII && $0.value >= 0x20 ? String($0) : "\\u{\(String($0.value, radix: 16))}"
+            }
+            .joined()
         }
     }
 
@@ -171,7 +174,8 @@ import Testing
             CalendarEvent(
                 uid: uid(index, offset), kind: .meeting,
                 timing: offset % 2 == 0
-                    ? .allDay(Day(2026, 5, 20)) : .timed(Day(2026, 5, 20), from: LocalTime(9), to: LocalTime(10)),
+                    ? .allDay(Day(2026, 5, 20))
+                    : .timed(Day(2026, 5, 20), from: LocalTime(9), to: LocalTime(10)),
                 summary: text.summary, description: text.description, location: text.location,
                 status: .confirmed,
                 alarm: text.alarm.map { CalendarEvent.Alarm(minutesBefore: 90, description: $0) },
@@ -209,18 +213,23 @@ import Testing
         if Text.isCalendarSafe(textCase.name) {
             // Left out when nothing is left of the name.
             checks.list.append(
-                Check(field: "X-WR-CALNAME", expected: simplified.isEmpty ? nil : simplified) { $0.calendarName })
+                Check(field: "X-WR-CALNAME", expected: simplified.isEmpty ? nil : simplified) {
+                    $0.calendarName
+                })
         }
         for (offset, event) in textCase.events.enumerated() {
             tally.events += 1
             func pick(_ calendar: DecodedCalendar) -> DecodedCalendar.Event? {
                 calendar.events.count > offset ? calendar.events[offset] : nil
             }
-            checks.list.append(Check(field: "event \(offset) UID", expected: uid(index, offset)) { pick($0)?.uid })
+            checks.list.append(
+                Check(field: "event \(offset) UID", expected: uid(index, offset)) { pick($0)?.uid })
             add("event \(offset) SUMMARY", event.summary) { pick($0)?.summary }
             add("event \(offset) DESCRIPTION", event.description) { pick($0)?.description }
             add("event \(offset) LOCATION", event.location) { pick($0)?.location }
-            add("event \(offset) VALARM DESCRIPTION", event.alarm) { pick($0)?.alarmDescriptions.first ?? nil }
+            add("event \(offset) VALARM DESCRIPTION", event.alarm) {
+                pick($0)?.alarmDescriptions.first ?? nil
+            }
         }
         return checks
     }
@@ -230,26 +239,31 @@ import Testing
     static func byteProblems(_ bytes: [UInt8]) -> [String] {
         var problems: [String] = []
         if String(validating: bytes, as: UTF8.self) == nil { problems.append("not valid UTF-8") }
-        for slip in [Array("\r\r\n \n".utf8), Array("\r\n \r\n".utf8)] where bytes.contains(slip) {
-            problems.append("folding slip \(slip) left in the bytes")
-        }
         guard bytes.suffix(2) == [13, 10] else { return problems + ["does not end with CRLF"] }
-        var lineStart = 0
-        var number = 1
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 13 && index + 1 < bytes.count && bytes[index + 1] == 10 {
-                let line = bytes[lineStart..<index]
-                if line.count > 75 { problems.append("line \(number): \(line.count) octets") }
-                if String(validating: line, as: UTF8.self) == nil {
-                    problems.append("line \(number): not UTF-8 on its own (a fold inside a character)")
+        bytes.withUnsafeBufferPointer { bytes in
+            var lineStart = 0
+            var number = 1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 13 && index + 1 < bytes.count && bytes[index + 1] == 10 {
+                    let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<index])
+                    if line.count > 75 { problems.append("line \(number): \(line.count) octets") }
+                    if String(validating: line, as: UTF8.self) == nil {
+                        problems.append("line \(number): not UTF-8 on its own (a fold inside a character)")
+                    }
+                    // libical 3.0.16's slips: "\r\r\n \n" ends a line with a CR (caught
+                    // below as a bare CR) and "\r\n \r\n" leaves a line of one space.
+                    if line.count == 1 && line[0] == 32 {
+                        problems.append("line \(number): empty continuation line (\"\\r\\n \\r\\n\")")
+                    }
+                    index += 2
+                    lineStart = index
+                    number += 1
+                } else {
+                    if byte == 13 || byte == 10 { problems.append("line \(number): bare CR or LF") }
+                    index += 1
                 }
-                index += 2
-                lineStart = index
-                number += 1
-            } else {
-                if bytes[index] == 13 || bytes[index] == 10 { problems.append("line \(number): bare CR or LF") }
-                index += 1
             }
         }
         return problems
@@ -268,7 +282,8 @@ import Testing
     static func show(_ text: String?) -> String {
         guard let text else { return "nil" }
         let escaped = Pinned.escape(text)
-        return escaped.count > 300 ? "\"\(escaped.prefix(300))…\" (\(text.unicodeScalars.count) scalars)" : "\"\(escaped)\""
+        return escaped.count > 300
+            ? "\"\(escaped.prefix(300))…\" (\(text.unicodeScalars.count) scalars)" : "\"\(escaped)\""
     }
 
     static func expand(_ seed: UInt64) -> (UInt64, UInt64, UInt64, UInt64) {

@@ -25,12 +25,12 @@ import Testing
             "bodies/old-body/notes.txt": Array("a nested file\n".utf8),
         ]
         let report = try Self.killLoop(
-            name: "samverkan export", kills: 40, oldSet: oldSet, recoverEvery: 1,
+            name: "samverkan export", kills: 40, oldSet: oldSet, recoverEvery: 2,
             command: { [binary.path, "export", "--output", $0.path] })
         print(report.summary)
     }
 
-    /// A synthetic export of 160 files of 20 kB through the same `ExportDirectory`, so that
+    /// A synthetic export of 100 files of 20 kB through the same `ExportDirectory`, so that
     /// many kills land while files are being written, not only before and after.
     @Test func killingALargeExportMidWriteLeavesTheOldSetOrTheNewSet() throws {
         let probe = try Self.binary("export-crash-probe")
@@ -38,13 +38,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         // The previous set: generation 1 with a different number of files.
         let previous = scratch.appendingPathComponent("Exports")
-        let (status, _) = try Self.run([probe.path, previous.path, "130", "20000", "1"])
+        let (status, _) = try Self.run([probe.path, previous.path, "80", "20000", "1"])
         try #require(status == 0, "export-crash-probe could not write the previous set")
         let oldSet = try #require(try Self.snapshot(previous))
 
         let report = try Self.killLoop(
-            name: "export-crash-probe (160 files)", kills: 40, oldSet: oldSet, recoverEvery: 8,
-            command: { [probe.path, $0.path, "160", "20000", "2"] })
+            name: "export-crash-probe (100 files)", kills: 40, oldSet: oldSet, recoverEvery: 8,
+            command: { [probe.path, $0.path, "100", "20000", "2"] })
         print(report.summary)
         #expect(report.whileWriting > 0, "no kill landed while files were being written: \(report.summary)")
     }
@@ -61,8 +61,11 @@ import Testing
         var stagedCounts: [Int] = []
 
         var summary: String {
-            let staged = stagedCounts.isEmpty ? "" : " (files staged when killed: \(stagedCounts.map(String.init).joined(separator: ", ")))"
-            return "\(name): run time \(Int(duration * 1000)) ms; \(beforeWriting + whileWriting + afterSwap + finished) kills: "
+            let staged =
+                stagedCounts.isEmpty
+                ? "" : " (files staged when killed: \(stagedCounts.map(String.init).joined(separator: ", ")))"
+            return
+                "\(name): run time \(Int(duration * 1000)) ms; \(beforeWriting + whileWriting + afterSwap + finished) kills: "
                 + "\(beforeWriting) before writing, \(whileWriting) while writing the new set\(staged), "
                 + "\(afterSwap) after the swap before clean-up, \(finished) after the export had finished; "
                 + "every time the folder held exactly the old or the new set"
@@ -113,7 +116,8 @@ import Testing
             } else if state == newSet {
                 if exitedFirst || staging.isEmpty { report.finished += 1 } else { report.afterSwap += 1 }
             } else {
-                Issue.record("\(context): a mix of sets: \(difference(state, oldSet: oldSet, newSet: newSet))")
+                Issue.record(
+                    "\(context): a mix of sets: \(difference(state, oldSet: oldSet, newSet: newSet))")
             }
 
             // The next export finishes and removes what the killed one left beside it.
@@ -123,8 +127,12 @@ import Testing
             }
             let (status, _) = try run(command(folder))
             #expect(status == 0, "\(context): the export after the kill failed")
-            #expect(try snapshot(folder) == newSet, "\(context): the export after the kill did not write the new set")
-            #expect(try stagingFolders(in: parent).isEmpty, "\(context): staging folders left after the next export")
+            #expect(
+                try snapshot(folder) == newSet,
+                "\(context): the export after the kill did not write the new set")
+            #expect(
+                try stagingFolders(in: parent).isEmpty,
+                "\(context): staging folders left after the next export")
             try? FileManager.default.removeItem(at: parent)
         }
         return report
@@ -172,7 +180,8 @@ import Testing
     // MARK: - Folders
 
     static func scratchFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-kill-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "samverkan-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -192,7 +201,8 @@ import Testing
     /// cannot match a set.
     static func snapshot(_ folder: URL) throws -> [String: [UInt8]]? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else { return nil }
         var files: [String: [UInt8]] = [:]
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
@@ -213,7 +223,9 @@ import Testing
             .map { parent.appendingPathComponent($0) }
     }
 
-    static func difference(_ state: [String: [UInt8]], oldSet: [String: [UInt8]], newSet: [String: [UInt8]]) -> String {
+    static func difference(_ state: [String: [UInt8]], oldSet: [String: [UInt8]], newSet: [String: [UInt8]])
+        -> String
+    {
         func compare(_ other: [String: [UInt8]], _ name: String) -> String {
             let missing = Set(other.keys).subtracting(state.keys).sorted()
             let extra = Set(state.keys).subtracting(other.keys).sorted()
