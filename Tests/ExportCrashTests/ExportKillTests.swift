@@ -30,7 +30,7 @@ import Testing
         print(report.summary)
     }
 
-    /// A synthetic export of 100 files of 20 kB through the same `ExportDirectory`, so that
+    /// A synthetic export of 60 files of 20 kB through the same `ExportDirectory`, so that
     /// many kills land while files are being written, not only before and after.
     @Test func killingALargeExportMidWriteLeavesTheOldSetOrTheNewSet() throws {
         let probe = try Self.binary("export-crash-probe")
@@ -38,13 +38,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         // The previous set: generation 1 with a different number of files.
         let previous = scratch.appendingPathComponent("Exports")
-        let (status, _) = try Self.run([probe.path, previous.path, "80", "20000", "1"])
+        let (status, _) = try Self.run([probe.path, previous.path, "45", "20000", "1"])
         try #require(status == 0, "export-crash-probe could not write the previous set")
         let oldSet = try #require(try Self.snapshot(previous))
 
         let report = try Self.killLoop(
-            name: "export-crash-probe (100 files)", kills: 40, oldSet: oldSet, recoverEvery: 8,
-            command: { [probe.path, $0.path, "100", "20000", "2"] })
+            name: "export-crash-probe (60 files)", kills: 24, oldSet: oldSet, recoverEvery: 6,
+            command: { [probe.path, $0.path, "60", "20000", "2"] })
         print(report.summary)
         #expect(report.whileWriting > 0, "no kill landed while files were being written: \(report.summary)")
     }
