@@ -2,6 +2,7 @@ import CalendarExport
 import Foundation
 import PropertyBased
 import Registry
+import RegistryData
 import Testing
 
 /// Arbitrary text through `ICalendarEncoder` and back through two parsers.
@@ -79,6 +80,35 @@ import Testing
             "Text round trip: \(count) feeds, \(tally.events) events, \(tally.checked) fields compared "
                 + "in libical and python icalendar, \(tally.longFields) of 10,000 characters, "
                 + "\(tally.unsafe) unsafe fields flagged and not compared; \(reproduce)")
+    }
+
+    /// The real data: every text the feeds carry passes the check, and every feed reads
+    /// back through libical with each event's text exactly as `CalendarEvent` had it.
+    @Test func realFeedsCarryTheirTextExactly() throws {
+        let registry = Registry.familjenHelsingborg
+        let events = registry.calendarEvents()
+        let byUID = Dictionary(events.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+        for event in events {
+            for text in [event.summary, event.description]
+                + [event.location, event.alarm?.description].compactMap({ $0 })
+            {
+                #expect(Text.calendarSafetyProblems(in: text).isEmpty, "\(event.uid): \(Pinned.escape(text))")
+            }
+        }
+        let files = try registry.exportFiles(previous: SequenceLedger())
+        for file in files where file.path.hasSuffix(".ics") {
+            #expect(Self.byteProblems(file.bytes).isEmpty, "\(file.path)")
+            let decoded = try ICalendarDecoder.decode(file.bytes)
+            #expect(decoded.parseErrors.isEmpty, "\(file.path): \(decoded.parseErrors)")
+            for parsed in decoded.events {
+                let event = try #require(parsed.uid.flatMap { byUID[$0] }, "\(file.path): unknown UID")
+                #expect(Self.same(parsed.summary, event.summary), "\(event.uid) SUMMARY")
+                #expect(Self.same(parsed.description, event.description), "\(event.uid) DESCRIPTION")
+                #expect(Self.same(parsed.location, event.location), "\(event.uid) LOCATION")
+                let alarms: [String?] = event.alarm.map { [$0.description] } ?? []
+                #expect(parsed.alarmDescriptions == alarms, "\(event.uid) VALARM")
+            }
+        }
     }
 
     // MARK: - What libical 3.0.16 cannot carry, pinned case by case
