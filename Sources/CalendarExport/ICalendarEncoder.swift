@@ -220,10 +220,11 @@ public final class ICalendarEncoder {
     }
 
     /// libical 3.0.16 does not escape `,` and `;` in X- properties: keep them out.
-    /// Nil when nothing is left (an empty value makes libical's parser drop the property
-    /// with an X-LIC-ERROR).
+    /// Runs of whitespace become one space, so that no tab is left at either end for
+    /// libical's parser to trim. Nil when nothing is left (an empty value makes libical's
+    /// parser drop the property with an X-LIC-ERROR).
     private static func xProperty(_ name: String, _ value: String) -> OpaquePointer? {
-        let words = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
+        let words = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
         let safe = words.joined(separator: " ")
         guard !safe.isEmpty else { return nil }
         let property = icalproperty_new_x(safe)

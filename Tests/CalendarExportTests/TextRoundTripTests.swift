@@ -29,7 +29,10 @@ import Testing
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("samverkan-roundtrip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // SAMVERKAN_ROUNDTRIP_KEEP=1 keeps the generated feeds for a closer look.
+        let keep = environment["SAMVERKAN_ROUNDTRIP_KEEP"] != nil
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
+        if keep { print("Text round trip: feeds kept in \(folder.path)") }
 
         var expectations: [String: Checks] = [:]
         var tally = Tally()
@@ -237,8 +240,9 @@ import Testing
         add("NAME", textCase.name) { $0.name }
         add("calendar DESCRIPTION", textCase.description) { $0.description }
         // X-WR-CALNAME is deliberately simplified (libical 3.0.16 does not escape `,;` in
-        // X- properties); it must still carry the rest of the name unchanged.
-        let simplified = textCase.name.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
+        // X- properties, and its parser trims tabs at the ends): `,`, `;` and whitespace
+        // runs become single spaces; the rest of the name must come back unchanged.
+        let simplified = textCase.name.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
             .joined(separator: " ")
         if Text.isCalendarSafe(textCase.name) {
             // Left out when nothing is left of the name.
