@@ -2,9 +2,9 @@ extension Text {
     /// What libical 3.0.16 (Debian bookworm) cannot carry in an iCalendar TEXT value
     /// (SUMMARY, DESCRIPTION, LOCATION, NAME, ...), one message per kind of problem.
     ///
-    /// Each entry was found by the round-trip property test in
-    /// `Tests/CalendarExportTests/TextRoundTripTests.swift` and is pinned there by a case of
-    /// its own. Text for which this returns nothing comes back identical, scalar for scalar,
+    /// Each entry is pinned by a case of its own in
+    /// `Tests/CalendarExportTests/TextRoundTripTests.swift`, whose property test also shows
+    /// the converse: text for which this returns nothing comes back identical, scalar for scalar,
     /// through libical's parser and through python `icalendar`. The validator calls it on
     /// every field that reaches a feed, so that the data is rejected up front instead of a
     /// feed publishing something other than what `Data/` says.
