@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // Model values, typed IDs, queries and validation. Pure Swift: no C, no clock.
@@ -94,7 +95,25 @@ let package = Package(
         .testTarget(name: "SamverkanCLITests", swiftSettings: strict),
         .testTarget(
             name: "CalendarExportTests",
-            dependencies: ["Registry", "RegistryData", "CalendarExport"],
+            dependencies: [
+                "Registry", "RegistryData", "CalendarExport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Test-only: writes a large synthetic export through `ExportDirectory.replace(with:)`
+        // so that the kill test can land SIGKILLs while files are being written.
+        .executableTarget(
+            name: "export-crash-probe",
+            dependencies: ["Registry", "CalendarExport"],
+            path: "Tests/ExportCrashProbe",
+            swiftSettings: strict
+        ),
+        // Kills `samverkan export` and the probe at many moments and checks what is left.
+        .testTarget(
+            name: "ExportCrashTests",
+            dependencies: ["Registry", "CalendarExport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -83,6 +83,11 @@ public struct CalendarEvent: Hashable, Sendable {
     public struct Alarm: Hashable, Sendable {
         public let minutesBefore: Int
         public let description: String
+
+        public init(minutesBefore: Int, description: String) {
+            self.minutesBefore = minutesBefore
+            self.description = description
+        }
     }
 
     /// Everything a subscriber would notice changing: a change here raises SEQUENCE.

@@ -36,6 +36,8 @@ public final class ICalendarEncoder {
         else { throw .timeZoneUnavailable(Self.timeZoneID) }
         // The zone owns its component: clone before changing it.
         let vtimezone = OwnedComponent(icalcomponent_new_clone(owned))
+        // The UTC zone is a lazily filled static too: fill it under the lock.
+        _ = icaltimezone_get_utc_timezone()
         // libical names built-in zones "/freeassociation.sourceforge.net/Europe/Stockholm";
         // calendars expect the plain Olson name in TZID.
         if let tzid = icalcomponent_get_first_property(vtimezone.pointer, ICAL_TZID_PROPERTY) {
@@ -91,7 +93,8 @@ public final class ICalendarEncoder {
     /// Encodes one feed to bytes.
     public func encode(_ feed: Feed, events: [CalendarEvent], sequences: [String: Int]) -> [UInt8] {
         var bytes: [UInt8] = []
-        encode(feed, events: events, sequence: { sequences[$0.uid] ?? 0 }) { bytes.append(contentsOf: $0) }
+        encode(
+            feed, events: events, sequence: { sequences[$0.uid] ?? 0 }, to: { bytes.append(contentsOf: $0) })
         return bytes
     }
 
@@ -229,42 +232,16 @@ public final class ICalendarEncoder {
     }
 
     /// libical 3.0.16 does not escape `,` and `;` in X- properties: keep them out.
+    /// Runs of whitespace become one space, so that no tab is left at either end for
+    /// libical's parser to trim. Nil when nothing is left (an empty value makes libical's
+    /// parser drop the property with an X-LIC-ERROR).
     private static func xProperty(_ name: String, _ value: String) -> OpaquePointer? {
-        let words = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
+        let words = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
         let safe = words.joined(separator: " ")
+        guard !safe.isEmpty else { return nil }
         let property = icalproperty_new_x(safe)
         icalproperty_set_x_name(property, name)
         return property
-    }
-}
-
-/// Serializes every use of libical in the process.
-private let libical = Mutex(())
-
-/// An `icalcomponent` this module owns and frees.
-private final class OwnedComponent {
-    let pointer: OpaquePointer
-
-    init(_ pointer: OpaquePointer?) {
-        guard let pointer else { fatalError("libical could not allocate a component") }
-        self.pointer = pointer
-    }
-
-    deinit { icalcomponent_free(pointer) }
-
-    func add(_ property: OpaquePointer?) {
-        icalcomponent_add_property(pointer, property)
-    }
-
-    /// Serializes with the reentrant `_r` variant (the plain one returns ring-buffer
-    /// memory) and repairs libical 3.0.16's folding slips before handing bytes on.
-    func serialized(to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        guard let text = icalcomponent_as_ical_string_r(pointer) else { return }
-        defer { icalmemory_free_buffer(text) }
-        let length = strlen(text)
-        try text.withMemoryRebound(to: UInt8.self, capacity: length) { start in
-            try FoldRepair.write(UnsafeBufferPointer(start: start, count: length), to: write)
-        }
     }
 }
 
@@ -303,6 +280,18 @@ enum FoldRepair {
             }
         }
         try sink(UnsafeBufferPointer(rebasing: bytes[segmentStart..<count]))
+    }
+}
+
+/// libical's process-wide caches.
+public enum LibicalCache {
+    /// Frees libical's builtin time-zone cache, which it otherwise keeps until exit (so
+    /// that a leak check shows nothing of libical's, not even "still reachable").
+    ///
+    /// Call it only when no `ICalendarEncoder` is alive: an encoder points into the cache.
+    /// A later encoder loads the zone again.
+    public static func release() {
+        libical.withLock { _ in icaltimezone_free_builtin_timezones() }
     }
 }
 

@@ -134,10 +134,8 @@ struct ExportFeed: ParsableCommand {
             selection: FeedSelection())
         guard let file = fopen(output, "w") else { throw ExitCode.failure }
         try ICalendarEncoder().encode(
-            feed, events: registry.calendarEventStream(), sequence: { ledger.sequence(for: $0) }
-        ) { chunk in
-            fwrite(chunk.baseAddress, 1, chunk.count, file)
-        }
+            feed, events: registry.calendarEventStream(), sequence: { ledger.sequence(for: $0) },
+            to: { chunk in fwrite(chunk.baseAddress, 1, chunk.count, file) })
         guard fclose(file) == 0 else { throw ExitCode.failure }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

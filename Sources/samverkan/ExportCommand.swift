@@ -40,6 +40,8 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let files = try registry.exportFiles(previous: ledger)
+        // The encoder is gone with `exportFiles`: nothing points into libical's zone cache.
+        LibicalCache.release()
         if check {
             let stale = directory.differences(from: files)
             guard stale.isEmpty else {

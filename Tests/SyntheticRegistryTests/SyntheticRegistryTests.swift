@@ -44,8 +44,8 @@ import Testing
         }
         func checkSource(_ source: Source) { check(registry[source.document] != nil, "\(source.document)") }
 
-        registry.municipalities.forEach { checkSource($0.source) }
-        registry.people.forEach { checkSource($0.source) }
+        for municipality in registry.municipalities { checkSource(municipality.source) }
+        for person in registry.people { checkSource(person.source) }
         for body in registry.bodies {
             checkSource(body.source)
             if let parent = body.parent { check(registry[parent] != nil, "\(parent)") }
