@@ -6,6 +6,6 @@ struct Samverkan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samverkan",
         abstract: "The registry and calendar feeds of Familjen Helsingborg.",
-        subcommands: [ExportCommand.self]
+        subcommands: [ExportCommand.self, ServeCommand.self]
     )
 }
