@@ -78,6 +78,8 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
         .testTarget(
             name: "RegistryDataTests", dependencies: ["Registry", "RegistryData"], swiftSettings: strict),
+        // Runs the built `samverkan` binary: exit codes, stdout and stderr.
+        .testTarget(name: "SamverkanCLITests", swiftSettings: strict),
         .testTarget(
             name: "CalendarExportTests",
             dependencies: ["Registry", "RegistryData", "CalendarExport"],

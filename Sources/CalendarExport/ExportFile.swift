@@ -24,8 +24,8 @@ extension Registry {
         documents.map(\.date).max() ?? Day(1970, 1, 1)
     }
 
-    /// Every file `samverkan export` writes, in a fixed order: the standard feeds, then
-    /// the SEQUENCE ledger carried forward from `ledger`.
+    /// Every file `samverkan export` writes, in a fixed order: the standard feeds, the
+    /// spreadsheet and Popolo exports, then the SEQUENCE ledger carried forward from `ledger`.
     ///
     /// - Parameter ledger: the ledger of the previous export (empty for the first one).
     /// - Returns: the files, and the ledger as updated by this export.

@@ -1,5 +1,6 @@
 import CLibical
 import Registry
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,8 +11,9 @@ import Registry
 /// Turns feeds of `CalendarEvent`s into iCalendar bytes through libical.
 ///
 /// This is the only type that touches libical, and it owns every pointer it creates.
-/// libical is not thread-safe (its zone cache and string ring buffer are global), so an
-/// encoder is not `Sendable`: make one per isolation domain and hand out bytes.
+/// libical is not thread-safe (its zone cache and error state are global), so an encoder
+/// is not `Sendable`, and every call into libical holds one process-wide lock: tests that
+/// run in parallel and a server rendering custom feeds can never interleave inside it.
 ///
 /// The calendar envelope (properties and VTIMEZONE) is serialized once by libical and
 /// each event is serialized on its own and written between the envelope's halves, so
@@ -25,10 +27,13 @@ public final class ICalendarEncoder {
 
     /// Resolves Europe/Stockholm from the system's zoneinfo (package `tzdata`).
     public init() throws(ExportError) {
+        (zone, vtimezone) = try libical.withLock { _ throws(ExportError) in try Self.loadZone() }
+    }
+
+    private static func loadZone() throws(ExportError) -> (OpaquePointer, OwnedComponent) {
         guard let zone = icaltimezone_get_builtin_timezone(Self.timeZoneID),
             let owned = icaltimezone_get_component(zone)
         else { throw .timeZoneUnavailable(Self.timeZoneID) }
-        self.zone = zone
         // The zone owns its component: clone before changing it.
         let vtimezone = OwnedComponent(icalcomponent_new_clone(owned))
         // libical names built-in zones "/freeassociation.sourceforge.net/Europe/Stockholm";
@@ -43,8 +48,8 @@ public final class ICalendarEncoder {
         from.month = 1
         from.day = 1
         icaltimezone_truncate_vtimezone(vtimezone.pointer, from, icaltime_null_time(), 1)
-        Self.mergeSplitObservances(vtimezone.pointer)
-        self.vtimezone = vtimezone
+        mergeSplitObservances(vtimezone.pointer)
+        return (zone, vtimezone)
     }
 
     /// zoneinfo splits each rule at 2037; merge observances that differ only by that
@@ -92,6 +97,13 @@ public final class ICalendarEncoder {
 
     /// Encodes one feed, handing its bytes to `write` piece by piece.
     public func encode(
+        _ feed: Feed, events: [CalendarEvent], sequences: [String: Int],
+        to write: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
+        try libical.withLock { _ in try encodeLocked(feed, events: events, sequences: sequences, to: write) }
+    }
+
+    private func encodeLocked(
         _ feed: Feed, events: [CalendarEvent], sequences: [String: Int],
         to write: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) rethrows {
@@ -216,6 +228,9 @@ public final class ICalendarEncoder {
         return property
     }
 }
+
+/// Serializes every use of libical in the process.
+private let libical = Mutex(())
 
 /// An `icalcomponent` this module owns and frees.
 private final class OwnedComponent {

@@ -6,6 +6,10 @@ struct Samverkan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samverkan",
         abstract: "The registry and calendar feeds of Familjen Helsingborg.",
-        subcommands: [ExportCommand.self, ServeCommand.self]
+        subcommands: [
+            ExportCommand.self,
+            WhoCommand.self, RepresentsCommand.self, BodiesCommand.self, BodyCommand.self,
+            UpcomingCommand.self, AttendanceCommand.self, ServeCommand.self,
+        ]
     )
 }

@@ -1,0 +1,521 @@
+// The results of the registry's queries. Their JSON forms are a documented API
+// (docs/queries.md): the CLI prints them with `--json` and the HTTP server's /api
+// serves them. Keys are camelCase; an absent value is written as `null`, never left out,
+// so every object of a type has the same keys.
+
+/// A person, as other results mention them.
+public struct PersonRef: Codable, Hashable, Sendable {
+    public let id: Person.ID
+    public let name: String
+
+    public init(id: Person.ID, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    public init(_ person: Person) { self.init(id: person.id, name: person.name) }
+}
+
+/// A municipality, as other results mention it.
+public struct MunicipalityRef: Codable, Hashable, Sendable {
+    public let id: Municipality.ID
+    public let name: String
+    public let officialName: String
+
+    public init(id: Municipality.ID, name: String, officialName: String) {
+        self.id = id
+        self.name = name
+        self.officialName = officialName
+    }
+
+    public init(_ municipality: Municipality) {
+        self.init(id: municipality.id, name: municipality.name, officialName: municipality.officialName)
+    }
+}
+
+/// A body, as other results mention it.
+public struct BodyRef: Codable, Hashable, Sendable {
+    public let id: Body.ID
+    public let name: String
+    public let kind: Body.Kind
+
+    public init(id: Body.ID, name: String, kind: Body.Kind) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+    }
+
+    public init(_ body: Body) { self.init(id: body.id, name: body.name, kind: body.kind) }
+}
+
+/// A role: a stable ASCII key and the Swedish title readers see.
+public struct RoleRef: Codable, Hashable, Sendable {
+    public let key: String
+    public let title: String
+
+    public init(key: String, title: String) {
+        self.key = key
+        self.title = title
+    }
+
+    public init(_ role: Role) { self.init(key: role.key, title: role.title) }
+
+    /// The key of every staff appointment; its title is the post's.
+    public static let staffKey = "staff"
+}
+
+/// One person's place in one body: a membership, or a staff appointment.
+///
+/// `from` is the first day in force and `to` the first day no longer in force; `null`
+/// means "since before the registry's records" and "still in force".
+public struct Seat: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable {
+        case membership
+        case staff
+    }
+
+    public let kind: Kind
+    public let person: PersonRef
+    public let body: BodyRef
+    public let role: RoleRef
+    /// The municipality the person sits for, if any.
+    public let municipality: MunicipalityRef?
+    /// Acting ("tf", tillförordnad) rather than appointed.
+    public let acting: Bool
+    /// A role held together with someone else on purpose.
+    public let shared: Bool
+    public let from: Day?
+    public let to: Day?
+
+    public init(
+        kind: Kind, person: PersonRef, body: BodyRef, role: RoleRef, municipality: MunicipalityRef?,
+        acting: Bool, shared: Bool, from: Day?, to: Day?
+    ) {
+        self.kind = kind
+        self.person = person
+        self.body = body
+        self.role = role
+        self.municipality = municipality
+        self.acting = acting
+        self.shared = shared
+        self.from = from
+        self.to = to
+    }
+
+    public var term: DayRange { DayRange(from: from, to: to) }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, person, body, role, municipality, acting, shared, from, to
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(person, forKey: .person)
+        try container.encode(body, forKey: .body)
+        try container.encode(role, forKey: .role)
+        try container.encode(municipality, forKey: .municipality)
+        try container.encode(acting, forKey: .acting)
+        try container.encode(shared, forKey: .shared)
+        try container.encode(from, forKey: .from)
+        try container.encode(to, forKey: .to)
+    }
+}
+
+/// Who represents a municipality on a day: `samverkan who`.
+public struct MunicipalityRepresentation: Codable, Hashable, Sendable {
+    /// The municipality's director on the day: one person, two sharing the role, or none.
+    public struct Director: Codable, Hashable, Sendable {
+        public let vacant: Bool
+        public let holders: [Seat]
+
+        public init(holders: [Seat]) {
+            self.vacant = holders.isEmpty
+            self.holders = holders
+        }
+    }
+
+    public let date: Day
+    public let municipality: MunicipalityRef
+    public let director: Director
+    /// Every seat held for the municipality on the day, the director's first, then by body
+    /// in the registry's order.
+    public let representatives: [Seat]
+
+    public init(date: Day, municipality: MunicipalityRef, director: Director, representatives: [Seat]) {
+        self.date = date
+        self.municipality = municipality
+        self.director = director
+        self.representatives = representatives
+    }
+}
+
+/// What a person represents: `samverkan represents`.
+public struct PersonRepresentation: Codable, Hashable, Sendable {
+    public let date: Day
+    public let person: PersonRef
+    /// Seats in force on the day.
+    public let current: [Seat]
+    /// Seats that begin after the day, soonest first.
+    public let upcoming: [Seat]
+    /// Seats that ended on or before the day, latest first.
+    public let past: [Seat]
+
+    public init(date: Day, person: PersonRef, current: [Seat], upcoming: [Seat], past: [Seat]) {
+        self.date = date
+        self.person = person
+        self.current = current
+        self.upcoming = upcoming
+        self.past = past
+    }
+}
+
+/// A body's stage on a day and since when. `stage` is `null` before the body was
+/// proposed; `since` is `null` when the stage began before the registry's records.
+public struct BodyStatus: Codable, Hashable, Sendable {
+    public let stage: Lifecycle.Stage?
+    public let since: Day?
+
+    public init(stage: Lifecycle.Stage?, since: Day?) {
+        self.stage = stage
+        self.since = since
+    }
+
+    /// The English word for the stage, or "not yet proposed".
+    public var label: String { stage?.rawValue ?? "not yet proposed" }
+
+    private enum CodingKeys: String, CodingKey { case stage, since }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(since, forKey: .since)
+    }
+}
+
+/// One line of `samverkan bodies`.
+public struct BodySummary: Codable, Hashable, Sendable {
+    public let body: BodyRef
+    public let parent: BodyRef?
+    public let status: BodyStatus
+    /// Memberships in force on the day.
+    public let members: Int
+    /// Staff appointments in force on the day.
+    public let staff: Int
+
+    public init(body: BodyRef, parent: BodyRef?, status: BodyStatus, members: Int, staff: Int) {
+        self.body = body
+        self.parent = parent
+        self.status = status
+        self.members = members
+        self.staff = staff
+    }
+
+    private enum CodingKeys: String, CodingKey { case body, parent, status, members, staff }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(body, forKey: .body)
+        try container.encode(parent, forKey: .parent)
+        try container.encode(status, forKey: .status)
+        try container.encode(members, forKey: .members)
+        try container.encode(staff, forKey: .staff)
+    }
+}
+
+/// All bodies on a day: `samverkan bodies`.
+public struct BodyList: Codable, Hashable, Sendable {
+    public let date: Day
+    public let bodies: [BodySummary]
+
+    public init(date: Day, bodies: [BodySummary]) {
+        self.date = date
+        self.bodies = bodies
+    }
+}
+
+/// One body on a day, with its members and staff: `samverkan body`.
+public struct BodyDetail: Codable, Hashable, Sendable {
+    /// A stage the body has reached or is planned to reach; `on` is `null` for a stage
+    /// begun before the registry's records.
+    public struct Milestone: Codable, Hashable, Sendable {
+        public let stage: Lifecycle.Stage
+        public let on: Day?
+
+        public init(stage: Lifecycle.Stage, on: Day?) {
+            self.stage = stage
+            self.on = on
+        }
+
+        private enum CodingKeys: String, CodingKey { case stage, on }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(stage, forKey: .stage)
+            try container.encode(on, forKey: .on)
+        }
+    }
+
+    public let date: Day
+    public let body: BodyRef
+    public let parent: BodyRef?
+    public let municipality: MunicipalityRef?
+    public let purpose: String?
+    public let status: BodyStatus
+    public let milestones: [Milestone]
+    /// Memberships in force on the day.
+    public let members: [Seat]
+    /// Staff appointments in force on the day.
+    public let staff: [Seat]
+
+    public init(
+        date: Day, body: BodyRef, parent: BodyRef?, municipality: MunicipalityRef?, purpose: String?,
+        status: BodyStatus, milestones: [Milestone], members: [Seat], staff: [Seat]
+    ) {
+        self.date = date
+        self.body = body
+        self.parent = parent
+        self.municipality = municipality
+        self.purpose = purpose
+        self.status = status
+        self.milestones = milestones
+        self.members = members
+        self.staff = staff
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case date, body, parent, municipality, purpose, status, milestones, members, staff
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(date, forKey: .date)
+        try container.encode(body, forKey: .body)
+        try container.encode(parent, forKey: .parent)
+        try container.encode(municipality, forKey: .municipality)
+        try container.encode(purpose, forKey: .purpose)
+        try container.encode(status, forKey: .status)
+        try container.encode(milestones, forKey: .milestones)
+        try container.encode(members, forKey: .members)
+        try container.encode(staff, forKey: .staff)
+    }
+}
+
+/// Something that happens on a day: a meeting, a decision's deadline, a staff start date.
+/// Times are local to Europe/Stockholm; `start` and `end` are `null` for all-day events
+/// and for meetings whose time is not yet known.
+public struct UpcomingEvent: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
+        case meeting
+        case deadline
+        case startDate = "start-date"
+    }
+
+    public let kind: Kind
+    /// The meeting's, decision's or appointment's ID.
+    public let id: String
+    public let date: Day
+    public let start: LocalTime?
+    public let end: LocalTime?
+    public let title: String
+    /// The meeting's body, the body that took the decision, or the body the person joins.
+    public let body: BodyRef?
+    /// The person who starts, for a start date.
+    public let person: PersonRef?
+    public let place: String?
+    public let remote: String?
+    public let status: Meeting.Status
+
+    public init(
+        kind: Kind, id: String, date: Day, start: LocalTime?, end: LocalTime?, title: String,
+        body: BodyRef?, person: PersonRef?, place: String?, remote: String?, status: Meeting.Status
+    ) {
+        self.kind = kind
+        self.id = id
+        self.date = date
+        self.start = start
+        self.end = end
+        self.title = title
+        self.body = body
+        self.person = person
+        self.place = place
+        self.remote = remote
+        self.status = status
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, id, date, start, end, title, body, person, place, remote, status
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(id, forKey: .id)
+        try container.encode(date, forKey: .date)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(title, forKey: .title)
+        try container.encode(body, forKey: .body)
+        try container.encode(person, forKey: .person)
+        try container.encode(place, forKey: .place)
+        try container.encode(remote, forKey: .remote)
+        try container.encode(status, forKey: .status)
+    }
+}
+
+/// What happens from one day through another: `samverkan upcoming`.
+public struct UpcomingReport: Codable, Hashable, Sendable {
+    /// The first day covered.
+    public let from: Day
+    /// The last day covered (inclusive).
+    public let through: Day
+    /// The zone of every time in the report: always "Europe/Stockholm".
+    public let timeZone: String
+    /// The municipality the events were chosen for, if any.
+    public let municipality: MunicipalityRef?
+    public let kinds: [UpcomingEvent.Kind]
+    public let events: [UpcomingEvent]
+
+    public init(
+        from: Day, through: Day, municipality: MunicipalityRef?, kinds: [UpcomingEvent.Kind],
+        events: [UpcomingEvent]
+    ) {
+        self.from = from
+        self.through = through
+        self.timeZone = "Europe/Stockholm"
+        self.municipality = municipality
+        self.kinds = kinds
+        self.events = events
+    }
+
+    private enum CodingKeys: String, CodingKey { case from, through, timeZone, municipality, kinds, events }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(from, forKey: .from)
+        try container.encode(through, forKey: .through)
+        try container.encode(timeZone, forKey: .timeZone)
+        try container.encode(municipality, forKey: .municipality)
+        try container.encode(kinds, forKey: .kinds)
+        try container.encode(events, forKey: .events)
+    }
+}
+
+/// A meeting, as the attendance report mentions it.
+public struct MeetingRef: Codable, Hashable, Sendable {
+    public let id: Meeting.ID
+    public let title: String
+    public let body: BodyRef
+    /// The day, or `null` when only the month is known.
+    public let date: Day?
+    public let start: LocalTime?
+    public let end: LocalTime?
+    public let place: String?
+    public let status: Meeting.Status
+
+    public init(
+        id: Meeting.ID, title: String, body: BodyRef, date: Day?, start: LocalTime?, end: LocalTime?,
+        place: String?, status: Meeting.Status
+    ) {
+        self.id = id
+        self.title = title
+        self.body = body
+        self.date = date
+        self.start = start
+        self.end = end
+        self.place = place
+        self.status = status
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, title, body, date, start, end, place, status }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(body, forKey: .body)
+        try container.encode(date, forKey: .date)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(place, forKey: .place)
+        try container.encode(status, forKey: .status)
+    }
+}
+
+/// One line of a meeting's attendance list.
+public struct Attendee: Codable, Hashable, Sendable {
+    public let person: PersonRef
+    /// The municipality the person attended for, as the minutes say.
+    public let municipality: MunicipalityRef?
+    /// The person's role in the meeting's body on the day, if they have one.
+    public let role: RoleRef?
+    public let mode: Attendance.Mode
+
+    public init(person: PersonRef, municipality: MunicipalityRef?, role: RoleRef?, mode: Attendance.Mode) {
+        self.person = person
+        self.municipality = municipality
+        self.role = role
+        self.mode = mode
+    }
+
+    private enum CodingKeys: String, CodingKey { case person, municipality, role, mode }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(person, forKey: .person)
+        try container.encode(municipality, forKey: .municipality)
+        try container.encode(role, forKey: .role)
+        try container.encode(mode, forKey: .mode)
+    }
+}
+
+/// Who came to one meeting, in person or remotely, and who was absent.
+public struct MeetingAttendance: Codable, Hashable, Sendable {
+    public let meeting: MeetingRef
+    /// In the order the minutes list them: present, then remote, then absent.
+    public let attendees: [Attendee]
+
+    public init(meeting: MeetingRef, attendees: [Attendee]) {
+        self.meeting = meeting
+        self.attendees = attendees
+    }
+}
+
+/// How often one municipality attended the meetings in a report.
+///
+/// A municipality attended a meeting when someone attended for it, in person or remotely
+/// (`present` + `remote` = `attended`); it was `absent` when everyone listed for it was;
+/// `notRecorded` counts meetings whose minutes do not list it at all.
+public struct MunicipalityAttendance: Codable, Hashable, Sendable {
+    public let municipality: MunicipalityRef
+    /// Meetings in the report (those with attendance recorded).
+    public let meetings: Int
+    public let attended: Int
+    public let present: Int
+    public let remote: Int
+    public let absent: Int
+    public let notRecorded: Int
+
+    public init(
+        municipality: MunicipalityRef, meetings: Int, present: Int, remote: Int, absent: Int, notRecorded: Int
+    ) {
+        self.municipality = municipality
+        self.meetings = meetings
+        self.attended = present + remote
+        self.present = present
+        self.remote = remote
+        self.absent = absent
+        self.notRecorded = notRecorded
+    }
+}
+
+/// Attendance at one or more meetings: `samverkan attendance`.
+public struct AttendanceReport: Codable, Hashable, Sendable {
+    public let meetings: [MeetingAttendance]
+    public let municipalities: [MunicipalityAttendance]
+
+    public init(meetings: [MeetingAttendance], municipalities: [MunicipalityAttendance]) {
+        self.meetings = meetings
+        self.municipalities = municipalities
+    }
+}

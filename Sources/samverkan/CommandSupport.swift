@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Registry
+import RegistryData
+
+/// A failure a person can read: one line on stderr, nothing on stdout, a non-zero exit.
+struct CommandFailure: Error {
+    let message: String
+    /// 1 for a name that finds nothing or too much, 64 (EX_USAGE) for a malformed argument.
+    let exitCode: Int32
+
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 64) }
+}
+
+/// What every query command shares: the registry, today's date, dates from options,
+/// and the one place that writes to stdout and stderr.
+enum CommandSupport {
+    /// The registry the commands answer from.
+    static var registry: Registry { .familjenHelsingborg }
+
+    /// Today in Europe/Stockholm, the collaboration's time zone, whatever the machine's.
+    static func today(now: Date = Date()) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(secondsFromGMT: 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return Day(parts.year!, parts.month!, parts.day!)
+    }
+
+    /// The day an option names, or today in Europe/Stockholm when it is absent.
+    ///
+    /// - Throws: `CommandFailure` naming the expected form for anything but YYYY-MM-DD.
+    static func day(_ text: String?, option: String) throws(CommandFailure) -> Day {
+        guard let text else { return today() }
+        guard let day = Day(iso: text) else {
+            throw .usage("malformed date '\(text)' for \(option); expected YYYY-MM-DD, e.g. 2026-04-10")
+        }
+        return day
+    }
+
+    /// Runs a query and prints its text. On failure prints one line to stderr and nothing
+    /// to stdout, and exits non-zero.
+    static func output(_ query: () throws -> String) throws {
+        let text: String
+        do {
+            text = try query()
+        } catch let error as QueryError {
+            throw fail(error.description, exitCode: 1)
+        } catch let error as CommandFailure {
+            throw fail(error.message, exitCode: error.exitCode)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    private static func fail(_ message: String, exitCode: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data("samverkan: \(message)\n".utf8))
+        return ExitCode(exitCode)
+    }
+}

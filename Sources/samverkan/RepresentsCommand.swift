@@ -1,0 +1,34 @@
+import ArgumentParser
+import Registry
+
+/// `samverkan represents PERSON [--on DATE] [--json]`
+struct RepresentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "represents",
+        abstract: "What a person represents: in which bodies, for which municipality, with dates.",
+        discussion: """
+            The person is matched by full name, first or last name, or the start of one, in any \
+            case, with or without diacritics ("fristedt", "crespin"). An ambiguous name lists \
+            the candidates.
+            """
+    )
+
+    @Argument(help: "A person's name, or part of it.")
+    var person: String
+
+    @Option(name: .long, help: "Answer for this day (YYYY-MM-DD); default today in Europe/Stockholm.")
+    var on: String?
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        try CommandSupport.output {
+            let registry = CommandSupport.registry
+            let day = try CommandSupport.day(on, option: "--on")
+            let found = try registry.person(named: person)
+            let result = registry.representation(ofPerson: found.id, on: day)
+            return json ? JSONOutput.string(result) : result.text
+        }
+    }
+}

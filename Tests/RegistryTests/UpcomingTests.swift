@@ -1,0 +1,110 @@
+import Registry
+import Testing
+
+@Suite("What happens next")
+struct UpcomingTests {
+    let registry = Fixture.registry
+
+    @Test("events are listed in date order, all-day events before timed ones on the same day")
+    func order() {
+        let report = registry.upcoming(from: Day(2026, 1, 1), days: 365)
+        let keys = report.events.map { ($0.date, $0.start?.minutesSinceMidnight ?? -1) }
+        #expect(keys.map(\.0) == keys.map(\.0).sorted())
+        for (a, b) in zip(keys, keys.dropFirst()) where a.0 == b.0 { #expect(a.1 <= b.1) }
+        #expect(report.timeZone == "Europe/Stockholm")
+    }
+
+    @Test("meetings known only by month are left out; a cancelled meeting is kept and marked")
+    func monthOnlyAndCancelled() throws {
+        let report = registry.upcoming(from: Day(2025, 1, 1), days: 800)
+        #expect(!report.events.contains { $0.id == Fixture.history.rawValue })
+        let cancelled = try #require(report.events.first { $0.id == Fixture.cancelled.rawValue })
+        #expect(cancelled.status == .cancelled)
+        #expect(report.text.contains("CANCELLED: Extramöte"))
+    }
+
+    @Test(
+        "the window covers the first day and the last day, both included",
+        arguments: [
+            (Day(2026, 6, 1), 0, ["d-all"]), (Day(2026, 5, 31), 1, ["d-all"]), (Day(2026, 5, 30), 1, []),
+            (Day(2026, 6, 2), 10, ["m-2026-06-cancelled", "m-2026-06"]),
+        ])
+    func window(from: Day, days: Int, expected: [String]) {
+        let report = registry.upcoming(from: from, days: days)
+        #expect(report.events.map(\.id) == expected)
+        #expect(report.through == from.adding(days: days))
+    }
+
+    @Test("kinds filter the events and are reported in a fixed order")
+    func kinds() {
+        let report = registry.upcoming(from: Day(2026, 1, 1), days: 365, kinds: [.startDate, .deadline])
+        #expect(report.kinds == [.deadline, .startDate])
+        #expect(Set(report.events.map(\.kind)) == [.deadline, .startDate])
+        let starts = registry.upcoming(from: Day(2026, 1, 1), days: 365, kinds: [.startDate])
+        #expect(starts.events.map(\.person?.id) == [Fixture.annaL, Fixture.orjan])
+    }
+
+    @Test("a municipality sees meetings of its bodies, deadlines that name it, and start dates in its bodies")
+    func municipalityFilter() {
+        let bjuv = registry.upcoming(from: Day(2026, 1, 1), days: 365, municipality: Fixture.bjuv)
+        #expect(bjuv.events.map(\.id) == ["m-2026-03", "d-all", "m-2026-06-cancelled", "m-2026-06"])
+
+        // Åstorp sits only in the network, from 1 September: it sees every municipality's
+        // deadline, the network's deadline and the network's new leader, no directors' meeting.
+        let astorp = registry.upcoming(from: Day(2026, 1, 1), days: 365, municipality: Fixture.astorp)
+        #expect(astorp.events.map(\.id) == ["d-all", "orjan-odman.network", "d-network"])
+        #expect(astorp.municipality?.name == "Åstorp")
+    }
+
+    @Test("times are shown as Europe/Stockholm wall-clock times")
+    func times() throws {
+        let report = registry.upcoming(from: Day(2026, 3, 20), days: 0)
+        let meeting = try #require(report.events.first)
+        #expect(meeting.start == LocalTime(8, 30))
+        #expect(report.text.contains("08:30–10:00"))
+        #expect(report.text.contains("times in Europe/Stockholm"))
+        #expect(registry.upcoming(from: Day(2020, 1, 1), days: 1).text.contains("Nothing on these days."))
+    }
+}
+
+@Suite("Attendance")
+struct AttendanceTests {
+    let registry = Fixture.registry
+
+    @Test("each meeting lists those present, then remote, then absent")
+    func meetingLists() throws {
+        let report = registry.attendanceReport(meetings: [Fixture.spring])
+        let meeting = try #require(report.meetings.first)
+        #expect(meeting.attendees.map(\.mode) == [.present, .present, .remote, .absent, .absent])
+        #expect(meeting.attendees.first?.person.id == Fixture.kim)
+        // Anna Lind heads the secretariat, but has no role in the directors' group.
+        let annaL = try #require(meeting.attendees.first { $0.person.id == Fixture.annaL })
+        #expect(annaL.role == nil)
+        #expect(annaL.municipality == nil)
+    }
+
+    @Test("a municipality attended when anyone came for it; absent only when everyone listed was")
+    func perMunicipality() throws {
+        let report = registry.attendanceReport()
+        #expect(report.meetings.map(\.meeting.id) == [Fixture.spring, Fixture.summer])
+        func row(_ id: Municipality.ID) throws -> MunicipalityAttendance {
+            try #require(report.municipalities.first { $0.municipality.id == id })
+        }
+        // Ängelholm: Kim in person while Anna was absent, then Anna remotely.
+        let angelholm = try row(Fixture.angelholm)
+        #expect((angelholm.attended, angelholm.present, angelholm.remote, angelholm.absent) == (2, 1, 1, 0))
+        let helsingborg = try row(Fixture.helsingborg)
+        #expect((helsingborg.attended, helsingborg.absent) == (1, 1))
+        let astorp = try row(Fixture.astorp)
+        #expect((astorp.meetings, astorp.attended, astorp.notRecorded) == (2, 0, 2))
+        #expect(report.text.contains("2 of 2"))
+    }
+
+    @Test("attendees carry their role in the meeting's body on the day")
+    func roles() throws {
+        let report = registry.attendanceReport(meetings: [Fixture.summer])
+        let anders = try #require(report.meetings.first?.attendees.first { $0.person.id == Fixture.anders })
+        #expect(anders.role?.key == Role.director.key)
+        #expect(anders.municipality?.id == Fixture.bjuv)
+    }
+}

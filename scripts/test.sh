@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The test command: everything CI runs. Installs what it needs, builds with warnings as
+# errors, checks formatting, runs every test, and checks that Exports/ is fresh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+echo "== format"
+swift format lint --strict -r Package.swift Sources Data Tests
+
+echo "== build"
+swift build --build-tests
+
+echo "== Exports/ freshness"
+swift run --skip-build samverkan export --check
+
+echo "== tests"
+swift test --skip-build
