@@ -19,7 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var today: @Sendable () -> Day
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, exportsPath: String = "Exports",
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
+        exportsPath: String = "Exports",
         today: @escaping @Sendable () -> Day = StockholmClock.today
     ) {
         self.host = host
@@ -46,7 +47,8 @@ public func buildApplication(
     let router = try buildRouter(registry: registry, configuration: configuration, logger: logger)
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         logger: logger)
 }
 
@@ -61,7 +63,9 @@ public func buildRouter(
     if FileManager.default.fileExists(atPath: exports.url.path) {
         let stale = exports.differences(
             from: catalog.entries.map {
-                ExportFile(path: $0.feed.path, bytes: Array(buffer: $0.resource.identity), lastModified: $0.resource.lastModified)
+                ExportFile(
+                    path: $0.feed.path, bytes: Array(buffer: $0.resource.identity),
+                    lastModified: $0.resource.lastModified)
             }
         ).filter { $0.hasSuffix(".ics") }
         if !stale.isEmpty {
@@ -79,7 +83,7 @@ public func buildRouter(
     router.add(middleware: RequestGuardMiddleware())
     PageController(site: site, today: configuration.today).addRoutes(to: router)
     FeedController(catalog: catalog, renderer: renderer, site: site).addRoutes(to: router)
-    APIController(site: site, catalog: catalog, today: configuration.today).addRoutes(to: router.group("api"))
+    APIController(site: site, today: configuration.today).addRoutes(to: router.group("api"))
     return router
 }
 

@@ -22,7 +22,8 @@ public enum FeedQuery {
         var body: Body.ID?
         for pair in (query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = percentDecoded(parts[0]), let value = percentDecoded(parts.count > 1 ? parts[1] : "")
+            guard let key = percentDecoded(parts[0]),
+                let value = percentDecoded(parts.count > 1 ? parts[1] : "")
             else { throw Invalid(description: "Felaktig kodning i frågan.") }
             switch key {
             case "kind":
@@ -35,31 +36,38 @@ public enum FeedQuery {
                     kinds.insert(kind)
                 }
             case "municipality":
-                guard municipality == nil else { throw Invalid(description: "municipality får anges en gång.") }
+                guard municipality == nil else {
+                    throw Invalid(description: "municipality får anges en gång.")
+                }
                 let slugs = registry.municipalities.map(\.slug)
                 guard let found = registry.municipalities.first(where: { $0.slug == Text.slug(value) }),
                     !value.isEmpty
                 else {
                     throw Invalid(
-                        description: "Okänd kommun: \"\(clip(value))\". Tillåtna: \(slugs.joined(separator: ", ")).")
+                        description:
+                            "Okänd kommun: \"\(clip(value))\". Tillåtna: \(slugs.joined(separator: ", ")).")
                 }
                 municipality = found.id
             case "body":
                 guard body == nil else { throw Invalid(description: "body får anges en gång.") }
                 let slugs = registry.bodies.map(\.slug)
-                guard let found = registry.bodies.first(where: { $0.slug == Text.slug(value) }), !value.isEmpty
+                guard let found = registry.bodies.first(where: { $0.slug == Text.slug(value) }),
+                    !value.isEmpty
                 else {
                     throw Invalid(
-                        description: "Okänt organ: \"\(clip(value))\". Tillåtna: \(slugs.joined(separator: ", ")).")
+                        description:
+                            "Okänt organ: \"\(clip(value))\". Tillåtna: \(slugs.joined(separator: ", ")).")
                 }
                 body = found.id
             default:
                 throw Invalid(
-                    description: "Okänd parameter: \"\(clip(key))\". Tillåtna: \(parameters.joined(separator: ", ")).")
+                    description:
+                        "Okänd parameter: \"\(clip(key))\". Tillåtna: \(parameters.joined(separator: ", ")).")
             }
         }
         return FeedSelection(
-            kinds: kinds.isEmpty ? Set(CalendarEvent.Kind.allCases) : kinds, municipality: municipality, body: body)
+            kinds: kinds.isEmpty ? Set(CalendarEvent.Kind.allCases) : kinds, municipality: municipality,
+            body: body)
     }
 
     /// Echo at most 40 characters of what the client sent.
@@ -67,31 +75,7 @@ public enum FeedQuery {
         text.count > 40 ? String(text.prefix(40)) + "…" : String(text)
     }
 
-    /// Decodes `%XX` escapes and `+` as space; nil for a malformed escape or invalid UTF-8.
     static func percentDecoded(_ text: some StringProtocol) -> String? {
-        var bytes: [UInt8] = []
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
-                else { return nil }
-                bytes.append(high << 4 | low)
-            case UInt8(ascii: "+"):
-                bytes.append(UInt8(ascii: " "))
-            default:
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        Percent.decode(text, plusAsSpace: true)
     }
 }

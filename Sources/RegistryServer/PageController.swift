@@ -27,13 +27,15 @@ public struct PageController<Context: RequestContext>: Sendable {
         let path = request.uri.path
         let day = today()
         guard
-            let resource = cache.resource(at: path, on: day, render: {
-                Pages.page(at: path, site: site, on: day).map {
-                    CachedResource(
-                        bytes: Array($0.utf8), contentType: CachedResource.htmlType,
-                        cacheControl: CachedResource.pageCacheControl, lastModified: day)
-                }
-            })
+            let resource = cache.resource(
+                at: path, on: day,
+                render: {
+                    Pages.page(at: path, site: site, on: day).map {
+                        CachedResource(
+                            bytes: Array($0.utf8), contentType: CachedResource.htmlType,
+                            cacheControl: CachedResource.pageCacheControl, lastModified: day)
+                    }
+                })
         else {
             throw HTTPError(.notFound, message: "Sidan finns inte. Börja på /.")
         }

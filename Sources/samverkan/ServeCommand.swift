@@ -38,6 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await runServer(
             registry: .familjenHelsingborg,
-            configuration: ServerConfiguration(host: host, port: port, publicURL: publicURL, exportsPath: exports))
+            configuration: ServerConfiguration(
+                host: host, port: port, publicURL: publicURL, exportsPath: exports))
     }
 }

@@ -58,7 +58,8 @@ import Testing
             let tag = try #require(first.headers[.eTag])
             let matching = [tag, "W/\(tag)", "\"other\", \(tag)", "*"]
             for value in matching {
-                try await client.execute(uri: "/feeds/all.ics", method: .get, headers: [.ifNoneMatch: value]) {
+                try await client.execute(uri: "/feeds/all.ics", method: .get, headers: [.ifNoneMatch: value])
+                {
                     response in
                     #expect(response.status == .notModified, "If-None-Match: \(value)")
                     #expect(response.body.readableBytes == 0)
@@ -69,7 +70,8 @@ import Testing
             let other = try await client.execute(uri: "/feeds/meetings.ics", method: .get)
             let otherTag = try #require(other.headers[.eTag])
             for value in ["\"sha256-0\"", otherTag, "\(tag.dropLast())x\""] {
-                try await client.execute(uri: "/feeds/all.ics", method: .get, headers: [.ifNoneMatch: value]) {
+                try await client.execute(uri: "/feeds/all.ics", method: .get, headers: [.ifNoneMatch: value])
+                {
                     response in
                     #expect(response.status == .ok, "If-None-Match: \(value)")
                     #expect(response.body.readableBytes > 0)
@@ -90,7 +92,9 @@ import Testing
                 ("Fri, 31 Feb 2026 00:00:00 GMT", .ok),
             ]
             for (date, status) in cases {
-                try await client.execute(uri: "/feeds/all.ics", method: .get, headers: [.ifModifiedSince: date]) {
+                try await client.execute(
+                    uri: "/feeds/all.ics", method: .get, headers: [.ifModifiedSince: date]
+                ) {
                     response in
                     #expect(response.status == status, "If-Modified-Since: \(date)")
                 }
@@ -126,7 +130,8 @@ import Testing
             let zippedTag = try #require(zipped.headers[.eTag])
             #expect(zippedTag == "\(plainTag.dropLast())-gzip\"")
             try await client.execute(
-                uri: "/feeds/all.ics", method: .get, headers: [.acceptEncoding: "gzip", .ifNoneMatch: zippedTag]
+                uri: "/feeds/all.ics", method: .get,
+                headers: [.acceptEncoding: "gzip", .ifNoneMatch: zippedTag]
             ) { response in
                 #expect(response.status == .notModified)
                 #expect(response.headers[.eTag] == zippedTag)

@@ -85,12 +85,14 @@ import Testing
 
     @Test func theStaticExportIsTheServedPage() async throws {
         let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
-        let files = Dictionary(uniqueKeysWithValues: Pages.files(site: site, on: testDay).map { ($0.path, $0.bytes) })
+        let files = Dictionary(
+            uniqueKeysWithValues: Pages.files(site: site, on: testDay).map { ($0.path, $0.bytes) })
         #expect(files.count == 1 + Self.registry.municipalities.count + Self.registry.bodies.count)
         try await makeApplication().test(.router) { client in
-            for (path, uri) in [("index.html", "/"), ("kommuner/bjuv.html", "/kommuner/bjuv"),
-                ("organ/kommundirektorerna.html", "/organ/kommundirektorerna")]
-            {
+            for (path, uri) in [
+                ("index.html", "/"), ("kommuner/bjuv.html", "/kommuner/bjuv"),
+                ("organ/kommundirektorerna.html", "/organ/kommundirektorerna"),
+            ] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.body.bytes == files[path], "\(path)")
             }
@@ -105,7 +107,9 @@ import Testing
                 Municipality.ID("x"), name: "<script>alert(1)</script>", officialName: "A & B \"kommun\"",
                 source: Source(Document.ID("d"))))
         let site = Site(registry: registry, publicURL: "https://example.se")
-        let pages = Pages.files(site: site, on: Day(2026, 1, 2)).map { String(decoding: $0.bytes, as: UTF8.self) }
+        let pages = Pages.files(site: site, on: Day(2026, 1, 2)).map {
+            String(decoding: $0.bytes, as: UTF8.self)
+        }
         let joined = pages.joined()
         #expect(!joined.contains("<script>alert"))
         #expect(joined.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

@@ -14,7 +14,8 @@ public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            let message = error.body ?? (error.status == .notFound ? Self.notFoundMessage : error.status.reasonPhrase)
+            let message =
+                error.body ?? (error.status == .notFound ? Self.notFoundMessage : error.status.reasonPhrase)
             return Self.response(error.status, message, extraHeaders: error.headers)
         } catch let error as any HTTPResponseError {
             return Self.response(error.status, error.status.reasonPhrase)

@@ -27,21 +27,24 @@ public struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware 
         return try await next(request, context)
     }
 
-    /// A path made of plain segments: no `.` or `..`, no empty segment, no percent
-    /// escapes, backslashes or control characters. Every real address is like that.
+    /// A path made of plain segments: no `.` or `..`, no empty segment, no backslash or
+    /// control character, and percent escapes only where they decode to UTF-8 that is
+    /// none of these and no `/` (so `/api/municipalities/%C3%85storp` passes and
+    /// `/feeds/%2e%2e/x` does not).
     static func isPlainPath(_ path: String) -> Bool {
         guard path.hasPrefix("/") else { return false }
         if path == "/" { return true }
-        for byte in path.utf8 where byte < 0x21 || byte == 0x7F || byte == UInt8(ascii: "%")
-            || byte == UInt8(ascii: "\\")
-        {
-            return false
-        }
         let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
-        for (index, segment) in segments.enumerated() {
+        for (index, raw) in segments.enumerated() {
             // A trailing slash (`/api/`) is the only empty segment allowed.
-            if segment.isEmpty && index == segments.count - 1 { continue }
-            if segment.isEmpty || segment == "." || segment == ".." { return false }
+            if raw.isEmpty && index == segments.count - 1 { continue }
+            guard let segment = Percent.decode(raw), !segment.isEmpty, segment != ".", segment != ".." else {
+                return false
+            }
+            for scalar in segment.unicodeScalars
+            where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "/" || scalar == "\\" {
+                return false
+            }
         }
         return true
     }

@@ -14,7 +14,9 @@ public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         do {
             let response = try await next(request, context)
-            log(request, context: context, status: response.status.code, bytes: response.body.contentLength, start)
+            log(
+                request, context: context, status: response.status.code, bytes: response.body.contentLength,
+                start)
             return response
         } catch let error as any HTTPResponseError {
             log(request, context: context, status: error.status.code, bytes: nil, start)
@@ -29,7 +31,8 @@ public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         _ request: Request, context: Context, status: Int, bytes: Int?, _ start: ContinuousClock.Instant
     ) {
         let elapsed = ContinuousClock.now - start
-        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        let micros =
+            elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         var target = request.uri.string
         if target.utf8.count > 200 { target = String(target.prefix(200)) + "…" }
         context.logger.info(

@@ -70,7 +70,8 @@ public enum Pages {
         let byBody = site.feeds.filter { $0.selection.body != nil }
         html += "<details><summary>En kalender per kommun (\(byMunicipality.count))</summary>\n"
         for feed in byMunicipality { html += feedBlock(feed, site: site) }
-        html += "</details>\n<details><summary>En kalender per organ och nätverk (\(byBody.count))</summary>\n"
+        html +=
+            "</details>\n<details><summary>En kalender per organ och nätverk (\(byBody.count))</summary>\n"
         for feed in byBody { html += feedBlock(feed, site: site) }
         html += "</details>\n\(customFeedNote(site))</section>\n</main>\n"
         html += footer(site)
@@ -115,7 +116,8 @@ public enum Pages {
         }
         html += "</ul>\n"
         if let parent = body.parent.flatMap({ registry[$0] }) {
-            html += "<p>Rapporterar till <a href=\"\(parent.pagePath)\">\(HTML.escape(parent.name))</a>.</p>\n"
+            html +=
+                "<p>Rapporterar till <a href=\"\(parent.pagePath)\">\(HTML.escape(parent.name))</a>.</p>\n"
         }
         html += "</section>\n<section id=\"medlemmar\">\n<h2>Medlemmar</h2>\n"
         let seats = registry.memberships.filter { $0.body == body.id && $0.isInForce(on: day) }
@@ -179,7 +181,8 @@ public enum Pages {
     static func eventsSection(_ events: [CalendarEvent], site: Site, on day: Day) -> String {
         var html = "<section id=\"kommande\">\n<h2>Kommande</h2>\n"
         guard !events.isEmpty else {
-            return html + "<p>Inget inplanerat från och med \(HTML.escape(swedishDate(day))).</p>\n</section>\n"
+            return html
+                + "<p>Inget inplanerat från och med \(HTML.escape(swedishDate(day))).</p>\n</section>\n"
         }
         html += "<table>\n<tbody>\n"
         for event in events {
@@ -189,10 +192,12 @@ public enum Pages {
             case .allDay(let date): when = swedishDate(date)
             }
             let cancelled = event.status == .cancelled ? " class=\"cancelled\"" : ""
-            html += "<tr><td class=\"when\">\(when)</td><td><span\(cancelled)>\(HTML.escape(event.summary))</span>"
+            html +=
+                "<tr><td class=\"when\">\(when)</td><td><span\(cancelled)>\(HTML.escape(event.summary))</span>"
             var details = [event.kind.label]
             if let location = event.location { details.append(location) }
-            html += "<br><span class=\"muted\">\(HTML.escape(details.joined(separator: " · ")))</span></td></tr>\n"
+            html +=
+                "<br><span class=\"muted\">\(HTML.escape(details.joined(separator: " · ")))</span></td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
