@@ -104,9 +104,9 @@ public struct APIController<Context: RequestContext>: Sendable {
     }
 
     /// The words `upcoming --kind` takes, as in the feeds' `kind` parameter.
-    static let kindWords: [(word: String, kind: UpcomingEvent.Kind)] = [
-        ("meetings", .meeting), ("deadlines", .deadline), ("start-dates", .startDate),
-    ]
+    static var kindWords: [(word: String, kind: UpcomingEvent.Kind)] {
+        [("meetings", .meeting), ("deadlines", .deadline), ("start-dates", .startDate)]
+    }
 
     /// The day a date parameter names (`on`, default today); the only parameter allowed.
     func day(_ request: Request, _ name: String) throws -> Day {

@@ -1,4 +1,4 @@
-public import CalendarExport
+import CalendarExport
 import Foundation
 public import Hummingbird
 public import Logging
@@ -69,9 +69,10 @@ public func buildRouter(
             }
         ).filter { $0.hasSuffix(".ics") }
         if !stale.isEmpty {
-            logger.warning(
-                "\(configuration.exportsPath)/ differs from the data in \(stale.count) feed(s), e.g. \(stale[0]); "
-                    + "served feeds follow the data. Run `samverkan export`.")
+            let message =
+                "\(configuration.exportsPath)/ differs from the data in \(stale.count) feed(s), e.g. "
+                + "\(stale[0]); served feeds follow the data. Run `samverkan export`."
+            logger.warning("\(message)")
         }
     }
     let renderer = try CustomFeedRenderer(registry: registry, ledger: ledger, catalog: catalog)

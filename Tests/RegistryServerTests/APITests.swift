@@ -1,3 +1,4 @@
+import CalendarExport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,53 +10,57 @@ import Testing
 @Suite struct APITests {
     static let registry = Registry.familjenHelsingborg
 
-    /// Each route answers with exactly what the CLI's `--json` prints for the same question.
-    @Test(arguments: [
-        (
-            "/api/municipalities/bjuv?on=2026-04-10",
-            JSONOutput.string(registry.representation(of: .bjuv, on: Day(2026, 4, 10)))
-        ),
-        (
-            "/api/municipalities/%C3%85storp?on=2026-04-10",
-            JSONOutput.string(registry.representation(of: .astorp, on: Day(2026, 4, 10)))
-        ),
-        (
-            "/api/municipalities/angelholm",
+    /// A route and the CLI's `--json` answer to the same question.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let uri: String
+        let expected: @Sendable () -> String
+        var testDescription: String { uri }
+    }
+
+    static let april10 = Day(2026, 4, 10)
+    static let cases: [Case] = [
+        Case(uri: "/api/municipalities/bjuv?on=2026-04-10") {
+            JSONOutput.string(registry.representation(of: .bjuv, on: april10))
+        },
+        Case(uri: "/api/municipalities/%C3%85storp?on=2026-04-10") {
+            JSONOutput.string(registry.representation(of: .astorp, on: april10))
+        },
+        Case(uri: "/api/municipalities/angelholm") {
             JSONOutput.string(registry.representation(of: .angelholm, on: testDay))
-        ),
-        (
-            "/api/municipalities?on=2026-04-10",
-            JSONOutput.string(
-                registry.municipalities.map { registry.representation(of: $0.id, on: Day(2026, 4, 10)) })
-        ),
-        (
-            "/api/people/fristedt?on=2026-04-10",
-            JSONOutput.string(
-                registry.representation(ofPerson: Person.ID("agneta-fristedt"), on: Day(2026, 4, 10)))
-        ),
-        ("/api/people", JSONOutput.string(registry.people.map(PersonRef.init))),
-        ("/api/bodies?on=2026-04-10", JSONOutput.string(registry.bodyList(on: Day(2026, 4, 10)))),
-        (
-            "/api/bodies/energinatverket?on=2026-06-01",
+        },
+        Case(uri: "/api/municipalities?on=2026-04-10") {
+            JSONOutput.string(registry.municipalities.map { registry.representation(of: $0.id, on: april10) })
+        },
+        Case(uri: "/api/people/fristedt?on=2026-04-10") {
+            JSONOutput.string(registry.representation(ofPerson: Person.ID("agneta-fristedt"), on: april10))
+        },
+        Case(uri: "/api/people/Agneta%20Fristedt?on=2026-04-10") {
+            JSONOutput.string(registry.representation(ofPerson: Person.ID("agneta-fristedt"), on: april10))
+        },
+        Case(uri: "/api/people") { JSONOutput.string(registry.people.map(PersonRef.init)) },
+        Case(uri: "/api/bodies?on=2026-04-10") { JSONOutput.string(registry.bodyList(on: april10)) },
+        Case(uri: "/api/bodies/energinatverket?on=2026-06-01") {
             JSONOutput.string(registry.bodyDetail(.energyNetwork, on: Day(2026, 6, 1)))
-        ),
-        (
-            "/api/upcoming?from=2026-04-10&days=60",
-            JSONOutput.string(registry.upcoming(from: Day(2026, 4, 10), days: 60))
-        ),
-        (
-            "/api/upcoming?from=2026-04-10&days=400&municipality=bjuv&kind=deadlines,meetings",
+        },
+        Case(uri: "/api/upcoming?from=2026-04-10&days=60") {
+            JSONOutput.string(registry.upcoming(from: april10, days: 60))
+        },
+        Case(uri: "/api/upcoming?from=2026-04-10&days=400&municipality=bjuv&kind=deadlines,meetings") {
             JSONOutput.string(
                 registry.upcoming(
-                    from: Day(2026, 4, 10), days: 400, municipality: .bjuv, kinds: [.deadline, .meeting]))
-        ),
-    ])
-    func routesAnswerWithTheCLIsJSON(uri: String, expected: String) async throws {
+                    from: april10, days: 400, municipality: .bjuv, kinds: [.deadline, .meeting]))
+        },
+    ]
+
+    /// Each route answers with exactly what the CLI's `--json` prints for the same question.
+    @Test(arguments: cases)
+    func routesAnswerWithTheCLIsJSON(_ question: Case) async throws {
+        let expected = question.expected()
         try await makeApplication().test(.router) { client in
-            try await client.execute(uri: uri, method: .get) { response in
-                #expect(response.status == .ok, "\(uri): \(response.body.text)")
+            try await client.execute(uri: question.uri, method: .get) { response in
+                #expect(response.status == .ok, "\(response.body.text)")
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
-                #expect(response.body.text == expected, "\(uri)")
+                #expect(response.body.text == expected)
             }
         }
     }

@@ -84,3 +84,14 @@ import Testing
         }
     }
 }
+
+@Suite struct RouteShapeTests {
+    @Test(arguments: ["/api", "/api/", "/api/feeds", "/"])
+    func indexesAnswer(path: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok, "\(path)")
+            }
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import CalendarExport
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Registry

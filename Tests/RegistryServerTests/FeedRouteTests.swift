@@ -1,6 +1,7 @@
 import CalendarExport
 import CompressNIO
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Registry

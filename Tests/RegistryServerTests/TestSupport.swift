@@ -2,6 +2,7 @@ import CalendarExport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Registry
 import RegistryData
 import RegistryServer

@@ -8,8 +8,13 @@ public enum HTTPDate {
 
     /// Midnight GMT at the start of `day`: "Fri, 10 Apr 2026 00:00:00 GMT".
     public static func string(_ day: Day) -> String {
-        "\(weekdays[day.weekday - 1]), \(Day.pad(day.day, 2)) \(months[day.month - 1]) "
-            + "\(Day.pad(day.year, 4)) 00:00:00 GMT"
+        "\(weekdays[day.weekday - 1]), \(pad(day.day, 2)) \(months[day.month - 1]) "
+            + "\(pad(day.year, 4)) 00:00:00 GMT"
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// Seconds since 1970-01-01 00:00:00 GMT at the start of `day`.
@@ -22,7 +27,7 @@ public enum HTTPDate {
     ///   recipient then ignores the header, RFC 9110 §13.1.3).
     public static func parse(_ text: some StringProtocol) -> Int? {
         guard text.utf8.count <= 64 else { return nil }
-        let tokens = text.split(whereSeparator: { " ,-:".contains($0) }).map(String.init)
+        let tokens = String(text).split(whereSeparator: { " ,-:".contains($0) }).map(String.init)
         let year: Int
         let month: Int
         let day: Int

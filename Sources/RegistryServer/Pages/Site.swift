@@ -26,7 +26,7 @@ public struct Site: Sendable {
     /// as a subscription.
     public func webcalURL(_ feed: Feed) -> String {
         let url = feedURL(feed)
-        guard let range = url.range(of: "://") else { return "webcal://" + url }
+        guard let range = url.firstRange(of: "://") else { return "webcal://" + url }
         return "webcal" + url[range.lowerBound...]
     }
 
