@@ -163,7 +163,9 @@ expect_code() { # expect_code CODE URL [curl args...]
     shift 2
     local got
     got=$(curl -s --path-as-is -o /dev/null -w '%{http_code}' "$@" "$url")
-    [[ $got == "$want" ]] && pass "$want ${*:+$* }$url" || fail "expected $want, got $got: $* $url"
+    local shown=$url
+    ((${#shown} > 90)) && shown="${shown:0:90}…"
+    [[ $got == "$want" ]] && pass "$want ${*:+$* }$shown" || fail "expected $want, got $got: $* $shown"
 }
 expect_code 404 "$server/feeds/nope.ics"
 expect_code 404 "$server/feeds/../Package.swift"

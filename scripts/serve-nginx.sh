@@ -27,7 +27,14 @@ mkdir -p "$run"/{logs,tmp}
 run=$(cd "$run" && pwd)
 sed -e "s|@EXPORTS@|$exports|g" -e "s|@LISTEN@|127.0.0.1:$port|g" \
     "$root_dir/deploy/nginx.conf" > "$run/site.conf"
+# Started as root, nginx runs its workers as `nobody`, who may not read a private temp
+# folder: run them as the owner of the export folder instead.
+user_line=""
+if [[ $(id -u) -eq 0 ]]; then
+    user_line="user $(stat -c %U "$exports") $(stat -c %G "$exports");"
+fi
 cat > "$run/nginx.conf" <<CONF
+$user_line
 worker_processes 1;
 pid $run/nginx.pid;
 error_log $run/logs/error.log warn;

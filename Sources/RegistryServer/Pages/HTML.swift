@@ -72,7 +72,10 @@ enum HTML {
         .when{white-space:nowrap;font-variant-numeric:tabular-nums}\
         .cancelled{text-decoration:line-through}\
         footer{margin:2rem auto;color:var(--muted);font-size:.85rem}\
-        details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
+        details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}\
+        nav.jump{max-width:52rem;margin:0 auto;padding:0 1rem;display:flex;flex-wrap:wrap;gap:.4rem}\
+        nav.jump a{padding:.3rem .7rem;border:1px solid var(--line);border-radius:1rem;\
+        text-decoration:none;font-size:.9rem}
         """
 
     /// The copy buttons: the clipboard API where the page is a secure context, selecting

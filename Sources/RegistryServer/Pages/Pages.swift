@@ -49,6 +49,11 @@ public enum Pages {
             title: "Familjen Helsingborg",
             lead: "Vilka som företräder de elva kommunerna, samverkans organ och nätverk, "
                 + "och kalendrar att prenumerera på.", on: day)
+        html += """
+            <nav class="jump"><a href="#kalendrar">Prenumerera</a> <a href="#kommuner">Kommunerna</a> \
+            <a href="#organ">Organ och nätverk</a> <a href="#kommande">Kommande</a></nav>
+
+            """
         html += "<main>\n<section id=\"kommuner\">\n<h2>Kommunerna</h2>\n<ul class=\"plain\">\n"
         for municipality in registry.municipalities {
             let directors = representatives(of: municipality.id, in: registry, on: day)
