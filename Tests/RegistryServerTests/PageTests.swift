@@ -99,6 +99,20 @@ import Testing
         }
     }
 
+    @Test func eventsAreSplitIntoComingAndLatestByTheDayThePageSpeaksFor() throws {
+        let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
+        let html = try #require(Pages.page(at: "/", site: site, on: Day(2026, 4, 21)))
+        let coming = try #require(html.range(of: "<h2>Kommande</h2>"))
+        let latest = try #require(html.range(of: "<h2>Senaste</h2>"))
+        let comingPart = html[coming.upperBound..<latest.lowerBound]
+        let latestPart = html[latest.upperBound...]
+        #expect(comingPart.contains("22 maj 2026"))
+        #expect(comingPart.contains("Sista dag: Fullmakt för gemensam lärplattform"))
+        #expect(!comingPart.contains("10 april 2026"))
+        #expect(latestPart.contains("10 april 2026<br>08:30"))
+        #expect(latestPart.contains("Kommundirektörsmöte"))
+    }
+
     @Test func textIsEscaped() {
         var registry = Registry()
         registry.add(Document(Document.ID("d"), title: "Doc", date: Day(2026, 1, 1)))

@@ -67,7 +67,7 @@ public enum Pages {
         }
         html += "</ul>\n</section>\n"
         html += bodiesSection(registry.bodies, site: site, on: day)
-        html += eventsSection(site.upcoming(from: day), site: site, on: day)
+        html += eventsSection(site, FeedSelection(), on: day)
         html += "<section id=\"kalendrar\">\n<h2>Prenumerera på kalendrar</h2>\n\(howTo)\n"
         let general = site.feeds.filter { $0.selection.municipality == nil && $0.selection.body == nil }
         for feed in general { html += feedBlock(feed, site: site) }
@@ -103,7 +103,7 @@ public enum Pages {
         }
         html += "</section>\n"
         let selection = FeedSelection(municipality: municipality.id)
-        html += eventsSection(site.upcoming(from: day, matching: selection), site: site, on: day)
+        html += eventsSection(site, selection, on: day)
         html += "<section id=\"kalendrar\">\n<h2>Kalender</h2>\n"
         if let feed = site.feed(for: selection) { html += feedBlock(feed, site: site) }
         html += howTo + "\n</section>\n</main>\n" + footer(site)
@@ -148,7 +148,7 @@ public enum Pages {
         }
         html += "</section>\n"
         let selection = FeedSelection(body: body.id)
-        html += eventsSection(site.upcoming(from: day, matching: selection), site: site, on: day)
+        html += eventsSection(site, selection, on: day)
         html += "<section id=\"kalendrar\">\n<h2>Kalender</h2>\n"
         if let feed = site.feed(for: selection) { html += feedBlock(feed, site: site) }
         html += howTo + "\n</section>\n</main>\n" + footer(site)
@@ -183,13 +183,25 @@ public enum Pages {
         return "<span class=\"status status-\(stage.rawValue)\">\(HTML.escape(stage.label))</span>"
     }
 
-    static func eventsSection(_ events: [CalendarEvent], site: Site, on day: Day) -> String {
+    /// What comes next, and what happened last, for the events a feed would hold.
+    static func eventsSection(_ site: Site, _ selection: FeedSelection, on day: Day) -> String {
         var html = "<section id=\"kommande\">\n<h2>Kommande</h2>\n"
-        guard !events.isEmpty else {
-            return html
-                + "<p>Inget inplanerat från och med \(HTML.escape(swedishDate(day))).</p>\n</section>\n"
+        let upcoming = site.upcoming(from: day, matching: selection)
+        if upcoming.isEmpty {
+            html += "<p>Inget inplanerat från och med \(HTML.escape(swedishDate(day))).</p>\n"
+        } else {
+            html += eventTable(upcoming)
         }
-        html += "<table>\n<tbody>\n"
+        html += "</section>\n"
+        let recent = site.recent(before: day, matching: selection)
+        if !recent.isEmpty {
+            html += "<section id=\"senaste\">\n<h2>Senaste</h2>\n" + eventTable(recent) + "</section>\n"
+        }
+        return html
+    }
+
+    static func eventTable(_ events: [CalendarEvent]) -> String {
+        var html = "<table>\n<tbody>\n"
         for event in events {
             let when: String
             switch event.timing {
@@ -204,7 +216,7 @@ public enum Pages {
             html +=
                 "<br><span class=\"muted\">\(HTML.escape(details.joined(separator: " · ")))</span></td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table>\n"
     }
 
     /// A subscribe button (webcal), the plain address with a copy button.

@@ -32,6 +32,13 @@ public struct Site: Sendable {
 
     func feed(for selection: FeedSelection) -> Feed? { feeds.first { $0.selection == selection } }
 
+    /// The latest events before `day`, latest first, at most `limit`.
+    func recent(before day: Day, matching selection: FeedSelection = FeedSelection(), limit: Int = 5)
+        -> [CalendarEvent]
+    {
+        Array(events.reversed().lazy.filter { $0.timing.day < day && selection.includes($0) }.prefix(limit))
+    }
+
     /// Events on or after `day`, in order, at most `limit`.
     func upcoming(from day: Day, matching selection: FeedSelection = FeedSelection(), limit: Int = 10)
         -> [CalendarEvent]
