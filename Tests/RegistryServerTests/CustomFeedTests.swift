@@ -60,4 +60,37 @@ import Testing
             }
         }
     }
+
+    /// libical is not thread-safe: many selections asked for at once must still come out
+    /// exactly as when asked one by one (the renderer is an actor that owns the encoder).
+    @Test func concurrentRequestsGiveTheSameBytesAsSequentialOnes() async throws {
+        let registry = Registry.familjenHelsingborg
+        let queries = registry.municipalities.flatMap { municipality in
+            ["meetings,deadlines", "deadlines,start-dates", "meetings,start-dates"].map {
+                "municipality=\(municipality.slug)&kind=\($0)"
+            }
+        }
+        try await makeApplication().test(.router) { client in
+            let together = try await withThrowingTaskGroup(of: (String, [UInt8]).self) { group in
+                for query in queries {
+                    group.addTask {
+                        (
+                            query,
+                            try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get).body
+                                .bytes
+                        )
+                    }
+                }
+                var results: [String: [UInt8]] = [:]
+                for try await (query, bytes) in group { results[query] = bytes }
+                return results
+            }
+            #expect(together.count == queries.count)
+            for query in queries {
+                let alone = try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get)
+                #expect(alone.body.bytes == together[query], "\(query)")
+                #expect(alone.body.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+            }
+        }
+    }
 }
