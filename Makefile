@@ -1,5 +1,12 @@
 # The two everyday commands: `make export` (the main job) and `make test` (what CI runs).
-.PHONY: setup export test validate serve
+# Benchmarks (see BENCHMARKS.md) run release builds: `make bench`, or one of its parts,
+# e.g. `make bench-data RECORDS=1000,5000 RUNS=2`.
+
+RECORDS ?= 1000,5000,20000
+SHAPES ?= files:500
+RUNS ?= 1
+
+.PHONY: setup export test serve bench bench-data
 
 setup:
 	scripts/setup.sh
@@ -12,3 +19,8 @@ test:
 
 serve: setup
 	swift run samverkan serve
+
+bench: bench-data
+
+bench-data:
+	scripts/bench-data-compile.sh --records $(RECORDS) --shapes $(SHAPES) --runs $(RUNS)

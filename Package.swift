@@ -17,6 +17,8 @@ let package = Package(
         .executable(name: "samverkan", targets: ["samverkan"]),
         .library(name: "Registry", targets: ["Registry"]),
         .library(name: "CalendarExport", targets: ["CalendarExport"]),
+        .library(name: "SyntheticRegistry", targets: ["SyntheticRegistry"]),
+        .executable(name: "samverkan-bench", targets: ["samverkan-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -77,6 +79,19 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Deterministic synthetic registries and Data/-shaped Swift source, for benchmarks.
+        .target(name: "SyntheticRegistry", dependencies: ["Registry"], swiftSettings: strict),
+
+        // Benchmarks, one subcommand each; run in release mode (`make bench`).
+        .executableTarget(
+            name: "samverkan-bench",
+            dependencies: [
+                "Registry", "SyntheticRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
         .testTarget(
             name: "RegistryDataTests", dependencies: ["Registry", "RegistryData"], swiftSettings: strict),
@@ -98,5 +113,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "SyntheticRegistryTests", dependencies: ["Registry", "SyntheticRegistry"],
+            swiftSettings: strict),
     ]
 )

@@ -44,6 +44,9 @@ extension Registry {
                     lastModified: selected.map(\.revised).max() ?? latestRevision))
         }
         files.append(
+            ExportFile(path: "representatives.csv", text: representativesCSV(), lastModified: latestRevision))
+        files.append(ExportFile(path: "popolo.json", text: popoloJSON(), lastModified: latestRevision))
+        files.append(
             ExportFile(path: SequenceLedger.fileName, text: ledger.tsv, lastModified: latestRevision))
         return files
     }

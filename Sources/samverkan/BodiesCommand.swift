@@ -8,17 +8,13 @@ struct BodiesCommand: ParsableCommand {
         abstract: "Networks, groups and organisations, with their status on a day."
     )
 
-    @Option(name: .long, help: "Answer for this day (YYYY-MM-DD); default today in Europe/Stockholm.")
-    var on: String?
-
-    @Flag(name: .long, help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var asOf: AsOfOptions
 
     func run() throws {
         try CommandSupport.output {
-            let day = try CommandSupport.day(on, option: "--on")
+            let day = try asOf.day()
             let result = CommandSupport.registry.bodyList(on: day)
-            return json ? JSONOutput.string(result) : result.text
+            return asOf.json ? JSONOutput.string(result) : result.text
         }
     }
 }
@@ -33,19 +29,15 @@ struct BodyCommand: ParsableCommand {
     @Argument(help: "The body's ID (see `samverkan bodies`) or name.")
     var id: String
 
-    @Option(name: .long, help: "Answer for this day (YYYY-MM-DD); default today in Europe/Stockholm.")
-    var on: String?
-
-    @Flag(name: .long, help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var asOf: AsOfOptions
 
     func run() throws {
         try CommandSupport.output {
             let registry = CommandSupport.registry
-            let day = try CommandSupport.day(on, option: "--on")
+            let day = try asOf.day()
             let body = try registry.body(named: id)
             let result = registry.bodyDetail(body.id, on: day)
-            return json ? JSONOutput.string(result) : result.text
+            return asOf.json ? JSONOutput.string(result) : result.text
         }
     }
 }

@@ -52,7 +52,24 @@ enum CommandSupport {
     }
 
     private static func fail(_ message: String, exitCode: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data("samverkan: \(message)\n".utf8))
+        printError("samverkan: \(message)")
         return ExitCode(exitCode)
     }
+}
+
+/// `--on DATE` and `--json`, shared by the commands that answer "as of" a day.
+struct AsOfOptions: ParsableArguments {
+    @Option(name: .long, help: "Answer for this day (YYYY-MM-DD); default today in Europe/Stockholm.")
+    var on: String?
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    /// The day `--on` names, or today in Europe/Stockholm.
+    func day() throws(CommandFailure) -> Day { try CommandSupport.day(on, option: "--on") }
+}
+
+/// Prints to standard error, so standard output stays clean for scripts.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

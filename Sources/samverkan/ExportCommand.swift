@@ -11,8 +11,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the calendar feeds and other exports to a folder (default Exports/).",
         discussion: """
-            The folder is replaced atomically: readers see the old set or the new one, never \
-            a mix. SEQUENCE numbers are carried forward from the folder's sequences.tsv.
+            Validates Data/ first and writes nothing when it has errors. The folder is replaced \
+            atomically: readers see the old set or the new one, never a mix. SEQUENCE numbers \
+            are carried forward from the folder's sequences.tsv.
             """
     )
 
@@ -33,6 +34,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let registry = Registry.familjenHelsingborg
+        // Nothing wrong may reach a subscriber: validate first, write nothing on errors.
+        let diagnostics = registry.validate()
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        if diagnostics.hasErrors {
+            printError("\(registry.validationSummary(of: diagnostics)); nothing was written to \(output)/.")
+            throw ExitCode.failure
+        }
         let directory = ExportDirectory(URL(fileURLWithPath: output))
         let ledger: SequenceLedger
         do {
@@ -67,9 +75,4 @@ struct ExportCommand: ParsableCommand {
         try directory.replace(with: files)
         print("Wrote \(files.count) files to \(output)/.")
     }
-}
-
-/// Prints to standard error, so standard output stays clean for scripts.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

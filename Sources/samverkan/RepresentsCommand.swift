@@ -16,19 +16,15 @@ struct RepresentsCommand: ParsableCommand {
     @Argument(help: "A person's name, or part of it.")
     var person: String
 
-    @Option(name: .long, help: "Answer for this day (YYYY-MM-DD); default today in Europe/Stockholm.")
-    var on: String?
-
-    @Flag(name: .long, help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var asOf: AsOfOptions
 
     func run() throws {
         try CommandSupport.output {
             let registry = CommandSupport.registry
-            let day = try CommandSupport.day(on, option: "--on")
+            let day = try asOf.day()
             let found = try registry.person(named: person)
             let result = registry.representation(ofPerson: found.id, on: day)
-            return json ? JSONOutput.string(result) : result.text
+            return asOf.json ? JSONOutput.string(result) : result.text
         }
     }
 }

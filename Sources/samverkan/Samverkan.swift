@@ -7,7 +7,7 @@ struct Samverkan: AsyncParsableCommand {
         commandName: "samverkan",
         abstract: "The registry and calendar feeds of Familjen Helsingborg.",
         subcommands: [
-            ExportCommand.self,
+            ExportCommand.self, ValidateCommand.self,
             WhoCommand.self, RepresentsCommand.self, BodiesCommand.self, BodyCommand.self,
             UpcomingCommand.self, AttendanceCommand.self, ServeCommand.self,
         ]

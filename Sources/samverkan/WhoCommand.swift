@@ -15,19 +15,15 @@ struct WhoCommand: ParsableCommand {
     @Argument(help: "A municipality: name, formal name or slug.")
     var municipality: String
 
-    @Option(name: .long, help: "Answer for this day (YYYY-MM-DD); default today in Europe/Stockholm.")
-    var on: String?
-
-    @Flag(name: .long, help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var asOf: AsOfOptions
 
     func run() throws {
         try CommandSupport.output {
             let registry = CommandSupport.registry
-            let day = try CommandSupport.day(on, option: "--on")
+            let day = try asOf.day()
             let found = try registry.municipality(named: municipality)
             let result = registry.representation(of: found.id, on: day)
-            return json ? JSONOutput.string(result) : result.text
+            return asOf.json ? JSONOutput.string(result) : result.text
         }
     }
 }

@@ -1,0 +1,145 @@
+// Rules about text that ends up in calendars, feeds and web pages.
+
+/// A piece of text a record carries, named for messages.
+struct TextField {
+    /// A one-line field takes no line breaks or tabs; a paragraph may have both.
+    enum Kind {
+        case line
+        case paragraph
+    }
+
+    /// How a message names the field: "name", "agenda item 2 summary".
+    let name: String
+    let value: String
+    let kind: Kind
+
+    init(_ name: String, _ value: String, _ kind: Kind = .line) {
+        self.name = name
+        self.value = value
+        self.kind = kind
+    }
+}
+
+/// A record whose text the text rules check.
+protocol TextRecord: DescribedRecord {
+    /// Every text field that is set; optional fields that are nil are left out.
+    var textFields: [TextField] { get }
+}
+
+extension TextRecord {
+    var sourceItemField: [TextField] { source.item.map { [TextField("source item", $0)] } ?? [] }
+}
+
+extension Document: TextRecord {
+    var textFields: [TextField] { [TextField("title", title)] }
+}
+
+extension Municipality: TextRecord {
+    var textFields: [TextField] {
+        [TextField("name", name), TextField("official name", officialName)]
+            + aliases.enumerated().map { TextField("alias \($0.offset + 1)", $0.element) } + sourceItemField
+    }
+}
+
+extension Person: TextRecord {
+    var textFields: [TextField] { [TextField("name", name)] + sourceItemField }
+}
+
+extension Body: TextRecord {
+    var textFields: [TextField] {
+        [TextField("name", name)] + (purpose.map { [TextField("purpose", $0, .paragraph)] } ?? [])
+            + sourceItemField
+    }
+}
+
+extension Membership: TextRecord {
+    var textFields: [TextField] { [TextField("role title", role.title)] + sourceItemField }
+}
+
+extension StaffAppointment: TextRecord {
+    var textFields: [TextField] { [TextField("title", title)] + sourceItemField }
+}
+
+extension Meeting: TextRecord {
+    var textFields: [TextField] {
+        var fields = [TextField("title", title)]
+        if let place { fields.append(TextField("place", place)) }
+        if let remote { fields.append(TextField("remote", remote)) }
+        for item in agenda {
+            fields.append(TextField("agenda item \(item.number) title", item.title))
+            if let summary = item.summary {
+                fields.append(TextField("agenda item \(item.number) summary", summary, .paragraph))
+            }
+        }
+        return fields + sourceItemField
+    }
+}
+
+extension Decision: TextRecord {
+    var textFields: [TextField] {
+        [TextField("title", title), TextField("text", text, .paragraph)] + sourceItemField
+    }
+}
+
+extension Rules {
+    static var text: [Rule] {
+        [
+            Rule("calendar-safe-text", calendarSafeText),
+            Rule("non-empty-text", nonEmptyText),
+        ]
+    }
+
+    /// Text has no carriage returns or control characters, nor line breaks in one-line fields.
+    static func calendarSafeText(_ registry: Registry) -> [Diagnostic] {
+        forEachField(registry) { record, field in
+            guard
+                let scalar = field.value.unicodeScalars.first(where: { !isCalendarSafe($0, in: field.kind) })
+            else { return nil }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let why =
+                switch scalar {
+                case "\r": "a carriage return (\(code)), which calendars drop; use \\n alone for a line break"
+                case "\n", "\t":
+                    "a \(scalar == "\n" ? "line break" : "tab") (\(code)), but it must fit on one line"
+                default: "the control character \(code), which calendars cannot show"
+                }
+            return .error("\(record.label) \(field.name) contains \(why)", at: record.location)
+        }
+    }
+
+    /// Names, titles and decision texts are not blank, nor are optional texts that are given.
+    static func nonEmptyText(_ registry: Registry) -> [Diagnostic] {
+        forEachField(registry) { record, field in
+            guard field.value.allSatisfy(\.isWhitespace) else { return nil }
+            return .error("\(record.label) has an empty \(field.name)", at: record.location)
+        }
+    }
+
+    static func isCalendarSafe(_ scalar: Unicode.Scalar, in kind: TextField.Kind) -> Bool {
+        switch scalar {
+        case "\n", "\t": kind == .paragraph
+        default: scalar.properties.generalCategory != .control
+        }
+    }
+
+    private static func forEachField(
+        _ registry: Registry, _ check: (any TextRecord, TextField) -> Diagnostic?
+    ) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func visit(_ records: [some TextRecord]) {
+            for record in records {
+                found += record.textFields.compactMap { check(record, $0) }
+            }
+        }
+        visit(registry.documents)
+        visit(registry.municipalities)
+        visit(registry.people)
+        visit(registry.bodies)
+        visit(registry.memberships)
+        visit(registry.appointments)
+        visit(registry.meetings)
+        visit(registry.decisions)
+        return found
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `samverkan-bench`: the project's benchmarks, one subcommand (and one file) each.
+///
+/// Run them in release mode, e.g. `make bench` or
+/// `swift run -c release samverkan-bench data-compile --records 1000,5000,20000`.
+@main
+struct SamverkanBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samverkan-bench",
+        abstract: "Benchmarks for Samverkan. Figures and method: BENCHMARKS.md.",
+        subcommands: [DataCompileBenchmark.self]
+    )
+}
