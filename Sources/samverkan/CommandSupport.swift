@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import RegistryData
+import RegistryServer
 
 /// A failure a person can read: one line on stderr, nothing on stdout, a non-zero exit.
 struct CommandFailure: Error {
@@ -19,12 +20,7 @@ enum CommandSupport {
     static var registry: Registry { .familjenHelsingborg }
 
     /// Today in Europe/Stockholm, the collaboration's time zone, whatever the machine's.
-    static func today(now: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(secondsFromGMT: 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(parts.year!, parts.month!, parts.day!)
-    }
+    static func today() -> Day { StockholmClock.today() }
 
     /// The day an option names, or today in Europe/Stockholm when it is absent.
     ///

@@ -3,6 +3,7 @@ import CalendarExport
 import Foundation
 import Registry
 import RegistryData
+import RegistryServer
 
 /// `samverkan export`: writes the feeds to `Exports/`, or checks that they are fresh.
 struct ExportCommand: ParsableCommand {
@@ -18,6 +19,15 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "The folder to write.")
     var output: String = "Exports"
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the web pages (index.html, kommuner/, organ/) for a static host.",
+            discussion: "Subscribe links point at this address, e.g. https://kalender.example.se."))
+    var publicURL: String?
+
+    @Option(help: "The day the pages speak for, YYYY-MM-DD (default: today in Europe/Stockholm).")
+    var asOf: String?
 
     @Flag(help: "Write nothing; exit 1 and list the files if the folder is not what the data would export.")
     var check = false
@@ -39,7 +49,17 @@ struct ExportCommand: ParsableCommand {
             printError("error: \(output)/\(error)")
             throw ExitCode.failure
         }
-        let files = try registry.exportFiles(previous: ledger)
+        var files = try registry.exportFiles(previous: ledger)
+        if let publicURL {
+            guard let day = asOf.map({ Day(iso: $0) }) ?? StockholmClock.today() else {
+                printError("error: --as-of must be a date written YYYY-MM-DD")
+                throw ExitCode.failure
+            }
+            files += Pages.files(site: Site(registry: registry, publicURL: publicURL), on: day)
+        } else if asOf != nil {
+            printError("error: --as-of needs --public-url (it dates the pages)")
+            throw ExitCode.failure
+        }
         // The encoder is gone with `exportFiles`: nothing points into libical's zone cache.
         LibicalCache.release()
         if check {

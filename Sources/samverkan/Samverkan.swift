@@ -9,7 +9,7 @@ struct Samverkan: AsyncParsableCommand {
         subcommands: [
             ExportCommand.self, ValidateCommand.self,
             WhoCommand.self, RepresentsCommand.self, BodiesCommand.self, BodyCommand.self,
-            UpcomingCommand.self, AttendanceCommand.self,
+            UpcomingCommand.self, AttendanceCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,216 @@
+import CalendarExport
+public import Hummingbird
+public import Registry
+
+/// `GET /api/…`: the registry as JSON, through the same queries and the same JSON as
+/// the CLI's `--json` (`JSONOutput`), so a script can switch between the two.
+///
+/// | route | CLI |
+/// |---|---|
+/// | `/api/municipalities?on=DATE` | `who` for each of the eleven |
+/// | `/api/municipalities/NAME?on=DATE` | `who NAME --json` |
+/// | `/api/people` | the people, id and name |
+/// | `/api/people/NAME?on=DATE` | `represents NAME --json` |
+/// | `/api/bodies?on=DATE` | `bodies --json` |
+/// | `/api/bodies/ID?on=DATE` | `body ID --json` |
+/// | `/api/upcoming?from=DATE&days=N&municipality=M&kind=K` | `upcoming … --json` |
+/// | `/api/feeds` | the feeds with their https and webcal addresses |
+public struct APIController<Context: RequestContext>: Sendable {
+    let site: Site
+    let today: @Sendable () -> Day
+
+    public init(site: Site, today: @escaping @Sendable () -> Day) {
+        self.site = site
+        self.today = today
+    }
+
+    var registry: Registry { site.registry }
+
+    public func addRoutes(to group: RouterGroup<Context>) {
+        group.get("/") { request, _ in
+            try Self.allow([], in: request)
+            return Self.json(APIIndex(site: site))
+        }
+        group.get("feeds") { request, _ in
+            try Self.allow([], in: request)
+            return Self.json(FeedIndex(site: site))
+        }
+        group.get("municipalities") { request, _ in
+            let day = try self.day(request, "on")
+            return Self.json(registry.municipalities.map { registry.representation(of: $0.id, on: day) })
+        }
+        group.get("municipalities/:name") { request, context in
+            let day = try self.day(request, "on")
+            let found = try Self.lookup { () throws(QueryError) in
+                try registry.municipality(named: Self.name(context))
+            }
+            return Self.json(registry.representation(of: found.id, on: day))
+        }
+        group.get("people") { request, _ in
+            try Self.allow([], in: request)
+            return Self.json(registry.people.map(PersonRef.init))
+        }
+        group.get("people/:name") { request, context in
+            let day = try self.day(request, "on")
+            let found = try Self.lookup { () throws(QueryError) in
+                try registry.person(named: Self.name(context))
+            }
+            return Self.json(registry.representation(ofPerson: found.id, on: day))
+        }
+        group.get("bodies") { request, _ in
+            Self.json(registry.bodyList(on: try self.day(request, "on")))
+        }
+        group.get("bodies/:name") { request, context in
+            let day = try self.day(request, "on")
+            let found = try Self.lookup { () throws(QueryError) in
+                try registry.body(named: Self.name(context))
+            }
+            return Self.json(registry.bodyDetail(found.id, on: day))
+        }
+        group.get("upcoming") { request, _ in try self.upcoming(request) }
+    }
+
+    func upcoming(_ request: Request) throws -> Response {
+        let query = try Self.allow(["from", "days", "municipality", "kind"], in: request)
+        let from = try Self.date(query["from"], "from") ?? today()
+        var days = 30
+        if let text = query["days"] {
+            guard let value = Int(text), (0...3660).contains(value) else {
+                throw HTTPError(
+                    .badRequest, message: "days ska vara ett heltal 0…3660, inte \"\(FeedQuery.clip(text))\"."
+                )
+            }
+            days = value
+        }
+        var municipality: Municipality.ID?
+        if let name = query["municipality"] {
+            municipality = try Self.lookup { () throws(QueryError) in try registry.municipality(named: name) }
+                .id
+        }
+        var kinds = UpcomingEvent.Kind.allCases
+        if let text = query["kind"] {
+            kinds = []
+            for word in text.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let kind = Self.kindWords.first(where: { $0.word == word })?.kind else {
+                    throw HTTPError(
+                        .badRequest,
+                        message: "Okänt värde för kind: \"\(FeedQuery.clip(word))\". Tillåtna: "
+                            + Self.kindWords.map(\.word).joined(separator: ", ") + ".")
+                }
+                kinds.append(kind)
+            }
+        }
+        return Self.json(registry.upcoming(from: from, days: days, municipality: municipality, kinds: kinds))
+    }
+
+    /// The words `upcoming --kind` takes, as in the feeds' `kind` parameter.
+    static var kindWords: [(word: String, kind: UpcomingEvent.Kind)] {
+        [("meetings", .meeting), ("deadlines", .deadline), ("start-dates", .startDate)]
+    }
+
+    /// The day a date parameter names (`on`, default today); the only parameter allowed.
+    func day(_ request: Request, _ name: String) throws -> Day {
+        let query = try Self.allow([name], in: request)
+        return try Self.date(query[name], name) ?? today()
+    }
+
+    static func date(_ text: String?, _ name: String) throws -> Day? {
+        guard let text else { return nil }
+        guard let day = Day(iso: text) else {
+            throw HTTPError(
+                .badRequest, message: "\(name) ska vara ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2026-04-10.")
+        }
+        return day
+    }
+
+    /// The query's parameters, decoded, once each; 400 for anything else.
+    @discardableResult
+    static func allow(_ names: [String], in request: Request) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let key = FeedQuery.percentDecoded(parts[0]),
+                let value = FeedQuery.percentDecoded(parts.count > 1 ? parts[1] : "")
+            else { throw HTTPError(.badRequest, message: "Felaktig kodning i frågan.") }
+            guard names.contains(key) else {
+                let allowed = names.isEmpty ? "inga" : names.joined(separator: ", ")
+                throw HTTPError(
+                    .badRequest, message: "Okänd parameter: \"\(FeedQuery.clip(key))\". Tillåtna: \(allowed)."
+                )
+            }
+            guard result[key] == nil else {
+                throw HTTPError(.badRequest, message: "\(key) får anges en gång.")
+            }
+            result[key] = value
+        }
+        return result
+    }
+
+    /// The `:name` path parameter, percent-decoded (the guard middleware has already
+    /// refused encoded slashes, dots and control characters).
+    static func name(_ context: Context) -> String {
+        let raw = context.parameters.get("name") ?? ""
+        return Percent.decode(raw) ?? raw
+    }
+
+    /// Runs a lookup; a name that matches nothing is 404, one that matches several 400,
+    /// with the query library's message (which lists the candidates).
+    static func lookup<T>(_ body: () throws(QueryError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw HTTPError(error.reason == .ambiguous ? .badRequest : .notFound, message: error.description)
+        }
+    }
+
+    static func json(_ value: some Encodable) -> Response {
+        let buffer = ByteBuffer(string: JSONOutput.string(value))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=300",
+                .contentLength: String(buffer.readableBytes),
+            ],
+            body: ResponseBody(byteBuffer: buffer))
+    }
+}
+
+/// `/api/`: what there is to ask.
+struct APIIndex: Encodable {
+    let endpoints: [String]
+    let feeds: String
+
+    init(site: Site) {
+        endpoints = [
+            "/api/municipalities?on=YYYY-MM-DD",
+            "/api/municipalities/NAME?on=YYYY-MM-DD",
+            "/api/people",
+            "/api/people/NAME?on=YYYY-MM-DD",
+            "/api/bodies?on=YYYY-MM-DD",
+            "/api/bodies/ID?on=YYYY-MM-DD",
+            "/api/upcoming?from=YYYY-MM-DD&days=N&municipality=NAME&kind=meetings,deadlines,start-dates",
+            "/api/feeds",
+        ]
+        feeds = "\(site.publicURL)/api/feeds"
+    }
+}
+
+/// The feeds with their addresses, for `/api/feeds`.
+struct FeedIndex: Encodable {
+    struct Item: Encodable {
+        let path: String
+        let name: String
+        let description: String
+        let url: String
+        let webcal: String
+    }
+    let feeds: [Item]
+
+    init(site: Site) {
+        feeds = site.feeds.map {
+            Item(
+                path: $0.path, name: $0.name, description: $0.description, url: site.feedURL($0),
+                webcal: site.webcalURL($0))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CalendarExport
+public import Hummingbird
+
+/// `GET`/`HEAD /feeds/NAME.ics`: the standard feeds from the catalog, byte for byte what
+/// `Exports/` holds, and `/feeds/custom.ics?…` rendered by the custom renderer.
+public struct FeedController<Context: RequestContext>: Sendable {
+    let catalog: FeedCatalog
+    let renderer: CustomFeedRenderer
+    let site: Site
+
+    public init(catalog: FeedCatalog, renderer: CustomFeedRenderer, site: Site) {
+        self.catalog = catalog
+        self.renderer = renderer
+        self.site = site
+    }
+
+    public func addRoutes(to router: Router<Context>) {
+        router.get("feeds/**") { request, _ in try await self.feed(request) }
+    }
+
+    func feed(_ request: Request) async throws -> Response {
+        let path = request.uri.path.dropFirst("/feeds/".count)
+        if path == "custom.ics" {
+            let selection: FeedSelection
+            do {
+                selection = try FeedQuery.selection(request.uri.query, in: site.registry)
+            } catch {
+                throw HTTPError(.badRequest, message: error.description)
+            }
+            return await renderer.resource(for: selection).response(to: request)
+        }
+        guard let entry = catalog[path] else {
+            throw HTTPError(.notFound, message: "Kalendern finns inte. Alla kalendrar finns på /.")
+        }
+        return entry.resource.response(to: request)
+    }
+}

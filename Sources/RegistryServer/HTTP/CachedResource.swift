@@ -1,0 +1,55 @@
+import CompressNIO
+import Crypto
+public import Hummingbird
+public import Registry
+
+/// One response body rendered ahead of time, with everything a cache needs to know about
+/// it: both encodings, their strong ETags, Last-Modified and Cache-Control.
+///
+/// Built once (at start-up, or once per custom selection) and then only read, so any
+/// number of requests share it without locks.
+public struct CachedResource: Sendable {
+    public let contentType: String
+    public let cacheControl: String
+    /// The bytes as they are on disk in `Exports/`.
+    public let identity: ByteBuffer
+    /// The same bytes gzip-compressed once, or nil when compression would not help.
+    public let gzip: ByteBuffer?
+    /// `"sha256:…"`: a strong tag of the identity bytes, the same on every replica.
+    public let eTag: String
+    /// The gzip variant's own tag: a different representation needs a different tag.
+    public let gzipETag: String
+    public let lastModified: Day
+
+    public static let calendarType = "text/calendar; charset=utf-8"
+    public static let htmlType = "text/html; charset=utf-8"
+    /// Calendars are asked to refresh hourly (REFRESH-INTERVAL PT1H); caches may keep a
+    /// feed as long.
+    public static let feedCacheControl = "public, max-age=3600"
+    public static let pageCacheControl = "public, max-age=300"
+
+    public init(bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Day) {
+        self.contentType = contentType
+        self.cacheControl = cacheControl
+        self.lastModified = lastModified
+        let tag = Self.tag(of: bytes)
+        self.eTag = "\"\(tag)\""
+        self.gzipETag = "\"\(tag)-gzip\""
+        var buffer = ByteBuffer(bytes: bytes)
+        self.identity = buffer
+        // Compression cannot fail on a buffer sized by the compressor itself; if it ever
+        // did, serving identity only is still correct.
+        let compressed = try? buffer.compress(with: .gzip)
+        self.gzip = compressed.flatMap { $0.readableBytes < bytes.count ? $0 : nil }
+    }
+
+    /// SHA-256 of the bytes, hex, truncated to 128 bits: ample for telling versions apart.
+    static func tag(of bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes)
+        return "sha256-"
+            + digest.prefix(16).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
+    }
+}

@@ -1,0 +1,51 @@
+public import Hummingbird
+
+/// Turns away what no route should see, before routing: methods other than GET and HEAD
+/// (405), absurdly long targets (414), and paths that try to climb out or hide their
+/// shape behind encodings (404, as for any other address that does not exist).
+public struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Longer than any real feed or API address, far shorter than a header-size attack.
+    public static var maximumTargetLength: Int { 2048 }
+
+    public init() {}
+
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            throw HTTPError(
+                .methodNotAllowed, headers: [.allow: "GET, HEAD"],
+                message: "Metoden \(request.method.rawValue) stöds inte. Tillåtna: GET, HEAD.")
+        }
+        guard request.uri.string.utf8.count <= Self.maximumTargetLength else {
+            throw HTTPError(
+                .uriTooLong, message: "Adressen är för lång (högst \(Self.maximumTargetLength) tecken).")
+        }
+        guard Self.isPlainPath(request.uri.path) else {
+            throw HTTPError(.notFound, message: PlainErrorMiddleware<Context>.notFoundMessage)
+        }
+        return try await next(request, context)
+    }
+
+    /// A path made of plain segments: no `.` or `..`, no empty segment, no backslash or
+    /// control character, and percent escapes only where they decode to UTF-8 that is
+    /// none of these and no `/` (so `/api/municipalities/%C3%85storp` passes and
+    /// `/feeds/%2e%2e/x` does not).
+    static func isPlainPath(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        if path == "/" { return true }
+        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        for (index, raw) in segments.enumerated() {
+            // A trailing slash (`/api/`) is the only empty segment allowed.
+            if raw.isEmpty && index == segments.count - 1 { continue }
+            guard let segment = Percent.decode(raw), !segment.isEmpty, segment != ".", segment != ".." else {
+                return false
+            }
+            for scalar in segment.unicodeScalars
+            where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "/" || scalar == "\\" {
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Registry
+import RegistryData
+import RegistryServer
+
+/// `samverkan serve`: the feeds, the JSON API and the web page over HTTP.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the calendar feeds, the JSON API and the web page over HTTP.",
+        discussion: """
+            Everything is rendered at start-up from the compiled-in registry and served from \
+            memory; feeds are byte-identical to `samverkan export`'s files. The server keeps \
+            no state, so replicas behind a load balancer answer alike. For many subscribers, \
+            serve Exports/ with nginx or a CDN instead (see deploy/).
+            """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: "The address subscribers use, for subscribe links (default http://HOST:PORT).")
+    var publicURL: String?
+
+    @Option(help: "The export folder whose sequences.tsv gives SEQUENCE numbers.")
+    var exports: String = "Exports"
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535.") }
+        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+            throw ValidationError("--public-url must start with http:// or https://.")
+        }
+    }
+
+    func run() async throws {
+        try await runServer(
+            registry: .familjenHelsingborg,
+            configuration: ServerConfiguration(
+                host: host, port: port, publicURL: publicURL, exportsPath: exports))
+    }
+}

@@ -1,0 +1,97 @@
+import Hummingbird
+import HummingbirdTesting
+import RegistryServer
+import Testing
+
+@Suite struct BadInputTests {
+    @Test(arguments: [
+        "/feeds/nope.ics",
+        "/feeds/sequences.tsv",
+        "/feeds/municipalities/lund.ics",
+        "/feeds/../Package.swift",
+        "/feeds/municipalities/../all.ics",
+        "/feeds/./all.ics",
+        "/feeds/%2e%2e/%2e%2e/etc/passwd",
+        "/feeds/municipalities%2Fbjuv.ics",
+        "/feeds/all.ics%00",
+        "/feeds//all.ics",
+        "/feeds/all.ics/",
+        "/feeds/ALL.ICS",
+        "/..%5c..%5cwindows",
+        "/kommuner/lund",
+        "/kommuner/",
+        "/organ/nope",
+        "/nope",
+        "/Exports/all.ics",
+        "/api/nope",
+    ])
+    func unknownOrTrickyPathsAre404WithAPlainMessage(path: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .notFound, "\(path)")
+                #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
+                #expect(response.body.text.contains("finns inte"))
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("kind=birthdays", "meetings, deadlines, start-dates"),
+        ("kind=", "meetings, deadlines, start-dates"),
+        ("kind=meetings,,deadlines", "meetings, deadlines, start-dates"),
+        ("municipality=lund", "bjuv"),
+        ("municipality=", "helsingborg"),
+        ("body=riksdagen", "energinatverket"),
+        ("color=red", "kind, municipality, body"),
+        ("municipality=bjuv&municipality=klippan", "en gång"),
+        ("body=eon&body=eon", "en gång"),
+        ("kind=%ZZ", "kodning"),
+        ("kind=%C3%28", "kodning"),
+    ])
+    func badCustomFeedQueriesAre400NamingWhatIsAllowed(query: String, named: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get) { response in
+                #expect(response.status == .badRequest, "\(query)")
+                #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
+                #expect(response.body.text.contains(named), "\(response.body.text)")
+            }
+        }
+    }
+
+    @Test(arguments: [HTTPRequest.Method.post, .put, .delete, .patch, .options, .trace])
+    func methodsOtherThanGetAndHeadAre405(method: HTTPRequest.Method) async throws {
+        try await makeApplication().test(.router) { client in
+            for path in ["/feeds/all.ics", "/", "/api/feeds", "/nope"] {
+                try await client.execute(uri: path, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                    #expect(response.headers[.allow] == "GET, HEAD")
+                }
+            }
+        }
+    }
+
+    @Test func absurdlyLongURLsAreRefused() async throws {
+        try await makeApplication().test(.router) { client in
+            let long = "/feeds/custom.ics?kind=" + String(repeating: "meetings,", count: 1000) + "meetings"
+            try await client.execute(uri: long, method: .get) { response in
+                #expect(response.status == .uriTooLong)
+                #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
+            }
+            let longPath = "/feeds/" + String(repeating: "a", count: 5000) + ".ics"
+            try await client.execute(uri: longPath, method: .get) { response in
+                #expect(response.status == .uriTooLong)
+            }
+        }
+    }
+}
+
+@Suite struct RouteShapeTests {
+    @Test(arguments: ["/api", "/api/", "/api/feeds", "/"])
+    func indexesAnswer(path: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok, "\(path)")
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import CalendarExport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Registry
+import RegistryData
+import RegistryServer
+import Testing
+
+@Suite struct CustomFeedTests {
+    @Test func sameSelectionInAnyOrderGivesTheSameBytesAndETag() async throws {
+        let spellings = [
+            "municipality=bjuv&kind=meetings,deadlines",
+            "kind=deadlines,meetings&municipality=bjuv",
+            "kind=deadlines&kind=meetings&municipality=Bjuv",
+            "kind=meetings,deadlines,meetings&municipality=bjuv",
+        ]
+        try await makeApplication().test(.router) { client in
+            var bodies: Set<[UInt8]> = []
+            var tags: Set<String> = []
+            for query in spellings {
+                let response = try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get)
+                #expect(response.status == .ok, "\(query)")
+                #expect(response.headers[.contentType] == "text/calendar; charset=utf-8")
+                bodies.insert(response.body.bytes)
+                tags.insert(response.headers[.eTag] ?? "")
+            }
+            #expect(bodies.count == 1)
+            #expect(tags.count == 1)
+            let text = try #require(bodies.first.map { String(decoding: $0, as: UTF8.self) })
+            // Exactly the selected events.
+            let selection = FeedSelection(kinds: [.meeting, .deadline], municipality: .bjuv)
+            let expected = Registry.familjenHelsingborg.calendarEvents().filter(selection.includes)
+            #expect(!expected.isEmpty)
+            #expect(text.components(separatedBy: "BEGIN:VEVENT").count - 1 == expected.count)
+            for event in expected { #expect(text.contains(event.uid)) }
+            #expect(text.contains("X-WR-CALNAME:Familjen Helsingborg: Bjuv – möten och sista dagar"))
+
+            let tag = try #require(tags.first)
+            try await client.execute(
+                uri: "/feeds/custom.ics?\(spellings[1])", method: .get, headers: [.ifNoneMatch: tag]
+            ) { response in
+                #expect(response.status == .notModified)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("kind=meetings", "meetings.ics"),
+        ("municipality=klippan", "municipalities/klippan.ics"),
+        ("body=energinatverket&kind=start-dates,deadlines,meetings", "bodies/energinatverket.ics"),
+        ("", "all.ics"),
+    ])
+    func aSelectionThatIsAStandardFeedIsThatFeed(query: String, path: String) async throws {
+        let expected = try exportedBytes(path)
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.bytes == expected)
+            }
+        }
+    }
+
+    /// libical is not thread-safe: many selections asked for at once must still come out
+    /// exactly as when asked one by one (the renderer is an actor that owns the encoder).
+    @Test func concurrentRequestsGiveTheSameBytesAsSequentialOnes() async throws {
+        let registry = Registry.familjenHelsingborg
+        let queries = registry.municipalities.flatMap { municipality in
+            ["meetings,deadlines", "deadlines,start-dates", "meetings,start-dates"].map {
+                "municipality=\(municipality.slug)&kind=\($0)"
+            }
+        }
+        try await makeApplication().test(.router) { client in
+            let together = try await withThrowingTaskGroup(of: (String, [UInt8]).self) { group in
+                for query in queries {
+                    group.addTask {
+                        (
+                            query,
+                            try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get).body
+                                .bytes
+                        )
+                    }
+                }
+                var results: [String: [UInt8]] = [:]
+                for try await (query, bytes) in group { results[query] = bytes }
+                return results
+            }
+            #expect(together.count == queries.count)
+            for query in queries {
+                let alone = try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get)
+                #expect(alone.body.bytes == together[query], "\(query)")
+                #expect(alone.body.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import CalendarExport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Registry
+import RegistryData
+import RegistryServer
+import Testing
+
+@Suite struct PageTests {
+    static let registry = Registry.familjenHelsingborg
+
+    @Test func startPageListsTheElevenMunicipalitiesAndEveryFeed() async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = response.body.text
+                #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
+                #expect(html.contains("name=\"viewport\""))
+                #expect(Self.registry.municipalities.count == 11)
+                for municipality in Self.registry.municipalities {
+                    #expect(html.contains(">\(municipality.name)</a>"), "\(municipality.name)")
+                }
+                for feed in Self.registry.standardFeeds() {
+                    #expect(html.contains("href=\"webcal://kalender.example.se/feeds/\(feed.path)\""))
+                    #expect(html.contains("value=\"https://kalender.example.se/feeds/\(feed.path)\""))
+                }
+                #expect(html.contains("Google Kalender"))
+                #expect(html.contains("Outlook"))
+                #expect(html.contains("Apple Kalender"))
+                #expect(html.contains("Energinätverket"))
+                #expect(html.contains("föreslaget"))
+            }
+        }
+    }
+
+    @Test func pagesLoadNothingFromElsewhere() async throws {
+        let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
+        for file in Pages.files(site: site, on: testDay) {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!html.contains("<link"), "\(file.path)")
+            #expect(!html.contains(" src="), "\(file.path)")
+            #expect(!html.contains("@import"), "\(file.path)")
+            #expect(!html.contains("url("), "\(file.path)")
+        }
+    }
+
+    @Test func municipalityPageNamesItsDirectorAndItsFeed() async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: "/kommuner/bjuv", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = response.body.text
+                #expect(html.contains("Bjuvs kommun"))
+                #expect(html.contains("Agneta Fristedt"))
+                #expect(html.contains("webcal://kalender.example.se/feeds/municipalities/bjuv.ics"))
+            }
+        }
+    }
+
+    @Test(arguments: Registry.familjenHelsingborg.bodies.map(\.slug))
+    func everyBodyHasAPage(slug: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: "/organ/\(slug)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.text.contains("webcal://kalender.example.se/feeds/bodies/\(slug).ics"))
+            }
+        }
+    }
+
+    @Test func pagesHaveETagsAndAnswer304() async throws {
+        try await makeApplication().test(.router) { client in
+            let first = try await client.execute(uri: "/", method: .get)
+            let tag = try #require(first.headers[.eTag])
+            #expect(first.headers[.lastModified] == "Mon, 20 Apr 2026 00:00:00 GMT")
+            try await client.execute(uri: "/", method: .get, headers: [.ifNoneMatch: tag]) { response in
+                #expect(response.status == .notModified)
+            }
+            try await client.execute(uri: "/", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+
+    @Test func theStaticExportIsTheServedPage() async throws {
+        let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
+        let files = Dictionary(
+            uniqueKeysWithValues: Pages.files(site: site, on: testDay).map { ($0.path, $0.bytes) })
+        #expect(files.count == 1 + Self.registry.municipalities.count + Self.registry.bodies.count)
+        try await makeApplication().test(.router) { client in
+            for (path, uri) in [
+                ("index.html", "/"), ("kommuner/bjuv.html", "/kommuner/bjuv"),
+                ("organ/kommundirektorerna.html", "/organ/kommundirektorerna"),
+            ] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.body.bytes == files[path], "\(path)")
+            }
+        }
+    }
+
+    @Test func eventsAreSplitIntoComingAndLatestByTheDayThePageSpeaksFor() throws {
+        let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
+        let html = try #require(Pages.page(at: "/", site: site, on: Day(2026, 4, 21)))
+        let coming = try #require(html.range(of: "<h2>Kommande</h2>"))
+        let latest = try #require(html.range(of: "<h2>Senaste</h2>"))
+        let comingPart = html[coming.upperBound..<latest.lowerBound]
+        let latestPart = html[latest.upperBound...]
+        #expect(comingPart.contains("22 maj 2026"))
+        #expect(comingPart.contains("Sista dag: Fullmakt för gemensam lärplattform"))
+        #expect(!comingPart.contains("10 april 2026"))
+        #expect(latestPart.contains("10 april 2026<br>08:30"))
+        #expect(latestPart.contains("Kommundirektörsmöte"))
+    }
+
+    @Test func textIsEscaped() {
+        var registry = Registry()
+        registry.add(Document(Document.ID("d"), title: "Doc", date: Day(2026, 1, 1)))
+        registry.add(
+            Municipality(
+                Municipality.ID("x"), name: "<script>alert(1)</script>", officialName: "A & B \"kommun\"",
+                source: Source(Document.ID("d"))))
+        let site = Site(registry: registry, publicURL: "https://example.se")
+        let pages = Pages.files(site: site, on: Day(2026, 1, 2)).map {
+            String(decoding: $0.bytes, as: UTF8.self)
+        }
+        let joined = pages.joined()
+        #expect(!joined.contains("<script>alert"))
+        #expect(joined.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(joined.contains("A &amp; B &quot;kommun&quot;"))
+    }
+}

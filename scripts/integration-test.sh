@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# End-to-end check of serving, with real clients:
+#   - `samverkan serve` on a free loopback port, nginx (deploy/nginx.conf) on another,
+#     serving a fresh static export (feeds + pages) of the same data;
+#   - every feed fetched with curl from both, compared byte for byte with Exports/;
+#   - fetched feeds parsed by python icalendar + vobject (Tests/Oracles/check_feeds.py)
+#     and by khal;
+#   - headers, 304 on If-None-Match, gzip, bad input, identical ETags across exports;
+#   - the page loaded in headless Chromium: DOM checked, phone-size screenshot saved.
+# Installs what it needs when missing. Exits non-zero, saying what failed, on any failure.
+# Output (fetched feeds, DOM, screenshot, logs) goes to .test-output/integration/.
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out="$root/.test-output/integration"
+rm -rf "$out"
+mkdir -p "$out"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+    wait 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+check() { # check DESCRIPTION COMMAND...
+    local what=$1
+    shift
+    if "$@" >>"$out/checks.log" 2>&1; then pass "$what"; else fail "$what"; fi
+}
+
+# --- tools -----------------------------------------------------------------------------
+need_apt=()
+command -v curl >/dev/null || need_apt+=(curl)
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need_apt+=(nginx-light)
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v khal >/dev/null || need_apt+=(khal)
+if ((${#need_apt[@]})); then
+    echo "installing ${need_apt[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null \
+        || { echo "FAIL could not install ${need_apt[*]}"; exit 1; }
+fi
+if ! python3 -c 'import icalendar, vobject' 2>/dev/null; then
+    echo "installing icalendar vobject"
+    pip install -q icalendar vobject || { echo "FAIL could not install icalendar vobject"; exit 1; }
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# --- build and start -------------------------------------------------------------------
+echo "building samverkan"
+swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
+bin="$(swift build --show-bin-path)/samverkan"
+
+server_port=$(free_port)
+nginx_port=$(free_port)
+public="http://127.0.0.1:$server_port"
+today=$(TZ=Europe/Stockholm date +%F)
+
+# Static site: a copy of Exports/ (for its SEQUENCE ledger) re-exported with the pages,
+# linking to the same public address as the server, so both serve the same page.
+cp -r Exports "$work/site"
+"$bin" export -o "$work/site" --public-url "$public" --as-of "$today" >"$out/export.log" 2>&1 \
+    || { cat "$out/export.log"; echo "FAIL static export"; exit 1; }
+# A second, independent export of the same data, as another host would make it.
+cp -r Exports "$work/site2"
+sleep 1
+"$bin" export -o "$work/site2" --public-url "$public" --as-of "$today" >>"$out/export.log" 2>&1 \
+    || { echo "FAIL second static export"; exit 1; }
+
+"$bin" serve --port "$server_port" --exports Exports >"$out/serve.log" 2>&1 &
+pids+=($!)
+nginx_pid=$(scripts/serve-nginx.sh "$work/site" "$nginx_port" "$work/nginx") || { echo "FAIL nginx start"; exit 1; }
+pids+=("$nginx_pid")
+nginx2_port=$(free_port)
+nginx2_pid=$(scripts/serve-nginx.sh "$work/site2" "$nginx2_port" "$work/nginx2") || { echo "FAIL nginx2 start"; exit 1; }
+pids+=("$nginx2_pid")
+
+for _ in $(seq 100); do
+    curl -sf -o /dev/null "$public/feeds/all.ics" && break
+    sleep 0.2
+done
+curl -sf -o /dev/null "$public/feeds/all.ics" || { cat "$out/serve.log"; echo "FAIL server did not start"; exit 1; }
+echo "samverkan serve on $server_port, nginx on $nginx_port and $nginx2_port"
+
+server="$public"
+nginx="http://127.0.0.1:$nginx_port"
+nginx2="http://127.0.0.1:$nginx2_port"
+
+# --- feeds: bytes, headers, parsers ----------------------------------------------------
+feeds=$(cd Exports && find . -name '*.ics' | sed 's|^\./||' | sort)
+count=$(echo "$feeds" | wc -l)
+for name in server nginx; do
+    base=${!name}
+    bad=0
+    for feed in $feeds; do
+        mkdir -p "$out/fetched/$name/$(dirname "$feed")"
+        curl -sf -o "$out/fetched/$name/$feed" "$base/feeds/$feed" || { bad=1; echo "fetch $name $feed" >>"$out/checks.log"; }
+        cmp -s "$out/fetched/$name/$feed" "Exports/$feed" || { bad=1; echo "differs: $name $feed" >>"$out/checks.log"; }
+    done
+    ((bad == 0)) && pass "$name: all $count feeds byte-identical to Exports/" || fail "$name: feeds differ from Exports/ (see checks.log)"
+
+    headers=$(curl -sI "$base/feeds/municipalities/bjuv.ics" | tr -d '\r')
+    echo "$headers" >"$out/headers-$name.txt"
+    check "$name: Content-Type text/calendar; charset=utf-8" grep -qx 'Content-Type: text/calendar; charset=utf-8' "$out/headers-$name.txt"
+    check "$name: Cache-Control" grep -qix 'Cache-Control: public, max-age=3600' "$out/headers-$name.txt"
+    check "$name: Last-Modified is the data's revision day" grep -qix 'Last-Modified: Fri, 10 Apr 2026 00:00:00 GMT' "$out/headers-$name.txt"
+    etag=$(echo "$headers" | sed -n 's/^[Ee][Tt]ag: //p')
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/feeds/municipalities/bjuv.ics")
+    [[ -n $etag && $code == 304 ]] && pass "$name: If-None-Match $etag -> 304" || fail "$name: If-None-Match $etag gave $code"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H 'If-None-Match: "stale"' "$base/feeds/municipalities/bjuv.ics")
+    [[ $code == 200 ]] && pass "$name: stale If-None-Match -> 200" || fail "$name: stale If-None-Match gave $code"
+    curl -s --compressed -D "$out/gzip-headers-$name.txt" -o "$out/gzip-$name.ics" "$base/feeds/all.ics"
+    check "$name: gzip on request" grep -qi '^Content-Encoding: gzip' "$out/gzip-headers-$name.txt"
+    check "$name: gzip body inflates to Exports/all.ics" cmp -s "$out/gzip-$name.ics" Exports/all.ics
+
+    check "$name: feeds parse in icalendar + vobject" python3 Tests/Oracles/check_feeds.py "$out/fetched/$name"
+done
+
+# khal, a real terminal calendar client.
+mkdir -p "$work/khal/cal"
+cat >"$work/khal/config" <<KHAL
+[calendars]
+[[x]]
+path = $work/khal/cal
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+local_timezone = Europe/Stockholm
+default_timezone = Europe/Stockholm
+KHAL
+events=$(grep -c '^BEGIN:VEVENT' Exports/all.ics)
+khal -c "$work/khal/config" printics "$out/fetched/server/all.ics" >"$out/khal.txt" 2>&1
+check "khal reads all.ics from the server: $events events" grep -q "^$events events found" "$out/khal.txt"
+khal -c "$work/khal/config" printics "$out/fetched/nginx/municipalities/bjuv.ics" >"$out/khal-nginx.txt" 2>&1
+check "khal reads bjuv.ics from nginx" grep -q "events found" "$out/khal-nginx.txt"
+
+# nginx's ETag is mtime-size: two independent exports of the same data must agree.
+e1=$(curl -sI "$nginx/feeds/all.ics" | tr -d '\r' | sed -n 's/^ETag: //p')
+e2=$(curl -sI "$nginx2/feeds/all.ics" | tr -d '\r' | sed -n 's/^ETag: //p')
+[[ -n $e1 && $e1 == "$e2" ]] && pass "nginx: two exports give the same ETag ($e1)" || fail "nginx ETags differ: $e1 vs $e2"
+
+# Custom feed through the server: canonical whatever the order.
+a=$(curl -sI "$server/feeds/custom.ics?municipality=bjuv&kind=meetings,deadlines" | tr -d '\r' | sed -n 's/^ETag: //p')
+b=$(curl -sI "$server/feeds/custom.ics?kind=deadlines,meetings&municipality=bjuv" | tr -d '\r' | sed -n 's/^ETag: //p')
+[[ -n $a && $a == "$b" ]] && pass "custom feed: same ETag in any parameter order" || fail "custom feed ETags differ: $a vs $b"
+mkdir -p "$out/fetched/custom"
+curl -sf -o "$out/fetched/custom/bjuv-meetings-deadlines.ics" "$server/feeds/custom.ics?municipality=bjuv&kind=meetings,deadlines"
+check "custom feed parses in icalendar + vobject" python3 Tests/Oracles/check_feeds.py "$out/fetched/custom"
+
+# --- bad input ---------------------------------------------------------------------------
+expect_code() { # expect_code CODE URL [curl args...]
+    local want=$1 url=$2
+    shift 2
+    local got
+    got=$(curl -s --path-as-is -o /dev/null -w '%{http_code}' "$@" "$url")
+    local shown=$url
+    ((${#shown} > 90)) && shown="${shown:0:90}…"
+    [[ $got == "$want" ]] && pass "$want ${*:+$* }$shown" || fail "expected $want, got $got: $* $shown"
+}
+expect_code 404 "$server/feeds/nope.ics"
+expect_code 404 "$server/feeds/../Package.swift"
+expect_code 404 "$server/feeds/%2e%2e/%2e%2e/etc/passwd"
+expect_code 404 "$server/feeds/sequences.tsv"
+expect_code 400 "$server/feeds/custom.ics?kind=birthdays"
+expect_code 405 "$server/feeds/all.ics" -X POST
+expect_code 414 "$server/feeds/custom.ics?kind=$(printf 'meetings,%.0s' $(seq 400))meetings"
+expect_code 404 "$nginx/feeds/nope.ics"
+expect_code 404 "$nginx/feeds/../Package.swift"
+expect_code 404 "$nginx/feeds/sequences.tsv"
+expect_code 405 "$nginx/feeds/all.ics" -X POST
+msg=$(curl -s "$server/feeds/custom.ics?kind=birthdays")
+[[ $msg == *"meetings, deadlines, start-dates"* ]] && pass "400 names the allowed kinds" || fail "400 message: $msg"
+
+# --- the page ----------------------------------------------------------------------------
+curl -sf -o "$out/page-server.html" "$server/"
+curl -sf -o "$out/page-nginx.html" "$nginx/"
+check "nginx serves the same page as the server (static export)" cmp -s "$out/page-server.html" "$out/page-nginx.html"
+check "page: Content-Type text/html; charset=utf-8 from nginx" \
+    bash -c "curl -sI '$nginx/' | tr -d '\r' | grep -qx 'Content-Type: text/html; charset=utf-8'"
+curl -sf -o /dev/null "$nginx/kommuner/bjuv" && pass "nginx: /kommuner/bjuv" || fail "nginx: /kommuner/bjuv"
+
+chrome=(chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars
+    --user-data-dir="$work/chrome")
+for name in server nginx; do
+    base=${!name}
+    timeout 90 "${chrome[@]}" --dump-dom "$base/" >"$out/dom-$name.html" 2>"$out/chromium-$name.log"
+    missing=""
+    for m in Helsingborg Höganäs Ängelholm Båstad Örkelljunga Klippan Åstorp Bjuv Svalöv Landskrona Perstorp; do
+        grep -q ">$m</a>" "$out/dom-$name.html" || missing+=" $m"
+    done
+    [[ -z $missing ]] && pass "Chromium DOM ($name): the eleven municipalities" || fail "Chromium DOM ($name) lacks:$missing"
+    links=$(grep -o 'href="webcal://[^"]*"' "$out/dom-$name.html" | sort -u | wc -l)
+    ((links == count)) && pass "Chromium DOM ($name): $links webcal:// subscribe links, one per feed" \
+        || fail "Chromium DOM ($name): $links webcal:// links for $count feeds"
+done
+timeout 90 "${chrome[@]}" --screenshot="$out/page.png" --window-size=412,900 "$server/" >"$out/chromium-shot.log" 2>&1
+[[ -s $out/page.png ]] && pass "phone-size screenshot saved: .test-output/integration/page.png" || fail "no screenshot"
+timeout 90 "${chrome[@]}" --screenshot="$out/page-bjuv.png" --window-size=412,900 "$nginx/kommuner/bjuv" >>"$out/chromium-shot.log" 2>&1
+
+# --- the server logged one line per request ---------------------------------------------
+check "server logs one line per request" grep -q 'GET /feeds/all.ics 200' "$out/serve.log"
+
+echo
+echo "$passed passed, $failed failed"
+((failed == 0))
