@@ -6,7 +6,7 @@ RECORDS ?= 1000,5000,20000
 SHAPES ?= files:500
 RUNS ?= 1
 
-.PHONY: setup export test serve bench bench-data
+.PHONY: setup export test serve bench bench-export bench-queries bench-serve bench-data
 
 setup:
 	scripts/setup.sh
@@ -20,7 +20,16 @@ test:
 serve: setup
 	swift run samverkan serve
 
-bench: bench-data
+bench: bench-export bench-queries bench-serve bench-data
+
+bench-export:
+	scripts/bench-export.sh
+
+bench-queries:
+	scripts/bench-queries.sh
+
+bench-serve:
+	scripts/bench-serve.sh
 
 bench-data:
 	scripts/bench-data-compile.sh --records $(RECORDS) --shapes $(SHAPES) --runs $(RUNS)

@@ -17,3 +17,6 @@ swift run --skip-build samverkan export --check
 
 echo "== tests"
 swift test --skip-build
+
+echo "== integration: samverkan serve and nginx on loopback, khal, headless Chromium"
+scripts/integration-test.sh
