@@ -229,24 +229,38 @@ public struct CalendarEventStream: Sequence, Sendable {
 }
 
 /// Which municipalities a body or a person stands for on a given day, from memberships.
-/// Built once per export so that deriving 100k events stays linear.
+/// Built once per export and holding only terms and municipalities, so deriving 100k
+/// events neither scans nor copies whole membership records.
 struct RepresentationDirectory: Sendable {
-    private var byBody: [Body.ID: [Membership]] = [:]
-    private var byPerson: [Person.ID: [Membership]] = [:]
+    private struct Seat: Sendable {
+        let municipality: Municipality.ID
+        let term: DayRange
+    }
+
+    private var byBody: [Body.ID: [Seat]] = [:]
+    private var byPerson: [Person.ID: [Seat]] = [:]
 
     init(_ registry: Registry) {
-        for membership in registry.memberships where membership.municipality != nil {
-            byBody[membership.body, default: []].append(membership)
-            byPerson[membership.person, default: []].append(membership)
+        for membership in registry.memberships {
+            guard let municipality = membership.municipality else { continue }
+            let seat = Seat(municipality: municipality, term: membership.term)
+            byBody[membership.body, default: []].append(seat)
+            byPerson[membership.person, default: []].append(seat)
         }
     }
 
     func municipalities(in body: Body.ID, on day: Day) -> Set<Municipality.ID> {
-        Set((byBody[body] ?? []).filter { $0.isInForce(on: day) }.compactMap(\.municipality))
+        Self.inForce(byBody[body], on: day)
     }
 
     func municipalities(representedBy person: Person.ID, on day: Day) -> Set<Municipality.ID> {
-        Set((byPerson[person] ?? []).filter { $0.isInForce(on: day) }.compactMap(\.municipality))
+        Self.inForce(byPerson[person], on: day)
+    }
+
+    private static func inForce(_ seats: [Seat]?, on day: Day) -> Set<Municipality.ID> {
+        var result: Set<Municipality.ID> = []
+        for seat in seats ?? [] where seat.term.contains(day) { result.insert(seat.municipality) }
+        return result
     }
 }
 
