@@ -19,12 +19,12 @@ struct DataCompileBenchmark: ParsableCommand {
         abstract: "Debug-build time and peak compiler memory of Data/-shaped Swift at several sizes."
     )
 
-    @Option(help: "Record counts, comma-separated.", transform: Self.integers)
+    @Option(help: "Record counts, comma-separated (default: 1000,5000,20000).", transform: Self.integers)
     var records: [Int] = [1_000, 5_000, 20_000]
 
     @Option(
         help:
-            "Data shapes, comma-separated: one-per-kind, functions:K (one file per kind, functions of ≤K records), files:K (files of ≤K records).",
+            "Data shapes, comma-separated: one-per-kind, functions:K (one file per kind, functions of ≤K records), files:K (files of ≤K records). Default: files:500.",
         transform: Self.shapes)
     var shapes: [SyntheticRegistry.DataShape] = [.recommended]
 
@@ -37,7 +37,10 @@ struct DataCompileBenchmark: ParsableCommand {
     @Option(help: "The project whose Sources/Registry the data module builds against.")
     var projectRoot = FileManager.default.currentDirectoryPath
 
-    @Option(help: "Scratch package (default: a new folder in the temporary directory).")
+    @Option(
+        help:
+            "Scratch package, kept afterwards (default: a new folder in the temporary directory, deleted afterwards)."
+    )
     var scratch: String?
 
     @Option(help: "Milliseconds between samples of /proc.")
@@ -123,6 +126,7 @@ struct DataCompileBenchmark: ParsableCommand {
             try (Machine.describe() + "\n\n" + table.text + "\n").write(
                 toFile: output, atomically: true, encoding: .utf8)
         }
+        if scratch == nil { try? FileManager.default.removeItem(at: package.root) }
     }
 }
 

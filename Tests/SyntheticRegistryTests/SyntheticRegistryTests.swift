@@ -44,8 +44,9 @@ import Testing
         }
         func checkSource(_ source: Source) { check(registry[source.document] != nil, "\(source.document)") }
 
-        registry.municipalities.forEach { checkSource($0.source) }
-        registry.people.forEach { checkSource($0.source) }
+        for source in registry.municipalities.map(\.source) + registry.people.map(\.source) {
+            checkSource(source)
+        }
         for body in registry.bodies {
             checkSource(body.source)
             if let parent = body.parent { check(registry[parent] != nil, "\(parent)") }
