@@ -19,12 +19,12 @@ struct DataCompileBenchmark: ParsableCommand {
         abstract: "Debug-build time and peak compiler memory of Data/-shaped Swift at several sizes."
     )
 
-    @Option(help: "Record counts, comma-separated.", transform: Self.integers)
+    @Option(help: "Record counts, comma-separated (default: 1000,5000,20000).", transform: Self.integers)
     var records: [Int] = [1_000, 5_000, 20_000]
 
     @Option(
         help:
-            "Data shapes, comma-separated: one-per-kind, functions:K (one file per kind, functions of ≤K records), files:K (files of ≤K records).",
+            "Data shapes, comma-separated: one-per-kind, functions:K (one file per kind, functions of ≤K records), files:K (files of ≤K records). Default: files:500.",
         transform: Self.shapes)
     var shapes: [SyntheticRegistry.DataShape] = [.recommended]
 
@@ -37,7 +37,10 @@ struct DataCompileBenchmark: ParsableCommand {
     @Option(help: "The project whose Sources/Registry the data module builds against.")
     var projectRoot = FileManager.default.currentDirectoryPath
 
-    @Option(help: "Scratch package (default: a new folder in the temporary directory).")
+    @Option(
+        help:
+            "Scratch package, kept afterwards (default: a new folder in the temporary directory, deleted afterwards)."
+    )
     var scratch: String?
 
     @Option(help: "Milliseconds between samples of /proc.")
@@ -82,34 +85,37 @@ struct DataCompileBenchmark: ParsableCommand {
 
         var table = MarkdownTable([
             "shape", "records", "files", "run", "swift build wall", "compile span", "frontend CPU",
-            "s per 1k records", "peak frontend", "peak frontends together", "jobs",
+            "CPU s per 1k records", "idle-machine estimate", "peak frontend", "peak frontends together",
         ])
         for shape in shapes {
             for count in records {
                 let files = SyntheticRegistry.swiftSource(records: count, seed: seed, shape: shape)
                 for run in 1...max(runs, 1) {
                     print("Building \(count) records, \(shape), run \(run) …")
+                    fflush(nil)
                     let result = try package.timeDataBuild(
                         files: files, sampleInterval: sampleInterval, timeout: timeout)
                     let row: [String]
                     if let failure = result.failure {
                         row = [
                             shape.description, String(count), String(files.count), String(run),
-                            Format.seconds(result.wall), failure, "", "", "",
-                            Format.gigabytes(kilobytes: result.peakFrontendsTogether), "",
+                            Format.seconds(result.wall), failure, "", "", "", "",
+                            Format.gigabytes(kilobytes: result.peakFrontendsTogether),
                         ]
                     } else {
                         row = [
                             shape.description, String(count), String(files.count), String(run),
                             Format.seconds(result.wall), Format.seconds(result.compileSpan),
                             Format.seconds(result.frontendCPU),
-                            Format.fixed(result.compileSpan / Double(count) * 1_000, digits: 2),
+                            Format.fixed(result.frontendCPU / Double(count) * 1_000, digits: 2),
+                            Format.seconds(
+                                result.idleEstimate(cores: ProcessInfo.processInfo.activeProcessorCount)),
                             Format.gigabytes(kilobytes: result.peakFrontend),
                             Format.gigabytes(kilobytes: result.peakFrontendsTogether),
-                            String(result.jobs),
                         ]
                     }
                     print(row.joined(separator: "  "))
+                    fflush(nil)  // progress as it happens, also when the output goes to a file
                     table.append(row)
                 }
             }
@@ -120,6 +126,7 @@ struct DataCompileBenchmark: ParsableCommand {
             try (Machine.describe() + "\n\n" + table.text + "\n").write(
                 toFile: output, atomically: true, encoding: .utf8)
         }
+        if scratch == nil { try? FileManager.default.removeItem(at: package.root) }
     }
 }
 
@@ -131,6 +138,8 @@ struct DataBuildResult {
     var compileSpan: Double
     /// User plus system time of all compile jobs.
     var frontendCPU: Double
+    /// User plus system time of the longest compile job.
+    var longestJobCPU = 0.0
     /// The largest peak resident set of one `swift-frontend` (exact, from GNU time), in kB.
     var peakFrontend: Int
     /// The largest sum of resident sets of frontends alive at once (sampled), in kB.
@@ -139,6 +148,11 @@ struct DataBuildResult {
     var jobs: Int
     /// Why the build did not finish, if it did not.
     var failure: String?
+
+    /// The compile span on an otherwise idle machine: the jobs' CPU time spread over the
+    /// cores, but never less than the longest job. On a shared machine the wall figures
+    /// include waiting for the CPU; this one does not.
+    func idleEstimate(cores: Int) -> Double { max(longestJobCPU, frontendCPU / Double(max(cores, 1))) }
 }
 
 /// The scratch package: `Registry` copied from the project, and the generated data module.
@@ -163,7 +177,11 @@ struct ScratchPackage {
             path.map { URL(filePath: $0) }
             ?? fileManager.temporaryDirectory.appending(path: "samverkan-data-compile-\(getpid())")
         swift = try Self.findSwift()
-        frontend = URL(filePath: swift).deletingLastPathComponent().appending(path: "swift-frontend").path
+        // `swift` is a link to the driver, which dispatches on its own name: run it by that
+        // name, but look for the frontend beside the file it links to.
+        frontend =
+            URL(filePath: swift).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appending(path: "swift-frontend").path
         guard fileManager.isExecutableFile(atPath: frontend) else {
             throw ValidationError("no swift-frontend next to \(swift)")
         }
@@ -178,9 +196,23 @@ struct ScratchPackage {
         try """
         #!/bin/bash
         # Runs the real swift-frontend under GNU time: one log per compiler process, with its
-        # exact peak resident set (%M, kB), wall, user and system seconds and exit status.
+        # module and kind of job, and its exact peak resident set (%M, kB), wall, user and
+        # system seconds and exit status.
+        scan=("$@")
+        if [[ $1 == @* ]]; then mapfile -t scan < "${1#@}"; fi
+        module=-
+        kind=other
+        previous=
+        for argument in "${scan[@]}"; do
+            case "$previous" in -module-name) module=$argument ;; esac
+            case "$argument" in
+                -c) kind=compile ;;
+                -emit-module) [[ $kind == other ]] && kind=emit-module ;;
+            esac
+            previous=$argument
+        done
         log="$SAMVERKAN_BENCH_FRONTEND_LOGS/$$"
-        printf '%s %s\\n' "$EPOCHREALTIME" "$1" > "$log.start"
+        printf '%s %s %s\\n' "$EPOCHREALTIME" "$module" "$kind" > "$log.start"
         exec /usr/bin/time -f '%M %e %U %S %x' -o "$log.time" '\(frontend)' "$@"
 
         """.write(to: wrapper, atomically: true, encoding: .utf8)
@@ -216,7 +248,7 @@ struct ScratchPackage {
         for directory in path.split(separator: ":") {
             let candidate = URL(filePath: String(directory)).appending(path: "swift")
             if FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate.resolvingSymlinksInPath().path
+                return candidate.path
             }
         }
         throw ValidationError("swift is not on PATH")
@@ -236,10 +268,13 @@ struct ScratchPackage {
         -> DataBuildResult
     {
         let fileManager = FileManager.default
+        // A new folder name each time changes the module's list of files, so SwiftPM plans
+        // the module afresh instead of reusing a plan whose files were deleted below.
         try? fileManager.removeItem(at: data)
-        try fileManager.createDirectory(at: data, withIntermediateDirectories: true)
+        let folder = data.appending(path: "run-\(UInt64(Date().timeIntervalSince1970 * 1_000))")
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files {
-            try text.write(to: data.appending(path: name), atomically: false, encoding: .utf8)
+            try text.write(to: folder.appending(path: name), atomically: false, encoding: .utf8)
         }
         try removeDataBuildProducts()
         try? fileManager.removeItem(at: logs)
@@ -255,7 +290,9 @@ struct ScratchPackage {
         while process.isRunning {
             sampler.sample()
             if (clock.now - start) > .seconds(timeout) {
+                // SwiftPM does not always stop the compiler it started: stop the whole tree.
                 process.terminate()
+                for pid in sampler.descendants { kill(pid, SIGTERM) }
                 timedOut = true
                 break
             }
@@ -273,10 +310,11 @@ struct ScratchPackage {
         for name in try fileManager.contentsOfDirectory(atPath: logs.path) where name.hasSuffix(".start") {
             let id = name.dropLast(".start".count)
             let startFields = try String(contentsOf: logs.appending(path: name), encoding: .utf8)
-                .split(separator: " ")
-            // Only compile jobs: the driver also asks the frontend for its target info.
-            guard startFields.count > 1,
-                startFields[1].hasPrefix("-frontend") || startFields[1].hasPrefix("@")
+                .split(whereSeparator: { $0 == " " || $0.isNewline })
+            // Only the data module's compile jobs: SwiftPM also asks the frontend for its
+            // target info and may recompile the manifest.
+            guard startFields.count == 3, startFields[1] == "SyntheticData",
+                startFields[2] == "compile" || startFields[2] == "emit-module"
             else { continue }
             guard let begun = Double(startFields[0]),
                 let timeText = try? String(contentsOf: logs.appending(path: "\(id).time"), encoding: .utf8)
@@ -296,6 +334,7 @@ struct ScratchPackage {
             result.jobs += 1
             result.peakFrontend = max(result.peakFrontend, rss)
             result.frontendCPU += user + system
+            result.longestJobCPU = max(result.longestJobCPU, user + system)
             first = min(first, begun)
             last = max(last, begun + elapsed)
         }

@@ -17,6 +17,8 @@ struct ProcessTreeSampler {
     private(set) var peakTreeKilobytes = 0
     /// The most `swift-frontend` processes seen alive at once.
     private(set) var mostFrontends = 0
+    /// The descendants seen in the last sample, to stop them all after a timeout.
+    private(set) var descendants: [Int32] = []
 
     let root: Int32
     private let pageKilobytes = Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
@@ -39,7 +41,8 @@ struct ProcessTreeSampler {
         var tree = 0
         var frontends = 0
         var frontendCount = 0
-        for pid in parent.keys where isDescendant(pid, parent: parent) {
+        descendants = parent.keys.filter { $0 != root && isDescendant($0, parent: parent) }
+        for pid in descendants + [root] {
             guard let statm = Self.read("/proc/\(pid)/statm") else { continue }
             let fields = statm.split(separator: " ")
             guard fields.count > 1, let pages = Int(fields[1]) else { continue }
