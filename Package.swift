@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "samverkan-bench",
             dependencies: [
-                "Registry", "SyntheticRegistry", "CalendarExport",
+                "Registry", "SyntheticRegistry", "CalendarExport", "RegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,0 +1,56 @@
+import ArgumentParser
+import CalendarExport
+import Foundation
+import Registry
+import RegistryServer
+import SyntheticRegistry
+
+/// The server side of the large-feed serving benchmark (`scripts/bench-serve.sh --events N`):
+/// `samverkan serve` for a synthetic registry of N events instead of the compiled-in one.
+///
+/// It first writes the registry's export to `--exports`, through the same
+/// `exportFiles(previous:)` and `ExportDirectory.replace(with:)` as `samverkan export`, so
+/// nginx can serve the identical files and the server's SEQUENCE ledger matches them; then
+/// it renders everything and serves it on `--host`:`--port` until SIGINT/SIGTERM.
+struct ServeSynthetic: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve-synthetic",
+        abstract: "Export a synthetic N-event registry to a folder, then serve it over HTTP."
+    )
+
+    @Option(help: "Events in the synthetic registry.")
+    var events = 100_000
+
+    @Option(help: "Seed of the synthetic registry.")
+    var seed: UInt64 = 42
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The export folder to write (replaced) and take SEQUENCE numbers from.")
+    var exports = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-synthetic-export")
+        .path
+
+    func validate() throws {
+        guard events > 0 else { throw ValidationError("--events must be positive.") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535.") }
+    }
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        let registry = SyntheticRegistry.make(events: events, seed: seed)
+        let files = try registry.exportFiles(previous: SequenceLedger())
+        try ExportDirectory(URL(fileURLWithPath: exports)).replace(with: files)
+        let megabytes = files.reduce(0) { $0 + $1.bytes.count } / 1_000_000
+        let message =
+            "serve-synthetic: \(events) events (seed \(seed)), \(files.count) files, \(megabytes) MB "
+            + "written to \(exports) in \(ContinuousClock.now - started); rendering\n"
+        FileHandle.standardError.write(Data(message.utf8))
+        try await runServer(
+            registry: registry,
+            configuration: ServerConfiguration(host: host, port: port, exportsPath: exports))
+    }
+}
