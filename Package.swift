@@ -10,6 +10,11 @@ let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 
+/// The executables allocate with jemalloc: rendering feeds makes many short-lived
+/// allocations next to a large long-lived registry, where glibc's malloc measured about a
+/// third of the export's time (BENCHMARKS.md, "Export").
+let jemalloc: [LinkerSetting] = [.linkedLibrary("jemalloc")]
+
 let package = Package(
     name: "samverkan",
     platforms: [.macOS(.v15)],
@@ -77,7 +82,8 @@ let package = Package(
                 "Registry", "RegistryData", "CalendarExport", "RegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            linkerSettings: jemalloc
         ),
 
         // Deterministic synthetic registries and Data/-shaped Swift source, for benchmarks.
@@ -90,7 +96,8 @@ let package = Package(
                 "Registry", "SyntheticRegistry", "CalendarExport", "RegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            linkerSettings: jemalloc
         ),
 
         .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),

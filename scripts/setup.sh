@@ -3,7 +3,7 @@
 # everything is present; needs root (or sudo) for apt-get and pip the first time.
 set -euo pipefail
 
-apt_packages=(libical-dev tzdata pkg-config curl khal nginx-light chromium wrk)
+apt_packages=(libical-dev libjemalloc-dev tzdata pkg-config curl khal nginx-light chromium wrk)
 python_modules=(icalendar vobject)
 
 missing=()

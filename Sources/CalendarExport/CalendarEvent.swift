@@ -92,7 +92,7 @@ public struct CalendarEvent: Hashable, Sendable {
 
     /// Everything a subscriber would notice changing: a change here raises SEQUENCE.
     /// DTSTAMP and LAST-MODIFIED are left out on purpose (they follow from the change).
-    public var significantContent: String {
+    public var significantFields: [String] {
         let timingText: String
         switch timing {
         case .timed(let day, let from, let to): timingText = "\(day)T\(from)-\(to)"
@@ -101,6 +101,6 @@ public struct CalendarEvent: Hashable, Sendable {
         return [
             uid, kind.rawValue, timingText, summary, description, location ?? "", status.rawValue,
             alarm.map { "\($0.minutesBefore) \($0.description)" } ?? "",
-        ].joined(separator: "\u{1F}")
+        ]
     }
 }

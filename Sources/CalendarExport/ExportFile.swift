@@ -47,10 +47,13 @@ extension Registry {
         }
         var files: [ExportFile] = []
         for index in feeds.indices {
+            // Finish each feed in place and hand its buffer over: no second copy of the bytes.
+            var bytes: [UInt8] = []
+            swap(&bytes, &contents[index])
+            bytes.append(contentsOf: envelopes[index].closing)
             files.append(
                 ExportFile(
-                    path: feeds[index].path, bytes: contents[index] + envelopes[index].closing,
-                    lastModified: revised[index] ?? latestRevision))
+                    path: feeds[index].path, bytes: bytes, lastModified: revised[index] ?? latestRevision))
         }
         files.append(
             ExportFile(path: "representatives.csv", text: representativesCSV(), lastModified: latestRevision))

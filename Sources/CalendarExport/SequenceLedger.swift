@@ -73,9 +73,17 @@ public struct SequenceLedger: Hashable, Sendable {
         return sequence
     }
 
-    /// SHA-256 of the significant content, hex, truncated to 128 bits.
+    /// SHA-256 of the significant fields, hex, truncated to 128 bits.
     static func fingerprint(_ event: CalendarEvent) -> String {
-        let digest = SHA256.hash(data: Array(event.significantContent.utf8))
+        // The fields joined by U+001F, fed to the hash piece by piece rather than copied
+        // into one string first.
+        var hasher = SHA256()
+        for (index, field) in event.significantFields.enumerated() {
+            if index > 0 { hasher.update(data: [0x1F]) }
+            var field = field
+            field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        let digest = hasher.finalize()
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(32)
