@@ -20,3 +20,4 @@ swift test --skip-build
 
 echo "== integration: samverkan serve and nginx on loopback, khal, headless Chromium"
 scripts/integration-test.sh
+scripts/malformed-requests.sh

@@ -131,7 +131,7 @@ public struct APIController<Context: RequestContext>: Sendable {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let key = FeedQuery.percentDecoded(parts[0]),
                 let value = FeedQuery.percentDecoded(parts.count > 1 ? parts[1] : "")
-            else { throw HTTPError(.badRequest, message: "Felaktig kodning i frågan.") }
+            else { throw HTTPError(.badRequest, message: "Felaktig kodning eller styrtecken i frågan.") }
             guard names.contains(key) else {
                 let allowed = names.isEmpty ? "inga" : names.joined(separator: ", ")
                 throw HTTPError(

@@ -24,7 +24,7 @@ public enum FeedQuery {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let key = percentDecoded(parts[0]),
                 let value = percentDecoded(parts.count > 1 ? parts[1] : "")
-            else { throw Invalid(description: "Felaktig kodning i frågan.") }
+            else { throw Invalid(description: "Felaktig kodning eller styrtecken i frågan.") }
             switch key {
             case "kind":
                 for name in value.split(separator: ",", omittingEmptySubsequences: false) {
@@ -75,7 +75,12 @@ public enum FeedQuery {
         text.count > 40 ? String(text.prefix(40)) + "…" : String(text)
     }
 
+    /// A query key or value, percent-decoded; nil when the encoding is malformed or the
+    /// text holds a control character (`bjuv%00` is not Bjuv, although its slug is).
     static func percentDecoded(_ text: some StringProtocol) -> String? {
-        Percent.decode(text, plusAsSpace: true)
+        guard let decoded = Percent.decode(text, plusAsSpace: true),
+            !decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return nil }
+        return decoded
     }
 }

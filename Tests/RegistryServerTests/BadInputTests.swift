@@ -47,6 +47,12 @@ import Testing
         ("body=eon&body=eon", "en gång"),
         ("kind=%ZZ", "kodning"),
         ("kind=%C3%28", "kodning"),
+        // Control characters: `Text.slug("bjuv\0")` is "bjuv", but the value is not Bjuv's.
+        ("municipality=bjuv%00", "styrtecken"),
+        ("municipality=bjuv%09", "styrtecken"),
+        ("body=energinatverket%0A", "styrtecken"),
+        ("kind=meetings%0D", "styrtecken"),
+        ("municipality=bjuv%C2%85", "styrtecken"),
     ])
     func badCustomFeedQueriesAre400NamingWhatIsAllowed(query: String, named: String) async throws {
         try await makeApplication().test(.router) { client in
@@ -54,6 +60,21 @@ import Testing
                 #expect(response.status == .badRequest, "\(query)")
                 #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
                 #expect(response.body.text.contains(named), "\(response.body.text)")
+            }
+        }
+    }
+
+    /// The API refuses control characters in its parameters the same way, although the
+    /// name lookup would find Bjuv by the slug of `bjuv\0`.
+    @Test(arguments: [
+        "/api/upcoming?municipality=bjuv%00", "/api/upcoming?municipality=Bjuv%0A&days=7",
+        "/api/municipalities/bjuv?on=2026-04-10%00", "/api/upcoming?kind=meetings%09",
+    ])
+    func controlCharactersInAPIParametersAre400(uri: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .badRequest, "\(uri)")
+                #expect(response.body.text.contains("styrtecken"), "\(response.body.text)")
             }
         }
     }

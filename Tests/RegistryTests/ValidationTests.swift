@@ -98,6 +98,29 @@ private typealias F = ValidationFixture
             r.add(record)
             return line
         },
+        // libical's parser trims spaces and tabs at either end of a value.
+        Breakage("calendar-safe-text", .error, "person 'dag-dahl' name contains leading whitespace") { r in
+            let line = #line + 1
+            r.add(Person(Person.ID("dag-dahl"), name: " Dag Dahl", source: F.source))
+            return line
+        },
+        Breakage("calendar-safe-text", .error, "title contains trailing whitespace, which libical") { r in
+            let line = #line + 1
+            let record = Meeting(
+                Meeting.ID("m"), of: F.secretariat, title: "Möte ", time: .day(Day(2026, 6, 1)),
+                source: F.source)
+            r.add(record)
+            return line
+        },
+        Breakage("calendar-safe-text", .error, "summary contains leading whitespace") { r in
+            let agenda = [AgendaItem(1, "Punkt", summary: "\tRad ett.\nRad två.")]
+            let line = #line + 1
+            let record = Meeting(
+                Meeting.ID("m"), of: F.secretariat, title: "Möte", time: .day(Day(2026, 6, 1)),
+                agenda: agenda, source: F.source)
+            r.add(record)
+            return line
+        },
         Breakage("non-empty-text", .error, "person 'dag-dahl' has an empty name") { r in
             let line = #line + 1
             r.add(Person(Person.ID("dag-dahl"), name: " ", source: F.source))

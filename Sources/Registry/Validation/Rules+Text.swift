@@ -89,22 +89,27 @@ extension Rules {
         ]
     }
 
-    /// Text has no carriage returns or control characters, nor line breaks in one-line fields.
+    /// Text that a calendar carries exactly: nothing `Text.calendarSafetyProblems(in:)`
+    /// reports (carriage returns, control characters, NUL, whitespace at either end, which
+    /// libical 3.0.16 drops, writes raw or trims), and no line break or tab in a one-line
+    /// field. The same check the export's round-trip tests pin against libical, so the
+    /// validator and the feeds never disagree. Blank text is left to `non-empty-text`.
     static func calendarSafeText(_ registry: Registry) -> [Diagnostic] {
         forEachField(registry) { record, field in
-            guard
-                let scalar = field.value.unicodeScalars.first(where: { !isCalendarSafe($0, in: field.kind) })
-            else { return nil }
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            let why =
-                switch scalar {
-                case "\r": "a carriage return (\(code)), which calendars drop; use \\n alone for a line break"
-                case "\n", "\t":
-                    "a \(scalar == "\n" ? "line break" : "tab") (\(code)), but it must fit on one line"
-                default: "the control character \(code), which calendars cannot show"
+            guard !field.value.allSatisfy(\.isWhitespace) else { return nil }
+            var problems: [String] = []
+            if field.kind == .line {
+                for scalar in ["\n", "\t"] as [Unicode.Scalar]
+                where field.value.unicodeScalars.contains(scalar) {
+                    let what = scalar == "\n" ? "a line break (U+000A)" : "a tab (U+0009)"
+                    problems.append("\(what), but it must fit on one line")
                 }
-            return .error("\(record.label) \(field.name) contains \(why)", at: record.location)
+            }
+            problems += Text.calendarSafetyProblems(in: field.value)
+            guard !problems.isEmpty else { return nil }
+            return .error(
+                "\(record.label) \(field.name) contains \(problems.joined(separator: "; and "))",
+                at: record.location)
         }
     }
 
@@ -113,13 +118,6 @@ extension Rules {
         forEachField(registry) { record, field in
             guard field.value.allSatisfy(\.isWhitespace) else { return nil }
             return .error("\(record.label) has an empty \(field.name)", at: record.location)
-        }
-    }
-
-    static func isCalendarSafe(_ scalar: Unicode.Scalar, in kind: TextField.Kind) -> Bool {
-        switch scalar {
-        case "\n", "\t": kind == .paragraph
-        default: scalar.properties.generalCategory != .control
         }
     }
 

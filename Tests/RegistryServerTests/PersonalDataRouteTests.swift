@@ -1,0 +1,142 @@
+import CalendarExport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Registry
+import RegistryServer
+import Testing
+
+/// A field marked `Internal` (a personal phone number, a private note) never appears in any
+/// answer of the server: not in a feed, a custom feed, a page or a JSON response.
+@Suite struct PersonalDataRouteTests {
+    static let phone = "070-123 45 67"
+    static let note = "privat anteckning"
+
+    /// Byte strings that would give the phone number or the note away, in any spelling.
+    static let needles: [String] = [
+        phone, note, "0701234567", "070 123 45 67", "070-1234567", "070123", "1234567", "123 45 67",
+        "+46701234567", "46701234567", "anteckning", "privat",
+    ]
+
+    /// A registry in which the person with internal fields takes part in everything that
+    /// is served: a membership, a meeting (attending and presenting), a decision's
+    /// deadline, and a staff start date.
+    static func registry() -> Registry {
+        var registry = Registry()
+        let minutes = Document.ID("minutes-2026-04-10")
+        let source = Source(minutes, item: "3")
+        let municipality = Municipality.ID("bjuv")
+        let person = Person.ID("anna-svensson")
+        let body = Body.ID("directors")
+        let meeting = Meeting.ID("directors-2026-05-22")
+        registry.add(Document(minutes, title: "Protokoll 2026-04-10", date: Day(2026, 4, 10)))
+        registry.add(Municipality(municipality, name: "Bjuv", officialName: "Bjuvs kommun", source: source))
+        registry.add(
+            Person(
+                person, name: "Anna Svensson", email: "anna.svensson@bjuv.se",
+                phone: Internal(phone), note: Internal(note), source: source))
+        registry.add(
+            Body(
+                body, name: "Kommundirektörsgruppen", kind: .directorsGroup, lifecycle: .established,
+                source: source))
+        registry.add(Membership(person, in: body, as: .director, for: municipality, source: source))
+        registry.add(
+            Meeting(
+                meeting, of: body, title: "Kommundirektörsmöte",
+                time: .timed(Day(2026, 5, 22), from: LocalTime(9), to: LocalTime(12)), place: "Bjuvs rådhus",
+                attendance: [Attendance(person, for: municipality, .present)],
+                agenda: [AgendaItem(1, "Budget", summary: "Anna Svensson föredrar.", presenters: [person])],
+                source: source))
+        registry.add(
+            Decision(
+                Decision.ID("budget-2026"), at: meeting, item: 1, title: "Budgetunderlag",
+                text: "Varje kommun lämnar underlag.", deadline: Day(2026, 6, 1), actors: [.person(person)],
+                source: source))
+        registry.add(
+            StaffAppointment(person, in: body, title: "samordnare", starts: Day(2026, 8, 1), source: source))
+        return registry
+    }
+
+    /// Every address the server answers for this registry.
+    static func addresses(of registry: Registry) -> [String] {
+        var paths = registry.standardFeeds().map { "/feeds/\($0.path)" }
+        paths += [
+            "/feeds/custom.ics?kind=meetings,start-dates&municipality=bjuv",
+            "/feeds/custom.ics?kind=deadlines&body=directors",
+            "/feeds/custom.ics?municipality=bjuv&body=directors",
+            "/",
+        ]
+        paths += registry.municipalities.map { "/kommuner/\($0.slug)" }
+        paths += registry.bodies.map { "/organ/\($0.slug)" }
+        for day in ["2026-04-10", "2026-05-22", "2026-08-02"] {
+            paths += [
+                "/api/municipalities?on=\(day)", "/api/bodies?on=\(day)",
+                "/api/upcoming?from=\(day)&days=365",
+            ]
+            paths += registry.municipalities.map { "/api/municipalities/\($0.slug)?on=\(day)" }
+            paths += registry.bodies.map { "/api/bodies/\($0.slug)?on=\(day)" }
+            paths += registry.people.map { "/api/people/\($0.id.rawValue)?on=\(day)" }
+        }
+        paths += [
+            "/api", "/api/", "/api/feeds", "/api/people", "/api/people/Anna%20Svensson", "/api/people/anna",
+            "/api/upcoming?municipality=bjuv&kind=meetings,deadlines,start-dates&from=2026-01-01&days=3660",
+        ]
+        return paths
+    }
+
+    @Test func noResponseCarriesAnInternalField() async throws {
+        let registry = Self.registry()
+        let exports = FileManager.default.temporaryDirectory
+            .appendingPathComponent("samverkan-personal-server-\(UUID().uuidString)")
+        let app = try buildApplication(
+            registry: registry,
+            configuration: ServerConfiguration(
+                publicURL: "https://kalender.example.se", exportsPath: exports.path,
+                today: { Day(2026, 5, 1) }),
+            logger: {
+                var logger = Logger(label: "test")
+                logger.logLevel = .warning
+                return logger
+            }())
+        let addresses = Self.addresses(of: registry)
+        #expect(addresses.count > 30)
+        let named = try await app.test(.router) { client in
+            var named: [String] = []
+            for address in addresses {
+                let namesThePerson = try await client.execute(uri: address, method: .get) { response in
+                    #expect(response.status == .ok, "\(address)")
+                    // iCalendar folds lines at 75 octets: a value can be split by "\r\n ".
+                    let text = response.body.text
+                    let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+                    let digits = String(unfolded.filter(\.isASCII).filter(\.isNumber))
+                    for needle in Self.needles {
+                        #expect(!text.lowercased().contains(needle), "\(address) carries \"\(needle)\"")
+                        #expect(
+                            !unfolded.lowercased().contains(needle),
+                            "\(address) carries \"\(needle)\" across a fold")
+                    }
+                    #expect(!digits.contains("0701234567"), "\(address) carries the phone number's digits")
+                    for field in response.headers {
+                        for needle in [Self.phone, Self.note, "0701234567", "anteckning"] {
+                            #expect(!field.value.lowercased().contains(needle), "\(address): \(field)")
+                        }
+                    }
+                    return unfolded.contains("Anna Svensson")
+                }
+                if namesThePerson { named.append(address) }
+            }
+            return named
+        }
+        // The person is served (name, role, meetings, deadline, start date): the test is
+        // not vacuous: the feeds with her deadline and start date, the pages and the API name her.
+        for address in [
+            "/feeds/all.ics", "/feeds/deadlines.ics", "/feeds/start-dates.ics",
+            "/feeds/municipalities/bjuv.ics", "/",
+            "/kommuner/bjuv", "/api/people", "/api/people/anna-svensson?on=2026-05-22",
+            "/api/municipalities/bjuv?on=2026-05-22",
+        ] {
+            #expect(named.contains(address), "\(address) does not name the person")
+        }
+    }
+}

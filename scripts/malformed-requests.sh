@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The server under bad input: starts `samverkan serve` (debug build) on a free loopback
+# port and sends it a bounded, seeded stream of malformed requests, twice
+# (Tests/Oracles/malformed_requests.py): random and encoded-traversal paths, %00, overlong
+# and invalid UTF-8 percent-encodings, bad dates, unknown parameters and values, 16 KB and
+# 64 KB headers, 10 KB paths, methods other than GET/HEAD, broken request lines.
+# Every answer must be a 4xx, the server must stay up and still serve /feeds/all.ics, and
+# its VmRSS may grow by at most 5 MB over the second batch.
+# Usage: scripts/malformed-requests.sh [--count N] [--seed S]   (passed to the driver)
+# Server log: .test-output/malformed/serve.log
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out="$root/.test-output/malformed"
+rm -rf "$out"
+mkdir -p "$out"
+pid=""
+cleanup() {
+    if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    fi
+}
+trap cleanup EXIT
+
+echo "building samverkan"
+swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
+bin="$(swift build --show-bin-path)/samverkan"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$bin" serve --host 127.0.0.1 --port "$port" --exports Exports >"$out/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 150); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/feeds/all.ics" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+done
+if ! curl -sf -o /dev/null "http://127.0.0.1:$port/feeds/all.ics"; then
+    tail -20 "$out/serve.log"
+    echo "FAIL server did not start"
+    exit 1
+fi
+echo "samverkan serve on 127.0.0.1:$port (pid $pid)"
+
+timeout 900 python3 Tests/Oracles/malformed_requests.py --port "$port" --pid "$pid" "$@"
+status=$?
+
+if ! kill -0 "$pid" 2>/dev/null; then
+    echo "FAIL the server is gone; last lines of its log:"
+    tail -20 "$out/serve.log"
+    exit 1
+fi
+# The server must still stop cleanly.
+kill -TERM "$pid"
+wait "$pid"
+code=$?
+pid=""
+if ((code != 0)); then
+    echo "FAIL samverkan serve exited with $code after SIGTERM"
+    status=1
+fi
+if grep -q "Ett internt fel\| 500 \|Fatal error" "$out/serve.log"; then
+    echo "FAIL the server log shows an internal error:"
+    grep -m5 "Ett internt fel\| 500 \|Fatal error" "$out/serve.log"
+    status=1
+fi
+exit "$status"
