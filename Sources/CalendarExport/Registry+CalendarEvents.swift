@@ -86,7 +86,7 @@ extension Registry {
         var lines = [decision.text, ""]
         if !actorNames.isEmpty { lines.append("Ansvariga: \(actorNames.joined(separator: ", "))") }
         if let meeting {
-            let when = meeting.time.day.map { " \(Swedish.date($0))" } ?? ""
+            let when = meeting.time.day.map { " \($0.swedishText)" } ?? ""
             lines.append("Beslut: \(meeting.title)\(when), punkt \(decision.item)")
         }
         lines.append(citation(decision.source))
@@ -112,7 +112,7 @@ extension Registry {
         let name = self[appointment.person]?.name ?? appointment.person.rawValue
         let bodyName = self[appointment.body]?.name ?? appointment.body.rawValue
         let description = [
-            "\(name) börjar som \(appointment.title) i \(bodyName) den \(Swedish.date(appointment.starts)).",
+            "\(name) börjar som \(appointment.title) i \(bodyName) den \(appointment.starts.swedishText).",
             "",
             citation(appointment.source),
         ]
@@ -261,19 +261,5 @@ struct RepresentationDirectory: Sendable {
         var result: Set<Municipality.ID> = []
         for seat in seats ?? [] where seat.term.contains(day) { result.insert(seat.municipality) }
         return result
-    }
-}
-
-/// Swedish wording for dates in calendar text.
-enum Swedish {
-    static let months = [
-        "januari", "februari", "mars", "april", "maj", "juni",
-        "juli", "augusti", "september", "oktober", "november", "december",
-    ]
-
-    /// "1 maj 2026".
-    static func date(_ day: Day) -> String {
-        guard (1...12).contains(day.month) else { return day.description }
-        return "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 }

@@ -87,6 +87,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         "\(Day.pad(year, 4))-\(Day.pad(month, 2))-\(Day.pad(day, 2))"
     }
 
+    /// How a Swedish reader writes the date: "1 maj 2026".
+    public var swedishText: String {
+        guard (1...12).contains(month) else { return description }
+        return "\(day) \(Day.swedishMonths[month - 1]) \(year)"
+    }
+
+    static let swedishMonths = [
+        "januari", "februari", "mars", "april", "maj", "juni",
+        "juli", "augusti", "september", "oktober", "november", "december",
+    ]
+
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -116,7 +116,7 @@ public enum Pages {
         html += "<main>\n<section id=\"status\">\n<h2>Status</h2>\n<p>\(HTML.escape(body.kind.label)), "
         html += statusBadge(body, on: day) + "</p>\n<ul>\n"
         for (stage, start) in body.lifecycle.milestones {
-            let when = start.day.map(swedishDate) ?? "före registrets början"
+            let when = start.day.map(\.swedishText) ?? "före registrets början"
             html += "<li>\(HTML.escape(stage.label)): \(HTML.escape(when))</li>\n"
         }
         html += "</ul>\n"
@@ -162,7 +162,7 @@ public enum Pages {
         if back { html += "<p><a href=\"/\">← Familjen Helsingborg</a></p>\n" }
         html += "<h1>\(HTML.escape(title))</h1>\n"
         if let lead { html += "<p>\(HTML.escape(lead))</p>\n" }
-        html += "<p class=\"muted\">Uppgifter per \(HTML.escape(swedishDate(day))).</p>\n</header>\n"
+        html += "<p class=\"muted\">Uppgifter per \(HTML.escape(day.swedishText)).</p>\n</header>\n"
         return html
     }
 
@@ -188,7 +188,7 @@ public enum Pages {
         var html = "<section id=\"kommande\">\n<h2>Kommande</h2>\n"
         let upcoming = site.upcoming(from: day, matching: selection)
         if upcoming.isEmpty {
-            html += "<p>Inget inplanerat från och med \(HTML.escape(swedishDate(day))).</p>\n"
+            html += "<p>Inget inplanerat från och med \(HTML.escape(day.swedishText)).</p>\n"
         } else {
             html += eventTable(upcoming)
         }
@@ -205,8 +205,8 @@ public enum Pages {
         for event in events {
             let when: String
             switch event.timing {
-            case .timed(let date, let from, let to): when = "\(swedishDate(date))<br>\(from)–\(to)"
-            case .allDay(let date): when = swedishDate(date)
+            case .timed(let date, let from, let to): when = "\(date.swedishText)<br>\(from)–\(to)"
+            case .allDay(let date): when = date.swedishText
             }
             let cancelled = event.status == .cancelled ? " class=\"cancelled\"" : ""
             html +=
@@ -281,16 +281,5 @@ public enum Pages {
     static func personLabel(_ seat: Membership, _ registry: Registry) -> String {
         let name = registry[seat.person]?.name ?? seat.person.rawValue
         return seat.acting ? "\(name) (tf)" : name
-    }
-
-    static let months = [
-        "januari", "februari", "mars", "april", "maj", "juni",
-        "juli", "augusti", "september", "oktober", "november", "december",
-    ]
-
-    /// "22 maj 2026".
-    static func swedishDate(_ day: Day) -> String {
-        guard (1...12).contains(day.month) else { return day.description }
-        return "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 }
