@@ -13,8 +13,7 @@ extension Registry {
     /// the order (a small key per event) is computed up front.
     public func calendarEventStream() -> CalendarEventStream { CalendarEventStream(self) }
 
-    fileprivate func meetingEvent(_ meeting: Meeting, _ directory: RepresentationDirectory) -> CalendarEvent?
-    {
+    fileprivate func meetingEvent(_ meeting: Meeting, _ directory: SeatIndex) -> CalendarEvent? {
         let timing: CalendarEvent.Timing
         switch meeting.time {
         case .timed(let day, let from, let to): timing = .timed(day, from: from, to: to)
@@ -38,10 +37,6 @@ extension Registry {
         if let remote = meeting.remote {
             place = place.map { "\($0) (även via \(remote))" } ?? remote
         }
-        var municipalities = directory.municipalities(in: meeting.body, on: timing.day)
-        for attendance in meeting.attendance {
-            if let municipality = attendance.municipality { municipalities.insert(municipality) }
-        }
         return CalendarEvent(
             uid: Self.uid("meeting", meeting.id.rawValue),
             kind: .meeting,
@@ -52,35 +47,28 @@ extension Registry {
             status: meeting.isCancelled ? .cancelled : .confirmed,
             alarm: nil,
             revised: revised(meeting.source) ?? timing.day,
-            municipalities: municipalities,
+            municipalities: directory.municipalities(concernedBy: meeting, on: timing.day),
             bodies: [meeting.body]
         )
     }
 
-    fileprivate func deadlineEvent(_ decision: Decision, _ directory: RepresentationDirectory)
+    fileprivate func deadlineEvent(_ decision: Decision, _ directory: SeatIndex)
         -> CalendarEvent?
     {
         guard let deadline = decision.deadline else { return nil }
         let meeting = self[decision.meeting]
-        var municipalities: Set<Municipality.ID> = []
         var bodies: Set<Body.ID> = []
         if let meeting { bodies.insert(meeting.body) }
         var actorNames: [String] = []
         for actor in decision.actors {
             switch actor {
-            case .person(let person):
-                actorNames.append(self[person]?.name ?? person.rawValue)
-                municipalities.formUnion(directory.municipalities(representedBy: person, on: deadline))
+            case .person(let person): actorNames.append(self[person]?.name ?? person.rawValue)
             case .body(let body):
                 actorNames.append(self[body]?.name ?? body.rawValue)
                 bodies.insert(body)
-                municipalities.formUnion(directory.municipalities(in: body, on: deadline))
             case .municipality(let municipality):
                 actorNames.append(self[municipality]?.name ?? municipality.rawValue)
-                municipalities.insert(municipality)
-            case .everyMunicipality:
-                actorNames.append("varje kommun")
-                municipalities.formUnion(self.municipalities.map(\.id))
+            case .everyMunicipality: actorNames.append("varje kommun")
             }
         }
         var lines = [decision.text, ""]
@@ -101,13 +89,13 @@ extension Registry {
             alarm: CalendarEvent.Alarm(
                 minutesBefore: 15 * 60, description: "Sista dag i morgon: \(decision.title)"),
             revised: revised(decision.source) ?? deadline,
-            municipalities: municipalities,
+            municipalities: directory.municipalities(concernedBy: decision, on: deadline),
             bodies: bodies
         )
     }
 
     fileprivate func startDateEvent(
-        _ appointment: StaffAppointment, _ directory: RepresentationDirectory
+        _ appointment: StaffAppointment, _ directory: SeatIndex
     ) -> CalendarEvent {
         let name = self[appointment.person]?.name ?? appointment.person.rawValue
         let bodyName = self[appointment.body]?.name ?? appointment.body.rawValue
@@ -126,8 +114,7 @@ extension Registry {
             status: .confirmed,
             alarm: nil,
             revised: revised(appointment.source) ?? appointment.starts,
-            municipalities: directory.municipalities(
-                representedBy: appointment.person, on: appointment.starts),
+            municipalities: directory.municipalities(concernedBy: appointment),
             bodies: [appointment.body]
         )
     }
@@ -161,12 +148,12 @@ public struct CalendarEventStream: Sequence, Sendable {
     }
 
     private let registry: Registry
-    private let directory: RepresentationDirectory
+    private let directory: SeatIndex
     private let entries: [Entry]
 
     init(_ registry: Registry) {
         self.registry = registry
-        self.directory = RepresentationDirectory(registry)
+        self.directory = SeatIndex(registry)
         var entries: [Entry] = []
         entries.reserveCapacity(
             registry.meetings.count + registry.decisions.count + registry.appointments.count)
@@ -225,41 +212,5 @@ public struct CalendarEventStream: Sequence, Sendable {
         case .deadline(let index): registry.deadlineEvent(registry.decisions[index], directory)
         case .startDate(let index): registry.startDateEvent(registry.appointments[index], directory)
         }
-    }
-}
-
-/// Which municipalities a body or a person stands for on a given day, from memberships.
-/// Built once per export and holding only terms and municipalities, so deriving 100k
-/// events neither scans nor copies whole membership records.
-struct RepresentationDirectory: Sendable {
-    private struct Seat: Sendable {
-        let municipality: Municipality.ID
-        let term: DayRange
-    }
-
-    private var byBody: [Body.ID: [Seat]] = [:]
-    private var byPerson: [Person.ID: [Seat]] = [:]
-
-    init(_ registry: Registry) {
-        for membership in registry.memberships {
-            guard let municipality = membership.municipality else { continue }
-            let seat = Seat(municipality: municipality, term: membership.term)
-            byBody[membership.body, default: []].append(seat)
-            byPerson[membership.person, default: []].append(seat)
-        }
-    }
-
-    func municipalities(in body: Body.ID, on day: Day) -> Set<Municipality.ID> {
-        Self.inForce(byBody[body], on: day)
-    }
-
-    func municipalities(representedBy person: Person.ID, on day: Day) -> Set<Municipality.ID> {
-        Self.inForce(byPerson[person], on: day)
-    }
-
-    private static func inForce(_ seats: [Seat]?, on day: Day) -> Set<Municipality.ID> {
-        var result: Set<Municipality.ID> = []
-        for seat in seats ?? [] where seat.term.contains(day) { result.insert(seat.municipality) }
-        return result
     }
 }

@@ -14,8 +14,10 @@ extension Registry {
     ) -> UpcomingReport {
         let through = from.adding(days: max(0, days))
         let chosen = UpcomingEvent.Kind.allCases.filter(kinds.contains)
+        let seats = SeatIndex(self)
         let events = events(from: from, through: through).filter { event in
-            chosen.contains(event.kind) && (municipality.map { concerns(event, municipality: $0) } ?? true)
+            chosen.contains(event.kind)
+                && (municipality.map { concerns(event, municipality: $0, seats: seats) } ?? true)
         }
         return UpcomingReport(
             from: from, through: through, municipality: municipality.flatMap(ref), kinds: chosen,
@@ -72,35 +74,23 @@ extension Registry {
         return events.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    /// Whether an event concerns a municipality:
-    ///
-    /// - a meeting, when the municipality holds a seat in the meeting's body on its day or
-    ///   is on its attendance list;
-    /// - a deadline, when the decision names the municipality, every municipality, a
-    ///   person who holds a seat for it, or a body in which it holds a seat;
-    /// - a start date, when the body belongs to the municipality or it holds a seat there.
+    /// Whether an event concerns a municipality, by the rules of `SeatIndex` (the same
+    /// that decide what a municipality's calendar feed holds).
     public func concerns(_ event: UpcomingEvent, municipality: Municipality.ID) -> Bool {
-        let seats = memberships.filter { $0.municipality == municipality && $0.isInForce(on: event.date) }
-        let bodies = Set(seats.map(\.body))
+        concerns(event, municipality: municipality, seats: SeatIndex(self))
+    }
+
+    func concerns(_ event: UpcomingEvent, municipality: Municipality.ID, seats: SeatIndex) -> Bool {
         switch event.kind {
         case .meeting:
             guard let meeting = self[Meeting.ID(event.id)] else { return false }
-            return bodies.contains(meeting.body)
-                || meeting.attendance.contains { $0.municipality == municipality }
+            return seats.municipalities(concernedBy: meeting, on: event.date).contains(municipality)
         case .deadline:
             guard let decision = self[Decision.ID(event.id)] else { return false }
-            let people = Set(seats.map(\.person))
-            return decision.actors.contains { actor in
-                switch actor {
-                case .everyMunicipality: true
-                case .municipality(let id): id == municipality
-                case .person(let id): people.contains(id)
-                case .body(let id): bodies.contains(id)
-                }
-            }
+            return seats.municipalities(concernedBy: decision, on: event.date).contains(municipality)
         case .startDate:
-            guard let body = event.body?.id else { return false }
-            return self[body]?.municipality == municipality || bodies.contains(body)
+            let appointment = appointments.first { $0.id.rawValue == event.id }
+            return appointment.map { seats.municipalities(concernedBy: $0).contains(municipality) } ?? false
         }
     }
 }
