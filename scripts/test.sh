@@ -20,4 +20,6 @@ swift test --skip-build
 
 echo "== integration: samverkan serve and nginx on loopback, khal, headless Chromium"
 scripts/integration-test.sh
+
+echo "== malformed requests against the running server"
 scripts/malformed-requests.sh
