@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "CalendarExportTests",
             dependencies: [
-                "Registry", "RegistryData", "CalendarExport",
+                "Registry", "RegistryData", "CalendarExport", "SyntheticRegistry",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strict
@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "RegistryServerTests",
             dependencies: [
-                "RegistryServer", "Registry", "RegistryData", "CalendarExport",
+                "RegistryServer", "Registry", "RegistryData", "CalendarExport", "SyntheticRegistry",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "CompressNIO", package: "compress-nio"),

@@ -1,6 +1,7 @@
 import CalendarExport
 import Foundation
 import Registry
+import SyntheticRegistry
 import Testing
 
 /// A field marked `Internal` (a personal phone number, a private note) never reaches an
@@ -9,43 +10,8 @@ import Testing
     static let phone = "070-123 45 67"
     static let note = "privat anteckning"
 
-    /// A registry in which the person with internal fields takes part in everything that
-    /// is exported: a membership, a meeting (attending and presenting), a decision's
-    /// deadline, and a staff start date.
     static func registry() -> Registry {
-        var registry = Registry()
-        let minutes = Document.ID("minutes-2026-04-10")
-        let source = Source(minutes, item: "3")
-        let municipality = Municipality.ID("bjuv")
-        let person = Person.ID("anna-svensson")
-        let body = Body.ID("directors")
-        let meeting = Meeting.ID("directors-2026-05-22")
-        registry.add(Document(minutes, title: "Protokoll 2026-04-10", date: Day(2026, 4, 10)))
-        registry.add(Municipality(municipality, name: "Bjuv", officialName: "Bjuvs kommun", source: source))
-        registry.add(
-            Person(
-                person, name: "Anna Svensson", email: "anna.svensson@bjuv.se",
-                phone: Internal(phone), note: Internal(note), source: source))
-        registry.add(
-            Body(
-                body, name: "Kommundirektörsgruppen", kind: .directorsGroup, lifecycle: .established,
-                source: source))
-        registry.add(Membership(person, in: body, as: .director, for: municipality, source: source))
-        registry.add(
-            Meeting(
-                meeting, of: body, title: "Kommundirektörsmöte",
-                time: .timed(Day(2026, 5, 22), from: LocalTime(9), to: LocalTime(12)), place: "Bjuvs rådhus",
-                attendance: [Attendance(person, for: municipality, .present)],
-                agenda: [AgendaItem(1, "Budget", summary: "Anna Svensson föredrar.", presenters: [person])],
-                source: source))
-        registry.add(
-            Decision(
-                Decision.ID("budget-2026"), at: meeting, item: 1, title: "Budgetunderlag",
-                text: "Varje kommun lämnar underlag.", deadline: Day(2026, 6, 1), actors: [.person(person)],
-                source: source))
-        registry.add(
-            StaffAppointment(person, in: body, title: "samordnare", starts: Day(2026, 8, 1), source: source))
-        return registry
+        SyntheticRegistry.withInternalFields(phone: phone, note: note)
     }
 
     /// Byte strings that would give the phone number or the note away, in any spelling.
