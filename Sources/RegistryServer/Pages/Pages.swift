@@ -56,12 +56,11 @@ public enum Pages {
             """
         html += "<main>\n<section id=\"kommuner\">\n<h2>Kommunerna</h2>\n<ul class=\"plain\">\n"
         for municipality in registry.municipalities {
-            let directors = representatives(of: municipality.id, in: registry, on: day)
-                .filter { $0.role == .director }
+            let directors = registry.representation(of: municipality.id, on: day).director.holders
             let names =
                 directors.isEmpty
                 ? "kommundirektör: vakant"
-                : "kommundirektör: " + directors.map { personLabel($0, registry) }.joined(separator: ", ")
+                : "kommundirektör: " + directors.map(personLabel).joined(separator: ", ")
             html += "<li><h3><a href=\"\(municipality.pagePath)\">\(HTML.escape(municipality.name))</a></h3>"
             html += "<span class=\"muted\">\(HTML.escape(names))</span></li>\n"
         }
@@ -87,14 +86,14 @@ public enum Pages {
         let registry = site.registry
         var html = header(title: municipality.officialName, lead: nil, on: day, back: true)
         html += "<main>\n<section id=\"foretradare\">\n<h2>Företrädare</h2>\n"
-        let seats = representatives(of: municipality.id, in: registry, on: day)
+        let seats = registry.representation(of: municipality.id, on: day).representatives
         if seats.isEmpty {
             html += "<p>Ingen företräder \(HTML.escape(municipality.name)) i registret den här dagen.</p>\n"
         } else {
             html += "<ul class=\"plain\">\n"
             for seat in seats {
-                let body = registry[seat.body]
-                html += "<li><h3>\(HTML.escape(personLabel(seat, registry)))</h3><span class=\"muted\">"
+                let body = registry[seat.body.id]
+                html += "<li><h3>\(HTML.escape(personLabel(seat)))</h3><span class=\"muted\">"
                 html += HTML.escape(seat.role.title) + " i "
                 html += body.map { "<a href=\"\($0.pagePath)\">\(HTML.escape($0.name))</a>" } ?? ""
                 html += "</span></li>\n"
@@ -102,11 +101,7 @@ public enum Pages {
             html += "</ul>\n"
         }
         html += "</section>\n"
-        let selection = FeedSelection(municipality: municipality.id)
-        html += eventsSection(site, selection, on: day)
-        html += "<section id=\"kalendrar\">\n<h2>Kalender</h2>\n"
-        if let feed = site.feed(for: selection) { html += feedBlock(feed, site: site) }
-        html += howTo + "\n</section>\n</main>\n" + footer(site)
+        html += eventsAndFeed(FeedSelection(municipality: municipality.id), site: site, on: day)
         return HTML.document(title: "\(municipality.name) – Familjen Helsingborg", body: html)
     }
 
@@ -125,33 +120,21 @@ public enum Pages {
                 "<p>Rapporterar till <a href=\"\(parent.pagePath)\">\(HTML.escape(parent.name))</a>.</p>\n"
         }
         html += "</section>\n<section id=\"medlemmar\">\n<h2>Medlemmar</h2>\n"
-        let seats = registry.memberships.filter { $0.body == body.id && $0.isInForce(on: day) }
-        let staff = registry.appointments.filter { $0.body == body.id && $0.term.contains(day) }
-        if seats.isEmpty && staff.isEmpty {
+        let detail = registry.bodyDetail(body.id, on: day)
+        if detail.members.isEmpty && detail.staff.isEmpty {
             html += "<p>Inga medlemmar i registret den här dagen.</p>\n"
         } else {
             html += "<ul class=\"plain\">\n"
-            for seat in seats {
-                var role = seat.role.title
-                if let municipality = seat.municipality.flatMap({ registry[$0] }) {
-                    role += ", \(municipality.name)"
-                }
-                html += "<li><h3>\(HTML.escape(personLabel(seat, registry)))</h3>"
+            for seat in detail.members + detail.staff {
+                let role = [seat.role.title, seat.municipality?.name].compactMap { $0 }.joined(
+                    separator: ", ")
+                html += "<li><h3>\(HTML.escape(personLabel(seat)))</h3>"
                 html += "<span class=\"muted\">\(HTML.escape(role))</span></li>\n"
-            }
-            for appointment in staff {
-                let name = registry[appointment.person]?.name ?? appointment.person.rawValue
-                html += "<li><h3>\(HTML.escape(name))</h3>"
-                html += "<span class=\"muted\">\(HTML.escape(appointment.title))</span></li>\n"
             }
             html += "</ul>\n"
         }
         html += "</section>\n"
-        let selection = FeedSelection(body: body.id)
-        html += eventsSection(site, selection, on: day)
-        html += "<section id=\"kalendrar\">\n<h2>Kalender</h2>\n"
-        if let feed = site.feed(for: selection) { html += feedBlock(feed, site: site) }
-        html += howTo + "\n</section>\n</main>\n" + footer(site)
+        html += eventsAndFeed(FeedSelection(body: body.id), site: site, on: day)
         return HTML.document(title: "\(body.name) – Familjen Helsingborg", body: html)
     }
 
@@ -264,22 +247,16 @@ public enum Pages {
     }
 
     /// The seats held for a municipality on `day`: directors first, then by body.
-    static func representatives(of municipality: Municipality.ID, in registry: Registry, on day: Day)
-        -> [Membership]
-    {
-        let order = Dictionary(
-            registry.bodies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return registry.memberships
-            .filter { $0.municipality == municipality && $0.isInForce(on: day) }
-            .sorted { a, b in
-                let ka = (a.role == .director ? 0 : 1, order[a.body] ?? .max)
-                let kb = (b.role == .director ? 0 : 1, order[b.body] ?? .max)
-                return ka < kb
-            }
+    /// A person's name, marked "(tf)" when they act in the role.
+    static func personLabel(_ seat: Seat) -> String {
+        seat.acting ? "\(seat.person.name) (tf)" : seat.person.name
     }
 
-    static func personLabel(_ seat: Membership, _ registry: Registry) -> String {
-        let name = registry[seat.person]?.name ?? seat.person.rawValue
-        return seat.acting ? "\(name) (tf)" : name
+    /// The end of a municipality's or a body's page: its events, its feed, how to subscribe.
+    static func eventsAndFeed(_ selection: FeedSelection, site: Site, on day: Day) -> String {
+        var html = eventsSection(site, selection, on: day)
+        html += "<section id=\"kalendrar\">\n<h2>Kalender</h2>\n"
+        if let feed = site.feed(for: selection) { html += feedBlock(feed, site: site) }
+        return html + howTo + "\n</section>\n</main>\n" + footer(site)
     }
 }
