@@ -75,8 +75,8 @@ public func buildRouter(
             logger.warning("\(message)")
         }
     }
-    let renderer = try CustomFeedRenderer(registry: registry, ledger: ledger, catalog: catalog)
     let site = Site(registry: registry, publicURL: configuration.resolvedPublicURL)
+    let renderer = try CustomFeedRenderer(site: site, ledger: ledger, catalog: catalog)
 
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())

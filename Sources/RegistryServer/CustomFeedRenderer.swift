@@ -1,5 +1,5 @@
 public import CalendarExport
-public import Registry
+import Registry
 
 /// Renders feeds for any selection a subscriber asks for, one at a time.
 ///
@@ -19,16 +19,18 @@ public actor CustomFeedRenderer {
     /// × bodies), but a large registry makes each feed large: keep at most this many.
     private let cacheLimit: Int
 
-    public init(registry: Registry, ledger: SequenceLedger, catalog: FeedCatalog, cacheLimit: Int = 256)
+    /// - Parameters:
+    ///   - site: Its registry and the events already derived from it (not derived again).
+    ///   - ledger: The previous export's ledger, so SEQUENCE matches the standard feeds.
+    public init(site: Site, ledger: SequenceLedger, catalog: FeedCatalog, cacheLimit: Int = 256)
         throws(ExportError)
     {
         self.encoder = try ICalendarEncoder()
-        self.registry = registry
+        self.registry = site.registry
         self.catalog = catalog
         var ledger = ledger
-        let events = registry.calendarEvents()
-        self.sequences = ledger.assign(events)
-        self.events = events
+        self.sequences = ledger.assign(site.events)
+        self.events = site.events
         self.cacheLimit = cacheLimit
     }
 
