@@ -6,12 +6,14 @@ RECORDS ?= 1000,5000,20000
 SHAPES ?= files:500
 RUNS ?= 1
 
-.PHONY: setup export test serve bench bench-export bench-queries bench-serve bench-data
+.PHONY: setup export test serve sanitize bench bench-export bench-queries bench-serve bench-data
 
 setup:
 	scripts/setup.sh
 
+# Staff never fail CI on layout alone: Data/ is put in the committed format first.
 export: setup
+	swift format -i -r Data
 	swift run samverkan export
 
 test:
@@ -19,6 +21,11 @@ test:
 
 serve: setup
 	swift run samverkan serve
+
+# The tests that touch libical and the server, under AddressSanitizer and then
+# ThreadSanitizer, each in its own build folder.
+sanitize: setup
+	scripts/sanitize.sh
 
 bench: bench-export bench-queries bench-serve bench-data
 

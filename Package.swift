@@ -21,7 +21,9 @@ let package = Package(
     products: [
         .executable(name: "samverkan", targets: ["samverkan"]),
         .library(name: "Registry", targets: ["Registry"]),
-        .library(name: "CalendarExport", targets: ["CalendarExport"]),
+        .library(name: "ICalendar", targets: ["ICalendar"]),
+        .library(name: "CalendarFeeds", targets: ["CalendarFeeds"]),
+        .library(name: "ExportFiles", targets: ["ExportFiles"]),
         .library(name: "SyntheticRegistry", targets: ["SyntheticRegistry"]),
         .executable(name: "samverkan-bench", targets: ["samverkan-bench"]),
     ],
@@ -41,31 +43,47 @@ let package = Package(
         // The collaboration's data, written by the secretariat as Swift source.
         .target(name: "RegistryData", dependencies: ["Registry"], path: "Data", swiftSettings: strict),
 
-        // libical as a system library; only CalendarExport imports it.
+        // libical as a system library: a module map and a one-line shim. Only ICalendar imports it.
         .systemLibrary(
             name: "CLibical",
             pkgConfig: "libical",
             providers: [.apt(["libical-dev", "tzdata"])]
         ),
 
+        // The libical boundary: a thin Swift owner of every libical pointer. VEVENT values
+        // and calendar headers in, iCalendar bytes out (and back, for checks).
+        .target(name: "ICalendar", dependencies: ["Registry", "CLibical"], swiftSettings: strict),
+
+        // Events in a calendar's words: Swedish summaries and descriptions, UIDs, and which
+        // feeds exist and what each holds.
+        .target(name: "CalendarFeeds", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
+
         // The one system call Swift cannot reach: swapping two directories atomically.
         .target(name: "CSystemShims"),
 
-        // Registry events -> iCalendar bytes, and the files written to Exports/.
+        // The files of an export, rendered once for `export` and `serve` alike: the
+        // SEQUENCE ledger, CSV, Popolo and JSON, and the atomic replacement of Exports/.
         .target(
-            name: "CalendarExport",
+            name: "ExportFiles",
             dependencies: [
-                "Registry", "CLibical", "CSystemShims",
+                "Registry", "ICalendar", "CalendarFeeds", "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
 
-        // HTTP: feeds, JSON API and the web page, served from memory.
+        // The Swedish web pages, from templates, for `serve` and for the static export.
+        .target(
+            name: "Pages",
+            dependencies: ["Registry", "ICalendar", "CalendarFeeds", "ExportFiles"],
+            swiftSettings: strict
+        ),
+
+        // HTTP: feeds, JSON API and the web pages, served from what was rendered at start-up.
         .target(
             name: "RegistryServer",
             dependencies: [
-                "Registry", "CalendarExport",
+                "Registry", "ICalendar", "CalendarFeeds", "ExportFiles", "Pages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -79,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "samverkan",
             dependencies: [
-                "Registry", "RegistryData", "CalendarExport", "RegistryServer",
+                "Registry", "RegistryData", "ICalendar", "ExportFiles", "Pages", "RegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -93,45 +111,65 @@ let package = Package(
         .executableTarget(
             name: "samverkan-bench",
             dependencies: [
-                "Registry", "SyntheticRegistry", "CalendarExport", "RegistryServer",
+                "Registry", "SyntheticRegistry", "ICalendar", "CalendarFeeds", "ExportFiles",
+                "RegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
             linkerSettings: jemalloc
         ),
 
-        .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: strict),
+        // A small registry with the edges the real data lacks, shared by the test targets.
+        .target(
+            name: "RegistryFixtures", dependencies: ["Registry"], path: "Tests/RegistryFixtures",
+            swiftSettings: strict),
+        .testTarget(
+            name: "RegistryTests", dependencies: ["Registry", "RegistryFixtures"], swiftSettings: strict),
         .testTarget(
             name: "RegistryDataTests", dependencies: ["Registry", "RegistryData"], swiftSettings: strict),
         // Runs the built `samverkan` binary: exit codes, stdout and stderr.
-        .testTarget(name: "SamverkanCLITests", swiftSettings: strict),
         .testTarget(
-            name: "CalendarExportTests",
+            name: "SamverkanCLITests",
+            dependencies: ["samverkan", "Registry", "RegistryData", "RegistryFixtures", "ExportFiles"],
+            swiftSettings: strict),
+        .testTarget(name: "ICalendarTests", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
+        .testTarget(
+            name: "CalendarFeedsTests",
+            dependencies: ["Registry", "RegistryData", "ICalendar", "CalendarFeeds", "ExportFiles"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ExportFilesTests",
             dependencies: [
-                "Registry", "RegistryData", "CalendarExport", "SyntheticRegistry",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                "Registry", "RegistryData", "RegistryFixtures", "ICalendar", "CalendarFeeds", "ExportFiles",
+                "SyntheticRegistry", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "PagesTests",
+            dependencies: ["Registry", "RegistryData", "CalendarFeeds", "ExportFiles", "Pages"],
+            swiftSettings: strict),
 
         // Test-only: writes a large synthetic export through `ExportDirectory.replace(with:)`
         // so that the kill test can land SIGKILLs while files are being written.
         .executableTarget(
             name: "export-crash-probe",
-            dependencies: ["Registry", "CalendarExport"],
+            dependencies: ["Registry", "ExportFiles"],
             path: "Tests/ExportCrashProbe",
             swiftSettings: strict
         ),
         // Kills `samverkan export` and the probe at many moments and checks what is left.
         .testTarget(
             name: "ExportCrashTests",
-            dependencies: ["Registry", "CalendarExport"],
+            dependencies: ["Registry", "ExportFiles"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "RegistryServerTests",
             dependencies: [
-                "RegistryServer", "Registry", "RegistryData", "CalendarExport", "SyntheticRegistry",
+                "RegistryServer", "Registry", "RegistryData", "ICalendar", "CalendarFeeds", "ExportFiles",
+                "Pages", "SyntheticRegistry",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "CompressNIO", package: "compress-nio"),

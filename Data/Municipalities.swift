@@ -7,7 +7,8 @@
 //     add(Municipality(.lund, name: "Lund", officialName: "Lunds kommun",
 //                      source: Source(.minutes20260522)))
 //
-// The ID becomes the slug in feed addresses (municipalities/lund.ics): lower-case ASCII.
+// The feed address comes from the name, in lower-case ASCII without å/ä/ö
+// ("Ängelholm" gives municipalities/angelholm.ics); keep the ID the same word.
 
 public import Registry
 

@@ -54,7 +54,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source scripts/lib/serve.sh
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 
 server_port=$(free_port)
@@ -79,8 +79,9 @@ if ((events)); then
 else
     swift build -c release --product samverkan >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
     bin="$(swift build -c release --show-bin-path)/samverkan"
-    "$bin" serve --port "$server_port" --exports "$exports" >"$work/serve.log" 2>&1 &
-    server_pid=$!
+    start_serve "$work/serve.log" "$bin" serve --exports "$exports" || exit 1
+    server_pid=$SERVE_PID
+    server_port=$SERVE_PORT
     pids+=("$server_pid")
     # nginx serves a fresh export, so file mtimes (and its ETags) come from the data.
     cp -r "$exports" "$work/site"
@@ -91,7 +92,7 @@ nginx_pid=$(scripts/serve-nginx.sh "$work/site" "$nginx_port" "$work/nginx")
 pids+=("$nginx_pid")
 sleep 0.3
 nginx_worker=$(pgrep -P "$nginx_pid" | head -1)
-for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$server_port/feeds/$feed" && break; sleep 0.2; done
+wait_for_url "http://127.0.0.1:$server_port/feeds/$feed" 20 || { echo "the server does not answer" >&2; exit 1; }
 sleep 0.5
 
 s_url="http://127.0.0.1:$server_port/feeds/$feed"

@@ -2,9 +2,9 @@
 # Runs `samverkan export` and `samverkan serve` under valgrind and fails on any definite
 # leak (libical's memory included). Usage: scripts/leak-check.sh [BINARY]   (default .build/debug/samverkan)
 #
-# libical keeps its builtin time zones in a process-wide cache; `samverkan export`
-# frees it at exit (CalendarExport's `LibicalCache.release()`), so even "still
-# reachable" libical memory should be absent from the summary.
+# The VTIMEZONE comes from the system's tz database (ZoneInfo), never from libical's
+# builtin zones, so libical keeps no zone cache: even "still reachable" libical memory
+# should be absent from the summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary="${1:-.build/debug/samverkan}"
@@ -87,7 +87,8 @@ run export-check "$binary" export --check --output "$scratch/Exports"
 # and gzip), custom feeds (rendered by libical per request), the pages, the API and a few
 # errors, then stopped with SIGTERM so that it exits through its normal shutdown path.
 echo "== serve"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source scripts/lib/serve.sh
+port=$(free_port)
 base="http://127.0.0.1:$port"
 # --undef-value-errors=no: in the server (not in export) valgrind 3.19 reports ~55
 # "Conditional jump or move depends on uninitialised value(s)" and "Use of uninitialised

@@ -28,19 +28,10 @@ echo "building samverkan"
 swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
 bin="$(swift build --show-bin-path)/samverkan"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$bin" serve --host 127.0.0.1 --port "$port" --exports Exports >"$out/serve.log" 2>&1 &
-pid=$!
-for _ in $(seq 150); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/feeds/all.ics" 2>/dev/null && break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-done
-if ! curl -sf -o /dev/null "http://127.0.0.1:$port/feeds/all.ics"; then
-    tail -20 "$out/serve.log"
-    echo "FAIL server did not start"
-    exit 1
-fi
+source scripts/lib/serve.sh
+start_serve "$out/serve.log" "$bin" serve --host 127.0.0.1 --exports Exports || { echo "FAIL server did not start"; exit 1; }
+pid=$SERVE_PID
+port=$SERVE_PORT
 echo "samverkan serve on 127.0.0.1:$port (pid $pid)"
 
 timeout 900 python3 Tests/Oracles/malformed_requests.py --port "$port" --pid "$pid" "$@"

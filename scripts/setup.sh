@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Installs what building, exporting and testing need, when it is missing. Quick when
-# everything is present; needs root (or sudo) for apt-get and pip the first time.
+# Installs what is missing, quickly when everything is present; needs root (or sudo) for
+# apt-get and pip the first time.
+#
+#   scripts/setup.sh          what building and exporting need: libical, tzdata, jemalloc
+#   scripts/setup.sh --test   that, plus the test tools: curl, nginx, khal, Chromium, wrk,
+#                             the python oracles (icalendar, vobject)
 set -euo pipefail
 
-apt_packages=(libical-dev libjemalloc-dev tzdata pkg-config curl khal nginx-light chromium wrk)
-python_modules=(icalendar vobject)
+apt_packages=(libical-dev libjemalloc-dev tzdata pkg-config)
+python_modules=()
+if [[ ${1:-} == --test ]]; then
+    apt_packages+=(curl khal nginx-light chromium wrk)
+    python_modules+=(icalendar vobject)
+fi
 
 missing=()
 for package in "${apt_packages[@]}"; do

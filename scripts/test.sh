@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh
+scripts/setup.sh --test
 
 echo "== format"
 swift format lint --strict -r Package.swift Sources Data Tests

@@ -5,7 +5,10 @@
 #include "CSystemShims.h"
 
 int csystem_exchange_paths(const char *first, const char *second) {
-#ifdef RENAME_EXCHANGE
+#if defined(__APPLE__)
+    // macOS 10.12 and later: the same atomic exchange, under another name.
+    return renamex_np(first, second, RENAME_SWAP);
+#elif defined(RENAME_EXCHANGE)
     return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
 #else
     errno = ENOSYS;

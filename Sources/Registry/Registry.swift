@@ -20,6 +20,7 @@ public struct Registry: Sendable {
     private var bodyIndex: [Body.ID: Int] = [:]
     private var meetingIndex: [Meeting.ID: Int] = [:]
     private var decisionIndex: [Decision.ID: Int] = [:]
+    private var appointmentIndex: [StaffAppointment.ID: Int] = [:]
 
     public init() {}
 
@@ -45,7 +46,10 @@ public struct Registry: Sendable {
 
     public mutating func add(_ record: Membership) { memberships.append(record) }
 
-    public mutating func add(_ record: StaffAppointment) { appointments.append(record) }
+    public mutating func add(_ record: StaffAppointment) {
+        appointmentIndex[record.id] = appointmentIndex[record.id] ?? appointments.count
+        appointments.append(record)
+    }
 
     public mutating func add(_ record: Meeting) {
         meetingIndex[record.id] = meetingIndex[record.id] ?? meetings.count
@@ -65,6 +69,9 @@ public struct Registry: Sendable {
     public subscript(id: Body.ID) -> Body? { bodyIndex[id].map { bodies[$0] } }
     public subscript(id: Meeting.ID) -> Meeting? { meetingIndex[id].map { meetings[$0] } }
     public subscript(id: Decision.ID) -> Decision? { decisionIndex[id].map { decisions[$0] } }
+    public subscript(id: StaffAppointment.ID) -> StaffAppointment? {
+        appointmentIndex[id].map { appointments[$0] }
+    }
 
     /// The date of the document a record cites: when its facts were last revised.
     public func revised(_ source: Source) -> Day? { self[source.document]?.date }

@@ -1,5 +1,7 @@
-import CalendarExport
+import CalendarFeeds
+import ExportFiles
 public import Hummingbird
+public import Pages
 public import Registry
 
 /// `GET /api/…`: the registry as JSON, through the same queries and the same JSON as
@@ -77,7 +79,8 @@ public struct APIController<Context: RequestContext>: Sendable {
         if let text = query["days"] {
             guard let value = Int(text), (0...3660).contains(value) else {
                 throw HTTPError(
-                    .badRequest, message: "days ska vara ett heltal 0…3660, inte \"\(FeedQuery.clip(text))\"."
+                    .badRequest,
+                    message: "days ska vara ett heltal 0…3660, inte \"\(QueryParameters.clip(text))\"."
                 )
             }
             days = value
@@ -87,25 +90,22 @@ public struct APIController<Context: RequestContext>: Sendable {
             municipality = try Self.lookup { () throws(QueryError) in try registry.municipality(named: name) }
                 .id
         }
-        var kinds = UpcomingEvent.Kind.allCases
+        var kinds = Set(Event.Kind.allCases)
         if let text = query["kind"] {
             kinds = []
             for word in text.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let kind = Self.kindWords.first(where: { $0.word == word })?.kind else {
+                guard let kind = Event.Kind(rawValue: String(word)) else {
                     throw HTTPError(
                         .badRequest,
-                        message: "Okänt värde för kind: \"\(FeedQuery.clip(word))\". Tillåtna: "
-                            + Self.kindWords.map(\.word).joined(separator: ", ") + ".")
+                        message: "Okänt värde för kind: \"\(QueryParameters.clip(word))\". Tillåtna: "
+                            + Event.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
                 }
-                kinds.append(kind)
+                kinds.insert(kind)
             }
         }
-        return Self.json(registry.upcoming(from: from, days: days, municipality: municipality, kinds: kinds))
-    }
-
-    /// The words `upcoming --kind` takes, as in the feeds' `kind` parameter.
-    static var kindWords: [(word: String, kind: UpcomingEvent.Kind)] {
-        [("meetings", .meeting), ("deadlines", .deadline), ("start-dates", .startDate)]
+        return Self.json(
+            registry.upcoming(
+                from: from, days: days, municipality: municipality, kinds: kinds, events: site.events))
     }
 
     /// The day a date parameter names (`on`, default today); the only parameter allowed.
@@ -125,25 +125,12 @@ public struct APIController<Context: RequestContext>: Sendable {
 
     /// The query's parameters, decoded, once each; 400 for anything else.
     @discardableResult
-    static func allow(_ names: [String], in request: Request) throws -> [String: String] {
-        var result: [String: String] = [:]
-        for pair in (request.uri.query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = FeedQuery.percentDecoded(parts[0]),
-                let value = FeedQuery.percentDecoded(parts.count > 1 ? parts[1] : "")
-            else { throw HTTPError(.badRequest, message: "Felaktig kodning eller styrtecken i frågan.") }
-            guard names.contains(key) else {
-                let allowed = names.isEmpty ? "inga" : names.joined(separator: ", ")
-                throw HTTPError(
-                    .badRequest, message: "Okänd parameter: \"\(FeedQuery.clip(key))\". Tillåtna: \(allowed)."
-                )
-            }
-            guard result[key] == nil else {
-                throw HTTPError(.badRequest, message: "\(key) får anges en gång.")
-            }
-            result[key] = value
+    static func allow(_ names: [String], in request: Request) throws -> QueryParameters {
+        do {
+            return try QueryParameters(request.uri.query, allowed: names)
+        } catch {
+            throw HTTPError(.badRequest, message: error.description)
         }
-        return result
     }
 
     /// The `:name` path parameter, percent-decoded (the guard middleware has already

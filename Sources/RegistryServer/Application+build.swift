@@ -1,11 +1,14 @@
-import CalendarExport
+import CalendarFeeds
+import ExportFiles
 import Foundation
 public import Hummingbird
+import ICalendar
 public import Logging
+import Pages
 public import Registry
 
 /// How `samverkan serve` runs: where to listen, what address subscribe links carry,
-/// which `Exports/` folder to take SEQUENCE numbers from, and what day it is.
+/// which `Exports/` folder it must agree with, and what day it is.
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
@@ -15,94 +18,140 @@ public struct ServerConfiguration: Sendable {
     /// The export folder served alongside: its `sequences.tsv` gives SEQUENCE numbers,
     /// so the served bytes equal its files.
     public var exportsPath: String
+    /// Serve even when the export folder or its ledger is missing or stale. SEQUENCE
+    /// numbers then start from whatever ledger there is, which subscribers may see as
+    /// changes going backwards: for trying things out, never for production.
+    public var allowStaleExports: Bool
     /// Today in Europe/Stockholm; tests pass a fixed day.
     public var today: @Sendable () -> Day
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
-        exportsPath: String = "Exports",
-        today: @escaping @Sendable () -> Day = StockholmClock.today
+        exportsPath: String = "Exports", allowStaleExports: Bool = false,
+        today: (@Sendable () -> Day)? = nil
     ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.exportsPath = exportsPath
-        self.today = today
+        self.allowStaleExports = allowStaleExports
+        self.today = today ?? Self.systemToday
     }
 
     var resolvedPublicURL: String { publicURL ?? "http://\(host):\(port)" }
+
+    /// Today in the collaboration's zone, from the system clock and tz database.
+    @Sendable static func systemToday() -> Day {
+        // The zone was loaded once at start-up (`ServerState.init`), so this cannot fail here.
+        (try? ZoneInfo.collaborationZone())?.today() ?? Day(1970, 1, 1)
+    }
 }
 
-/// The application `samverkan serve` runs. Everything is rendered here, before the
-/// first request: the server holds no state that a request can change, so any number
-/// of replicas started from the same data answer alike.
+/// Why `samverkan serve` will not start.
+public struct ServerStartError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// Everything the server answers from, rendered once before the first request: the
+/// server holds no state a request can change, so replicas started from the same data
+/// and `Exports/` answer alike.
+public struct ServerState: Sendable {
+    let site: Site
+    let catalog: FeedCatalog
+    let renderer: CustomFeedRenderer
+
+    /// Renders the registry against the ledger in `configuration.exportsPath`.
+    ///
+    /// - Throws: `ServerStartError` when tzdata is missing, or when the export folder or its
+    ///   ledger is missing, unreadable or not what the data exports (unless
+    ///   `allowStaleExports`): serving then would restart or contradict SEQUENCE numbers
+    ///   that subscribers already hold.
+    public init(registry: Registry, configuration: ServerConfiguration, logger: Logger) throws {
+        let zone: ZoneInfo
+        do { zone = try ZoneInfo.collaborationZone() } catch {
+            throw ServerStartError(description: error.description)
+        }
+        let exports = ExportDirectory(URL(fileURLWithPath: configuration.exportsPath))
+        let folder = configuration.exportsPath
+        let ledger: SequenceLedger
+        var problems: [String] = []
+        do {
+            ledger = try exports.previousLedger()
+            if ledger.entries.isEmpty {
+                problems.append("\(folder)/\(SequenceLedger.fileName) is missing or empty")
+            }
+        } catch {
+            throw ServerStartError(description: "\(folder)/\(error)")
+        }
+        var publication = Publication(
+            registry: registry, previous: ledger, encoder: ICalendarEncoder(zone: zone))
+        if problems.isEmpty {
+            let stale = exports.staleFiles(comparedWith: publication)
+            if !stale.isEmpty {
+                problems.append(
+                    "\(folder)/ is not what the data exports (\(stale.count) file(s) differ, e.g. \(stale[0]))"
+                )
+            }
+        }
+        if !problems.isEmpty {
+            let message =
+                problems.joined(separator: "; ")
+                + ". Run `samverkan export` (and commit \(folder)/) before serving, or start with "
+                + "--allow-stale-exports to serve anyway."
+            guard configuration.allowStaleExports else { throw ServerStartError(description: message) }
+            logger.warning("\(message)")
+        }
+        let site = Site(
+            registry: registry, publicURL: configuration.resolvedPublicURL, feeds: publication.feeds,
+            events: publication.events)
+        let renderer = CustomFeedRenderer(site: site, publication: publication, zone: zone)
+        self.catalog = FeedCatalog(feeds: publication.feeds, files: publication.takeFiles())
+        self.site = site
+        self.renderer = renderer
+    }
+}
+
+/// The application `samverkan serve` runs.
 ///
 /// - Parameters:
-///   - registry: The registry to serve.
-///   - configuration: Address, public URL, exports folder and clock.
+///   - state: What was rendered at start-up.
+///   - configuration: Address, public URL and clock.
 ///   - logger: Where request lines go.
 public func buildApplication(
-    registry: Registry, configuration: ServerConfiguration, logger: Logger = Logger(label: "samverkan.serve")
-) throws -> some ApplicationProtocol {
-    let router = try buildRouter(registry: registry, configuration: configuration, logger: logger)
-    return Application(
-        router: router,
+    state: ServerState, configuration: ServerConfiguration, logger: Logger = Logger(label: "samverkan.serve")
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(state: state, configuration: configuration),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        onServerRunning: { channel in
+            // One line on stdout with the port actually bound, so scripts can start the
+            // server with --port 0 and read where it listens.
+            let port = channel.localAddress?.port ?? configuration.port
+            FileHandle.standardOutput.write(
+                Data("samverkan serve: listening on http://\(configuration.host):\(port)\n".utf8))
+        },
         logger: logger)
 }
 
 /// The router with every route and middleware, without a socket: tests drive it with
 /// `app.test(.router)`.
-public func buildRouter(
-    registry: Registry, configuration: ServerConfiguration, logger: Logger = Logger(label: "samverkan.serve")
-) throws -> Router<BasicRequestContext> {
-    let exports = ExportDirectory(URL(fileURLWithPath: configuration.exportsPath))
-    let ledger = try exports.previousLedger()
-    let catalog = try FeedCatalog(registry: registry, ledger: ledger)
-    if FileManager.default.fileExists(atPath: exports.url.path) {
-        let stale = exports.differences(
-            from: catalog.entries.map {
-                ExportFile(
-                    path: $0.feed.path, bytes: Array(buffer: $0.resource.identity),
-                    lastModified: $0.resource.lastModified)
-            }
-        ).filter { $0.hasSuffix(".ics") }
-        if !stale.isEmpty {
-            let message =
-                "\(configuration.exportsPath)/ differs from the data in \(stale.count) feed(s), e.g. "
-                + "\(stale[0]); served feeds follow the data. Run `samverkan export`."
-            logger.warning("\(message)")
-        }
-    }
-    let site = Site(registry: registry, publicURL: configuration.resolvedPublicURL)
-    let renderer = try CustomFeedRenderer(site: site, ledger: ledger, catalog: catalog)
-
+public func buildRouter(state: ServerState, configuration: ServerConfiguration) -> Router<BasicRequestContext>
+{
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: PlainErrorMiddleware())
     router.add(middleware: RequestGuardMiddleware())
-    PageController(site: site, today: configuration.today).addRoutes(to: router)
-    FeedController(catalog: catalog, renderer: renderer, site: site).addRoutes(to: router)
-    APIController(site: site, today: configuration.today).addRoutes(to: router.group("api"))
+    PageController(site: state.site, today: configuration.today).addRoutes(to: router)
+    FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site).addRoutes(to: router)
+    APIController(site: state.site, today: configuration.today).addRoutes(to: router.group("api"))
     return router
 }
 
-/// Today's date in Europe/Stockholm, from the system clock and zoneinfo.
-public enum StockholmClock {
-    @Sendable public static func today() -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-    }
-}
-
-/// Builds the application and runs it until the process is told to stop (SIGINT/SIGTERM),
-/// then frees libical's time-zone cache, so a leak check of a server run shows none of
-/// libical's memory (the server has stopped: no encoder runs again).
+/// Renders everything once, then runs the application until the process is told to stop
+/// (SIGINT/SIGTERM).
 public func runServer(registry: Registry, configuration: ServerConfiguration) async throws {
-    let app = try buildApplication(registry: registry, configuration: configuration)
-    try await app.runService()
-    LibicalCache.release()
+    let logger = Logger(label: "samverkan.serve")
+    let state = try ServerState(registry: registry, configuration: configuration, logger: logger)
+    try await buildApplication(state: state, configuration: configuration, logger: logger).runService()
 }

@@ -1,8 +1,8 @@
-public import CalendarExport
-public import Registry
+public import CalendarFeeds
+public import ExportFiles
 
-/// Every standard feed, rendered once: the same files `samverkan export` writes, in the
-/// same order, as cached responses. Immutable after start-up, so it is shared freely.
+/// Every standard feed as a cached response: the files `samverkan export` writes, in the
+/// same order. Immutable after start-up, so it is shared freely.
 public struct FeedCatalog: Sendable {
     public struct Entry: Sendable {
         public let feed: Feed
@@ -14,24 +14,25 @@ public struct FeedCatalog: Sendable {
     private let byPath: [String: Int]
     private let bySelection: [FeedSelection: Int]
 
-    /// Renders the standard feeds through `exportFiles(previous:)`, so the bytes are the
-    /// export's bytes, SEQUENCE numbers included.
+    /// Turns a publication's files into responses, one file at a time: each file's bytes
+    /// are released as soon as its response buffer holds them, so start-up never holds
+    /// two copies of every feed.
     ///
     /// - Parameters:
-    ///   - registry: The registry to render.
-    ///   - ledger: The ledger of the `Exports/` folder being served alongside.
-    public init(registry: Registry, ledger: SequenceLedger) throws(ExportError) {
-        let files = try registry.exportFiles(previous: ledger)
-        let byFilePath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var entries: [Entry] = []
-        for feed in registry.standardFeeds() {
-            guard let file = byFilePath[feed.path] else { continue }
-            entries.append(
-                Entry(
-                    feed: feed,
-                    resource: CachedResource(
-                        bytes: file.bytes, contentType: CachedResource.calendarType,
-                        cacheControl: CachedResource.feedCacheControl, lastModified: file.lastModified)))
+    ///   - feeds: The standard feeds.
+    ///   - files: The publication's files (taken from it); those that are not feeds are
+    ///     dropped.
+    public init(feeds: [Feed], files: consuming [ExportFile]) {
+        let feedIndex = Dictionary(feeds.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var resources = [CachedResource?](repeating: nil, count: feeds.count)
+        while let file = files.popLast() {
+            guard let index = feedIndex[file.path] else { continue }
+            resources[index] = CachedResource(
+                bytes: file.bytes, contentType: CachedResource.calendarType,
+                cacheControl: CachedResource.feedCacheControl, lastModified: file.lastModified)
+        }
+        let entries = zip(feeds, resources).compactMap { feed, resource in
+            resource.map { Entry(feed: feed, resource: $0) }
         }
         self.entries = entries
         self.byPath = Dictionary(

@@ -1,5 +1,6 @@
-import CalendarExport
+import CalendarFeeds
 public import Hummingbird
+public import Pages
 
 /// `GET`/`HEAD /feeds/NAME.ics`: the standard feeds from the catalog, byte for byte what
 /// `Exports/` holds, and `/feeds/custom.ics?…` rendered by the custom renderer.
@@ -15,10 +16,10 @@ public struct FeedController<Context: RequestContext>: Sendable {
     }
 
     public func addRoutes(to router: Router<Context>) {
-        router.get("feeds/**") { request, _ in try await self.feed(request) }
+        router.get("feeds/**") { request, _ in try self.feed(request) }
     }
 
-    func feed(_ request: Request) async throws -> Response {
+    func feed(_ request: Request) throws -> Response {
         let path = request.uri.path.dropFirst("/feeds/".count)
         if path == "custom.ics" {
             let selection: FeedSelection
@@ -27,7 +28,7 @@ public struct FeedController<Context: RequestContext>: Sendable {
             } catch {
                 throw HTTPError(.badRequest, message: error.description)
             }
-            return await renderer.resource(for: selection).response(to: request)
+            return renderer.resource(for: selection, standard: catalog).response(to: request)
         }
         guard let entry = catalog[path] else {
             throw HTTPError(.notFound, message: "Kalendern finns inte. Alla kalendrar finns på /.")

@@ -1,4 +1,4 @@
-public import CalendarExport
+public import CalendarFeeds
 public import Registry
 
 /// The query of `/feeds/custom.ics`, validated and made canonical.
@@ -17,70 +17,45 @@ public enum FeedQuery {
     ///   - query: The raw query string (after `?`), or nil.
     ///   - registry: Where municipality and body slugs are looked up.
     public static func selection(_ query: String?, in registry: Registry) throws(Invalid) -> FeedSelection {
-        var kinds: Set<CalendarEvent.Kind> = []
-        var municipality: Municipality.ID?
-        var body: Body.ID?
-        for pair in (query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = percentDecoded(parts[0]),
-                let value = percentDecoded(parts.count > 1 ? parts[1] : "")
-            else { throw Invalid(description: "Felaktig kodning eller styrtecken i frågan.") }
-            switch key {
-            case "kind":
-                for name in value.split(separator: ",", omittingEmptySubsequences: false) {
-                    guard let kind = CalendarEvent.Kind(rawValue: String(name)) else {
-                        throw Invalid(
-                            description: "Okänt värde för kind: \"\(clip(name))\". Tillåtna: "
-                                + CalendarEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
-                    }
-                    kinds.insert(kind)
-                }
-            case "municipality":
-                guard municipality == nil else {
-                    throw Invalid(description: "municipality får anges en gång.")
-                }
-                let slugs = registry.municipalities.map(\.slug)
-                guard let found = registry.municipalities.first(where: { $0.slug == Text.slug(value) }),
-                    !value.isEmpty
-                else {
+        let parameters: QueryParameters
+        do {
+            parameters = try QueryParameters(query, allowed: Self.parameters, repeatable: ["kind"])
+        } catch {
+            throw Invalid(description: error.description)
+        }
+        var kinds: Set<Event.Kind> = []
+        for value in parameters.all("kind") {
+            for name in value.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let kind = Event.Kind(rawValue: String(name)) else {
                     throw Invalid(
-                        description:
-                            "Okänd kommun: \"\(clip(value))\". Tillåtna: \(slugs.joined(separator: ", ")).")
+                        description: "Okänt värde för kind: \"\(QueryParameters.clip(name))\". Tillåtna: "
+                            + Event.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
                 }
-                municipality = found.id
-            case "body":
-                guard body == nil else { throw Invalid(description: "body får anges en gång.") }
-                let slugs = registry.bodies.map(\.slug)
-                guard let found = registry.bodies.first(where: { $0.slug == Text.slug(value) }),
-                    !value.isEmpty
-                else {
-                    throw Invalid(
-                        description:
-                            "Okänt organ: \"\(clip(value))\". Tillåtna: \(slugs.joined(separator: ", ")).")
-                }
-                body = found.id
-            default:
-                throw Invalid(
-                    description:
-                        "Okänd parameter: \"\(clip(key))\". Tillåtna: \(parameters.joined(separator: ", ")).")
+                kinds.insert(kind)
             }
         }
+        var municipality: Municipality.ID?
+        if let value = parameters["municipality"] {
+            guard !value.isEmpty,
+                let found = registry.municipalities.first(where: { $0.slug == Text.slug(value) })
+            else {
+                let slugs = registry.municipalities.map(\.slug).joined(separator: ", ")
+                throw Invalid(
+                    description: "Okänd kommun: \"\(QueryParameters.clip(value))\". Tillåtna: \(slugs).")
+            }
+            municipality = found.id
+        }
+        var body: Body.ID?
+        if let value = parameters["body"] {
+            guard !value.isEmpty, let found = registry.bodies.first(where: { $0.slug == Text.slug(value) })
+            else {
+                let slugs = registry.bodies.map(\.slug).joined(separator: ", ")
+                throw Invalid(
+                    description: "Okänt organ: \"\(QueryParameters.clip(value))\". Tillåtna: \(slugs).")
+            }
+            body = found.id
+        }
         return FeedSelection(
-            kinds: kinds.isEmpty ? Set(CalendarEvent.Kind.allCases) : kinds, municipality: municipality,
-            body: body)
-    }
-
-    /// Echo at most 40 characters of what the client sent.
-    static func clip(_ text: some StringProtocol) -> String {
-        text.count > 40 ? String(text.prefix(40)) + "…" : String(text)
-    }
-
-    /// A query key or value, percent-decoded; nil when the encoding is malformed or the
-    /// text holds a control character (`bjuv%00` is not Bjuv, although its slug is).
-    static func percentDecoded(_ text: some StringProtocol) -> String? {
-        guard let decoded = Percent.decode(text, plusAsSpace: true),
-            !decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else { return nil }
-        return decoded
+            kinds: kinds.isEmpty ? Set(Event.Kind.allCases) : kinds, municipality: municipality, body: body)
     }
 }

@@ -1,4 +1,5 @@
 public import Hummingbird
+public import Pages
 public import Registry
 import Synchronization
 

@@ -1,6 +1,8 @@
 import ArgumentParser
-import CalendarExport
+import CalendarFeeds
+import ExportFiles
 import Foundation
+import ICalendar
 import Registry
 import SyntheticRegistry
 
@@ -41,11 +43,14 @@ struct ExportBenchmark: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: work) }
 
         let registry = SyntheticRegistry.make(events: events, seed: seed)
-        let calendarEvents = registry.calendarEvents()
+        let events = registry.events()
         var ledger = SequenceLedger()
-        let sequences = ledger.assign(calendarEvents)
+        let calendarEvents = events.map { event in
+            let calendarEvent = registry.calendarEvent(event)
+            return (calendarEvent, ledger.sequence(for: calendarEvent, kind: event.kind))
+        }
         let tsv = work.appendingPathComponent("events.tsv")
-        try EventTable.write(calendarEvents, sequences: sequences, to: tsv)
+        try EventTable.write(calendarEvents, to: tsv)
 
         let floor = work.appendingPathComponent("libical_floor").path
         let source = URL(fileURLWithPath: projectRoot).appendingPathComponent("Benchmarks/libical_floor.c")
@@ -128,14 +133,23 @@ struct ExportFeed: ParsableCommand {
         let registry = SyntheticRegistry.make(events: events, seed: seed)
         let baseline = Measured.residentKilobytes()
         let started = ContinuousClock.now
+        // The export's own path: derive, word, sequence and encode each event once.
         var ledger = SequenceLedger()
-        let feed = Feed(
-            path: "all.ics", name: "Familjen Helsingborg", description: "Benchmark",
-            selection: FeedSelection())
+        let encoder = try ICalendarEncoder()
+        let (opening, closing) = encoder.envelope(
+            VCalendarHeader(name: "Familjen Helsingborg", description: "Benchmark"))
         guard let file = fopen(output, "w") else { throw ExitCode.failure }
-        try ICalendarEncoder().encode(
-            feed, events: registry.calendarEventStream(), sequence: { ledger.sequence(for: $0) },
-            to: { chunk in fwrite(chunk.baseAddress, 1, chunk.count, file) })
+        func write(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+        }
+        write(opening)
+        for event in registry.events() {
+            let calendarEvent = registry.calendarEvent(event)
+            write(
+                encoder.encode(calendarEvent, sequence: ledger.sequence(for: calendarEvent, kind: event.kind))
+            )
+        }
+        write(closing)
         guard fclose(file) == 0 else { throw ExitCode.failure }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -145,9 +159,9 @@ struct ExportFeed: ParsableCommand {
 
 /// The fields of each event, one line each, for the benchmark's peers (see libical_floor.c).
 enum EventTable {
-    static func write(_ events: [CalendarEvent], sequences: [String: Int], to url: URL) throws {
+    static func write(_ events: [(VEvent, sequence: Int)], to url: URL) throws {
         var text = ""
-        for event in events {
+        for (event, sequence) in events {
             let start: String
             let end: String
             switch event.timing {
@@ -160,7 +174,7 @@ enum EventTable {
             }
             let fields = [
                 event.uid, start, end, event.summary, event.description, event.location ?? "",
-                event.status.rawValue, "\(sequences[event.uid] ?? 0)", stamp(event.revised), event.kind.label,
+                event.status.rawValue, "\(sequence)", stamp(event.revised), event.category,
                 "\(event.alarm?.minutesBefore ?? 0)", event.alarm?.description ?? "",
             ]
             text += fields.map(escape).joined(separator: "\t") + "\n"

@@ -1,6 +1,7 @@
 import ArgumentParser
-import CalendarExport
+import ExportFiles
 import Foundation
+import ICalendar
 import Registry
 import RegistryServer
 import SyntheticRegistry
@@ -9,7 +10,7 @@ import SyntheticRegistry
 /// `samverkan serve` for a synthetic registry of N events instead of the compiled-in one.
 ///
 /// It first writes the registry's export to `--exports`, through the same
-/// `exportFiles(previous:)` and `ExportDirectory.replace(with:)` as `samverkan export`, so
+/// `Publication` and `ExportDirectory.replace(with:)` as `samverkan export`, so
 /// nginx can serve the identical files and the server's SEQUENCE ledger matches them; then
 /// it renders everything and serves it on `--host`:`--port` until SIGINT/SIGTERM.
 struct ServeSynthetic: AsyncParsableCommand {
@@ -42,13 +43,16 @@ struct ServeSynthetic: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         let registry = SyntheticRegistry.make(events: events, seed: seed)
-        let files = try registry.exportFiles(previous: SequenceLedger())
+        let files = Publication(
+            registry: registry, previous: SequenceLedger(), encoder: try ICalendarEncoder()
+        ).files
         try ExportDirectory(URL(fileURLWithPath: exports)).replace(with: files)
         let megabytes = files.reduce(0) { $0 + $1.bytes.count } / 1_000_000
         let message =
             "serve-synthetic: \(events) events (seed \(seed)), \(files.count) files, \(megabytes) MB "
             + "written to \(exports) in \(ContinuousClock.now - started); rendering\n"
         FileHandle.standardError.write(Data(message.utf8))
+        // The export is written and dropped before the server renders its own.
         try await runServer(
             registry: registry,
             configuration: ServerConfiguration(host: host, port: port, exportsPath: exports))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExportFiles
 import Registry
 
 /// `samverkan attendance [MEETING] [--json]`

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Registry
 import RegistryData
-import RegistryServer
 
 /// A failure a person can read: one line on stderr, nothing on stdout, a non-zero exit.
 struct CommandFailure: Error {
@@ -20,17 +19,12 @@ enum CommandSupport {
     static var registry: Registry { .familjenHelsingborg }
 
     /// Today in Europe/Stockholm, the collaboration's time zone, whatever the machine's.
-    static func today() -> Day { StockholmClock.today() }
-
-    /// The day an option names, or today in Europe/Stockholm when it is absent.
     ///
-    /// - Throws: `CommandFailure` naming the expected form for anything but YYYY-MM-DD.
-    static func day(_ text: String?, option: String) throws(CommandFailure) -> Day {
-        guard let text else { return today() }
-        guard let day = Day(iso: text) else {
-            throw .usage("malformed date '\(text)' for \(option); expected YYYY-MM-DD, e.g. 2026-04-10")
+    /// - Throws: `CommandFailure` when the tz database is missing.
+    static func today() throws(CommandFailure) -> Day {
+        do { return try ZoneInfo.collaborationZone().today() } catch {
+            throw CommandFailure(message: error.description, exitCode: 1)
         }
-        return day
     }
 
     /// Runs a query and prints its text. On failure prints one line to stderr and nothing
@@ -55,14 +49,20 @@ enum CommandSupport {
 
 /// `--on DATE` and `--json`, shared by the commands that answer "as of" a day.
 struct AsOfOptions: ParsableArguments {
-    @Option(name: .long, help: "Answer for this day (YYYY-MM-DD); default today in Europe/Stockholm.")
-    var on: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Answer for this day; default today in Europe/Stockholm.", valueName: "YYYY-MM-DD")
+    )
+    var on: Day?
 
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
     /// The day `--on` names, or today in Europe/Stockholm.
-    func day() throws(CommandFailure) -> Day { try CommandSupport.day(on, option: "--on") }
+    func day() throws(CommandFailure) -> Day {
+        if let on { return on }
+        return try CommandSupport.today()
+    }
 }
 
 /// Prints to standard error, so standard output stays clean for scripts.

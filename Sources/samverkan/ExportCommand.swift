@@ -1,9 +1,10 @@
 import ArgumentParser
-import CalendarExport
+import ExportFiles
 import Foundation
+import ICalendar
+import Pages
 import Registry
 import RegistryData
-import RegistryServer
 
 /// `samverkan export`: writes the feeds to `Exports/`, or checks that they are fresh.
 struct ExportCommand: ParsableCommand {
@@ -26,8 +27,10 @@ struct ExportCommand: ParsableCommand {
             discussion: "Subscribe links point at this address, e.g. https://kalender.example.se."))
     var publicURL: String?
 
-    @Option(help: "The day the pages speak for, YYYY-MM-DD (default: today in Europe/Stockholm).")
-    var asOf: String?
+    @Option(
+        help: ArgumentHelp(
+            "The day the pages speak for (default: today in Europe/Stockholm).", valueName: "YYYY-MM-DD"))
+    var asOf: Day?
 
     @Flag(help: "Write nothing; exit 1 and list the files if the folder is not what the data would export.")
     var check = false
@@ -49,19 +52,23 @@ struct ExportCommand: ParsableCommand {
             printError("error: \(output)/\(error)")
             throw ExitCode.failure
         }
-        var files = try registry.exportFiles(previous: ledger)
+        let zone: ZoneInfo
+        do { zone = try ZoneInfo.collaborationZone() } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let publication = Publication(
+            registry: registry, previous: ledger, encoder: ICalendarEncoder(zone: zone))
+        var files = publication.files
         if let publicURL {
-            guard let day = asOf.map({ Day(iso: $0) }) ?? StockholmClock.today() else {
-                printError("error: --as-of must be a date written YYYY-MM-DD")
-                throw ExitCode.failure
-            }
-            files += Pages.files(site: Site(registry: registry, publicURL: publicURL), on: day)
+            let site = Site(
+                registry: registry, publicURL: publicURL, feeds: publication.feeds, events: publication.events
+            )
+            files += Pages.files(site: site, on: asOf ?? zone.today())
         } else if asOf != nil {
             printError("error: --as-of needs --public-url (it dates the pages)")
             throw ExitCode.failure
         }
-        // The encoder is gone with `exportFiles`: nothing points into libical's zone cache.
-        LibicalCache.release()
         if check {
             let stale = directory.differences(from: files)
             guard stale.isEmpty else {

@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
 
-    @Option(help: "The port to listen on.")
+    @Option(help: "The port to listen on; 0 picks a free one (the line printed at start names it).")
     var port: Int = 8080
 
     @Option(help: "The address subscribers use, for subscribe links (default http://HOST:PORT).")
@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The export folder whose sequences.tsv gives SEQUENCE numbers.")
     var exports: String = "Exports"
+
+    @Flag(help: "Start even when the export folder is missing or not what the data exports.")
+    var allowStaleExports = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535.") }
@@ -36,9 +39,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await runServer(
-            registry: .familjenHelsingborg,
-            configuration: ServerConfiguration(
-                host: host, port: port, publicURL: publicURL, exportsPath: exports))
+        do {
+            try await runServer(
+                registry: .familjenHelsingborg,
+                configuration: ServerConfiguration(
+                    host: host, port: port, publicURL: publicURL, exportsPath: exports,
+                    allowStaleExports: allowStaleExports))
+        } catch let error as ServerStartError {
+            printError("samverkan serve: \(error.description)")
+            throw ExitCode.failure
+        }
     }
 }

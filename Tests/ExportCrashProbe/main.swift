@@ -6,7 +6,7 @@
 //
 // The same arguments always write the same bytes; GENERATION changes every file's bytes.
 
-import CalendarExport
+import ExportFiles
 import Foundation
 import Registry
 

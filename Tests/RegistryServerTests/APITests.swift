@@ -1,7 +1,9 @@
-import CalendarExport
+import CalendarFeeds
+import ExportFiles
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Pages
 import Registry
 import RegistryData
 import RegistryServer

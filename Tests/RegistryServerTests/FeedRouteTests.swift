@@ -1,9 +1,11 @@
-import CalendarExport
+import CalendarFeeds
 import CompressNIO
+import ExportFiles
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Pages
 import Registry
 import RegistryData
 import RegistryServer

@@ -1,8 +1,10 @@
-import CalendarExport
+import CalendarFeeds
+import ExportFiles
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Pages
 import Registry
 import RegistryServer
 import SyntheticRegistry
@@ -55,16 +57,12 @@ import Testing
         let registry = Self.registry()
         let exports = FileManager.default.temporaryDirectory
             .appendingPathComponent("samverkan-personal-server-\(UUID().uuidString)")
-        let app = try buildApplication(
-            registry: registry,
-            configuration: ServerConfiguration(
-                publicURL: "https://kalender.example.se", exportsPath: exports.path,
-                today: { Day(2026, 5, 1) }),
-            logger: {
-                var logger = Logger(label: "test")
-                logger.logLevel = .warning
-                return logger
-            }())
+        // A synthetic registry has no committed export: start anyway, as --allow-stale-exports does.
+        let configuration = ServerConfiguration(
+            publicURL: "https://kalender.example.se", exportsPath: exports.path, allowStaleExports: true,
+            today: { Day(2026, 5, 1) })
+        let state = try ServerState(registry: registry, configuration: configuration, logger: quietLogger)
+        let app = buildApplication(state: state, configuration: configuration, logger: quietLogger)
         let addresses = Self.addresses(of: registry)
         #expect(addresses.count > 30)
         let named = try await app.test(.router) { client in

@@ -1,8 +1,9 @@
-import CalendarExport
+import CalendarFeeds
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Pages
 import Registry
 import RegistryData
 import RegistryServer
@@ -15,16 +16,27 @@ let exportsURL = packageRoot.appendingPathComponent("Exports")
 /// A fixed "today" so that page content does not depend on when the tests run.
 let testDay = Day(2026, 4, 20)
 
+let quietLogger: Logger = {
+    var logger = Logger(label: "test")
+    logger.logLevel = .warning
+    return logger
+}()
+
+/// What the server renders at start-up for the real data against the committed Exports/.
+func makeState(
+    registry: Registry = .familjenHelsingborg, publicURL: String = "https://kalender.example.se",
+    exportsPath: String = exportsURL.path, allowStale: Bool = false
+) throws -> (ServerState, ServerConfiguration) {
+    let configuration = ServerConfiguration(
+        publicURL: publicURL, exportsPath: exportsPath, allowStaleExports: allowStale, today: { testDay })
+    return (
+        try ServerState(registry: registry, configuration: configuration, logger: quietLogger), configuration
+    )
+}
+
 func makeApplication(publicURL: String = "https://kalender.example.se") throws -> some ApplicationProtocol {
-    try buildApplication(
-        registry: .familjenHelsingborg,
-        configuration: ServerConfiguration(
-            publicURL: publicURL, exportsPath: exportsURL.path, today: { testDay }),
-        logger: {
-            var logger = Logger(label: "test")
-            logger.logLevel = .warning
-            return logger
-        }())
+    let (state, configuration) = try makeState(publicURL: publicURL)
+    return buildApplication(state: state, configuration: configuration, logger: quietLogger)
 }
 
 func exportedBytes(_ path: String) throws -> [UInt8] {
@@ -34,4 +46,13 @@ func exportedBytes(_ path: String) throws -> [UInt8] {
 extension ByteBuffer {
     var bytes: [UInt8] { Array(buffer: self) }
     var text: String { String(buffer: self) }
+}
+
+extension Site {
+    /// A site whose feeds and events are derived here, as the export and the server do.
+    init(registry: Registry, publicURL: String) {
+        self.init(
+            registry: registry, publicURL: publicURL, feeds: registry.standardFeeds(),
+            events: registry.events())
+    }
 }

@@ -1,6 +1,8 @@
 import Registry
 import Testing
 
+@testable import RegistryFixtures
+
 @Suite("Finding records by the names people type")
 struct NameMatcherTests {
     let registry = Fixture.registry

@@ -1,6 +1,8 @@
 import Registry
 import Testing
 
+@testable import RegistryFixtures
+
 /// A small registry that passes every validation rule, and the IDs it uses. Each
 /// validation test adds one broken record to it and checks what the validator says.
 enum ValidationFixture {

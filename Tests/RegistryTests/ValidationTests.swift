@@ -1,6 +1,8 @@
 import Registry
 import Testing
 
+@testable import RegistryFixtures
+
 private typealias F = ValidationFixture
 
 /// Each rule of the validator, triggered by one broken record added to a clean registry.

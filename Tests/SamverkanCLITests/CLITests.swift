@@ -122,12 +122,13 @@ struct CLITests {
         #expect(run.status == 0)
         let events = try #require(try CLI.json(run)["events"] as? [[String: Any]])
         #expect(!events.isEmpty)
-        #expect(events.allSatisfy { $0["kind"] as? String == "deadline" })
+        #expect(events.allSatisfy { $0["kind"] as? String == "deadlines" })
 
         let bad = try CLI.run("upcoming", "--kind", "parties")
         #expect(bad.status == 64)
         #expect(bad.stdout.isEmpty)
-        #expect(bad.stderr.contains("meetings, deadlines, start-dates"))
+        #expect(bad.stderr.contains("'meetings', 'deadlines' or 'start-dates'"))
+        #expect(bad.stderr.split(separator: "\n").count == 1)
     }
 
     @Test("attendance of one meeting by day or ID")

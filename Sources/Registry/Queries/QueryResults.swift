@@ -79,13 +79,13 @@ public struct Seat: Codable, Hashable, Sendable {
     public let body: BodyRef
     public let role: RoleRef
     /// The municipality the person sits for, if any.
-    public let municipality: MunicipalityRef?
+    @ExplicitNull public private(set) var municipality: MunicipalityRef?
     /// Acting ("tf", tillförordnad) rather than appointed.
     public let acting: Bool
     /// A role held together with someone else on purpose.
     public let shared: Bool
-    public let from: Day?
-    public let to: Day?
+    @ExplicitNull public private(set) var from: Day?
+    @ExplicitNull public private(set) var to: Day?
 
     public init(
         kind: Kind, person: PersonRef, body: BodyRef, role: RoleRef, municipality: MunicipalityRef?,
@@ -103,23 +103,6 @@ public struct Seat: Codable, Hashable, Sendable {
     }
 
     public var term: DayRange { DayRange(from: from, to: to) }
-
-    private enum CodingKeys: String, CodingKey {
-        case kind, person, body, role, municipality, acting, shared, from, to
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(person, forKey: .person)
-        try container.encode(body, forKey: .body)
-        try container.encode(role, forKey: .role)
-        try container.encode(municipality, forKey: .municipality)
-        try container.encode(acting, forKey: .acting)
-        try container.encode(shared, forKey: .shared)
-        try container.encode(from, forKey: .from)
-        try container.encode(to, forKey: .to)
-    }
 }
 
 /// Who represents a municipality on a day: `samverkan who`.
@@ -173,8 +156,8 @@ public struct PersonRepresentation: Codable, Hashable, Sendable {
 /// A body's stage on a day and since when. `stage` is `null` before the body was
 /// proposed; `since` is `null` when the stage began before the registry's records.
 public struct BodyStatus: Codable, Hashable, Sendable {
-    public let stage: Lifecycle.Stage?
-    public let since: Day?
+    @ExplicitNull public private(set) var stage: Lifecycle.Stage?
+    @ExplicitNull public private(set) var since: Day?
 
     public init(stage: Lifecycle.Stage?, since: Day?) {
         self.stage = stage
@@ -183,20 +166,12 @@ public struct BodyStatus: Codable, Hashable, Sendable {
 
     /// The English word for the stage, or "not yet proposed".
     public var label: String { stage?.rawValue ?? "not yet proposed" }
-
-    private enum CodingKeys: String, CodingKey { case stage, since }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stage, forKey: .stage)
-        try container.encode(since, forKey: .since)
-    }
 }
 
 /// One line of `samverkan bodies`.
 public struct BodySummary: Codable, Hashable, Sendable {
     public let body: BodyRef
-    public let parent: BodyRef?
+    @ExplicitNull public private(set) var parent: BodyRef?
     public let status: BodyStatus
     /// Memberships in force on the day.
     public let members: Int
@@ -209,17 +184,6 @@ public struct BodySummary: Codable, Hashable, Sendable {
         self.status = status
         self.members = members
         self.staff = staff
-    }
-
-    private enum CodingKeys: String, CodingKey { case body, parent, status, members, staff }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(body, forKey: .body)
-        try container.encode(parent, forKey: .parent)
-        try container.encode(status, forKey: .status)
-        try container.encode(members, forKey: .members)
-        try container.encode(staff, forKey: .staff)
     }
 }
 
@@ -240,27 +204,19 @@ public struct BodyDetail: Codable, Hashable, Sendable {
     /// begun before the registry's records.
     public struct Milestone: Codable, Hashable, Sendable {
         public let stage: Lifecycle.Stage
-        public let on: Day?
+        @ExplicitNull public private(set) var on: Day?
 
         public init(stage: Lifecycle.Stage, on: Day?) {
             self.stage = stage
             self.on = on
         }
-
-        private enum CodingKeys: String, CodingKey { case stage, on }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(stage, forKey: .stage)
-            try container.encode(on, forKey: .on)
-        }
     }
 
     public let date: Day
     public let body: BodyRef
-    public let parent: BodyRef?
-    public let municipality: MunicipalityRef?
-    public let purpose: String?
+    @ExplicitNull public private(set) var parent: BodyRef?
+    @ExplicitNull public private(set) var municipality: MunicipalityRef?
+    @ExplicitNull public private(set) var purpose: String?
     public let status: BodyStatus
     public let milestones: [Milestone]
     /// Memberships in force on the day.
@@ -282,52 +238,29 @@ public struct BodyDetail: Codable, Hashable, Sendable {
         self.members = members
         self.staff = staff
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case date, body, parent, municipality, purpose, status, milestones, members, staff
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(date, forKey: .date)
-        try container.encode(body, forKey: .body)
-        try container.encode(parent, forKey: .parent)
-        try container.encode(municipality, forKey: .municipality)
-        try container.encode(purpose, forKey: .purpose)
-        try container.encode(status, forKey: .status)
-        try container.encode(milestones, forKey: .milestones)
-        try container.encode(members, forKey: .members)
-        try container.encode(staff, forKey: .staff)
-    }
 }
 
 /// Something that happens on a day: a meeting, a decision's deadline, a staff start date.
 /// Times are local to Europe/Stockholm; `start` and `end` are `null` for all-day events
 /// and for meetings whose time is not yet known.
 public struct UpcomingEvent: Codable, Hashable, Sendable {
-    public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
-        case meeting
-        case deadline
-        case startDate = "start-date"
-    }
-
-    public let kind: Kind
+    public let kind: Event.Kind
     /// The meeting's, decision's or appointment's ID.
     public let id: String
     public let date: Day
-    public let start: LocalTime?
-    public let end: LocalTime?
+    @ExplicitNull public private(set) var start: LocalTime?
+    @ExplicitNull public private(set) var end: LocalTime?
     public let title: String
     /// The meeting's body, the body that took the decision, or the body the person joins.
-    public let body: BodyRef?
+    @ExplicitNull public private(set) var body: BodyRef?
     /// The person who starts, for a start date.
-    public let person: PersonRef?
-    public let place: String?
-    public let remote: String?
+    @ExplicitNull public private(set) var person: PersonRef?
+    @ExplicitNull public private(set) var place: String?
+    @ExplicitNull public private(set) var remote: String?
     public let status: Meeting.Status
 
     public init(
-        kind: Kind, id: String, date: Day, start: LocalTime?, end: LocalTime?, title: String,
+        kind: Event.Kind, id: String, date: Day, start: LocalTime?, end: LocalTime?, title: String,
         body: BodyRef?, person: PersonRef?, place: String?, remote: String?, status: Meeting.Status
     ) {
         self.kind = kind
@@ -342,25 +275,6 @@ public struct UpcomingEvent: Codable, Hashable, Sendable {
         self.remote = remote
         self.status = status
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case kind, id, date, start, end, title, body, person, place, remote, status
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(id, forKey: .id)
-        try container.encode(date, forKey: .date)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(title, forKey: .title)
-        try container.encode(body, forKey: .body)
-        try container.encode(person, forKey: .person)
-        try container.encode(place, forKey: .place)
-        try container.encode(remote, forKey: .remote)
-        try container.encode(status, forKey: .status)
-    }
 }
 
 /// What happens from one day through another: `samverkan upcoming`.
@@ -372,12 +286,12 @@ public struct UpcomingReport: Codable, Hashable, Sendable {
     /// The zone of every time in the report: always "Europe/Stockholm".
     public let timeZone: String
     /// The municipality the events were chosen for, if any.
-    public let municipality: MunicipalityRef?
-    public let kinds: [UpcomingEvent.Kind]
+    @ExplicitNull public private(set) var municipality: MunicipalityRef?
+    public let kinds: [Event.Kind]
     public let events: [UpcomingEvent]
 
     public init(
-        from: Day, through: Day, municipality: MunicipalityRef?, kinds: [UpcomingEvent.Kind],
+        from: Day, through: Day, municipality: MunicipalityRef?, kinds: [Event.Kind],
         events: [UpcomingEvent]
     ) {
         self.from = from
@@ -387,18 +301,6 @@ public struct UpcomingReport: Codable, Hashable, Sendable {
         self.kinds = kinds
         self.events = events
     }
-
-    private enum CodingKeys: String, CodingKey { case from, through, timeZone, municipality, kinds, events }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(from, forKey: .from)
-        try container.encode(through, forKey: .through)
-        try container.encode(timeZone, forKey: .timeZone)
-        try container.encode(municipality, forKey: .municipality)
-        try container.encode(kinds, forKey: .kinds)
-        try container.encode(events, forKey: .events)
-    }
 }
 
 /// A meeting, as the attendance report mentions it.
@@ -407,10 +309,10 @@ public struct MeetingRef: Codable, Hashable, Sendable {
     public let title: String
     public let body: BodyRef
     /// The day, or `null` when only the month is known.
-    public let date: Day?
-    public let start: LocalTime?
-    public let end: LocalTime?
-    public let place: String?
+    @ExplicitNull public private(set) var date: Day?
+    @ExplicitNull public private(set) var start: LocalTime?
+    @ExplicitNull public private(set) var end: LocalTime?
+    @ExplicitNull public private(set) var place: String?
     public let status: Meeting.Status
 
     public init(
@@ -426,29 +328,15 @@ public struct MeetingRef: Codable, Hashable, Sendable {
         self.place = place
         self.status = status
     }
-
-    private enum CodingKeys: String, CodingKey { case id, title, body, date, start, end, place, status }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(body, forKey: .body)
-        try container.encode(date, forKey: .date)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(place, forKey: .place)
-        try container.encode(status, forKey: .status)
-    }
 }
 
 /// One line of a meeting's attendance list.
 public struct Attendee: Codable, Hashable, Sendable {
     public let person: PersonRef
     /// The municipality the person attended for, as the minutes say.
-    public let municipality: MunicipalityRef?
+    @ExplicitNull public private(set) var municipality: MunicipalityRef?
     /// The person's role in the meeting's body on the day, if they have one.
-    public let role: RoleRef?
+    @ExplicitNull public private(set) var role: RoleRef?
     public let mode: Attendance.Mode
 
     public init(person: PersonRef, municipality: MunicipalityRef?, role: RoleRef?, mode: Attendance.Mode) {
@@ -456,16 +344,6 @@ public struct Attendee: Codable, Hashable, Sendable {
         self.municipality = municipality
         self.role = role
         self.mode = mode
-    }
-
-    private enum CodingKeys: String, CodingKey { case person, municipality, role, mode }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(person, forKey: .person)
-        try container.encode(municipality, forKey: .municipality)
-        try container.encode(role, forKey: .role)
-        try container.encode(mode, forKey: .mode)
     }
 }
 

@@ -105,11 +105,12 @@ extension Registry {
 
 // The first record of each ID, in the registry's order: the one lookups by ID return.
 extension Registry {
-    var uniqueMunicipalities: [Municipality] { municipalities.filter { self[$0.id] == $0 } }
-    var uniquePeople: [Person] { people.filter { self[$0.id] == $0 } }
-    var uniqueBodies: [Body] { bodies.filter { self[$0.id] == $0 } }
-    var uniqueMeetings: [Meeting] { meetings.filter { self[$0.id] == $0 } }
-    var uniqueDecisions: [Decision] { decisions.filter { self[$0.id] == $0 } }
+    package var uniqueMunicipalities: [Municipality] { municipalities.filter { self[$0.id] == $0 } }
+    package var uniquePeople: [Person] { people.filter { self[$0.id] == $0 } }
+    package var uniqueBodies: [Body] { bodies.filter { self[$0.id] == $0 } }
+    package var uniqueMeetings: [Meeting] { meetings.filter { self[$0.id] == $0 } }
+    package var uniqueDecisions: [Decision] { decisions.filter { self[$0.id] == $0 } }
+    package var uniqueAppointments: [StaffAppointment] { appointments.filter { self[$0.id] == $0 } }
 }
 
 extension String {

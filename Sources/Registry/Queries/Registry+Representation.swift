@@ -116,13 +116,13 @@ extension Registry {
         return key == RoleRef.staffKey ? "2" : "1" + key
     }
 
-    func ref(_ id: Person.ID) -> PersonRef {
+    package func ref(_ id: Person.ID) -> PersonRef {
         self[id].map(PersonRef.init) ?? PersonRef(id: id, name: id.rawValue)
     }
 
-    func ref(_ id: Body.ID) -> BodyRef {
+    package func ref(_ id: Body.ID) -> BodyRef {
         self[id].map(BodyRef.init) ?? BodyRef(id: id, name: id.rawValue, kind: .workingGroup)
     }
 
-    func ref(_ id: Municipality.ID) -> MunicipalityRef? { self[id].map(MunicipalityRef.init) }
+    package func ref(_ id: Municipality.ID) -> MunicipalityRef? { self[id].map(MunicipalityRef.init) }
 }

@@ -8,7 +8,9 @@ extension CachedResource {
     /// Conditional requests follow RFC 9110 §13.2.2: `If-None-Match` decides when present
     /// (weak comparison, `*` matches), and only without it does `If-Modified-Since` count.
     public func response(to request: Request) -> Response {
-        let gzipped = gzip != nil && Self.acceptsGzip(request.headers[values: .acceptEncoding])
+        // Compressed the first time a client asks for gzip, then kept.
+        let gzip = Self.acceptsGzip(request.headers[values: .acceptEncoding]) ? self.gzip : nil
+        let gzipped = gzip != nil
         let tag = gzipped ? gzipETag : eTag
         var headers: HTTPFields = [
             .contentType: contentType,
@@ -17,7 +19,7 @@ extension CachedResource {
             .cacheControl: cacheControl,
             .xContentTypeOptions: "nosniff",
         ]
-        if gzip != nil { headers[.vary] = "Accept-Encoding" }
+        if mayCompress { headers[.vary] = "Accept-Encoding" }
         if gzipped { headers[.contentEncoding] = "gzip" }
         let body = gzipped ? gzip! : identity
         // Also on 304 and HEAD: RFC 9110 §8.6 allows Content-Length there only as the

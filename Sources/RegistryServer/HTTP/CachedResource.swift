@@ -2,6 +2,7 @@ import CompressNIO
 import Crypto
 public import Hummingbird
 public import Registry
+import Synchronization
 
 /// One response body rendered ahead of time, with everything a cache needs to know about
 /// it: both encodings, their strong ETags, Last-Modified and Cache-Control.
@@ -13,8 +14,7 @@ public struct CachedResource: Sendable {
     public let cacheControl: String
     /// The bytes as they are on disk in `Exports/`.
     public let identity: ByteBuffer
-    /// The same bytes gzip-compressed once, or nil when compression would not help.
-    public let gzip: ByteBuffer?
+    private let compressed: GzipCache
     /// `"sha256:…"`: a strong tag of the identity bytes, the same on every replica.
     public let eTag: String
     /// The gzip variant's own tag: a different representation needs a different tag.
@@ -35,12 +35,18 @@ public struct CachedResource: Sendable {
         let tag = Self.tag(of: bytes)
         self.eTag = "\"\(tag)\""
         self.gzipETag = "\"\(tag)-gzip\""
-        var buffer = ByteBuffer(bytes: bytes)
-        self.identity = buffer
-        // Compression cannot fail on a buffer sized by the compressor itself; if it ever
-        // did, serving identity only is still correct.
-        let compressed = try? buffer.compress(with: .gzip)
-        self.gzip = compressed.flatMap { $0.readableBytes < bytes.count ? $0 : nil }
+        self.identity = ByteBuffer(bytes: bytes)
+        self.compressed = GzipCache()
+    }
+
+    /// Whether a gzip variant may exist: a few bytes never shrink.
+    var mayCompress: Bool { identity.readableBytes > 64 }
+
+    /// The bytes gzip-compressed, or nil when compression would not help. Compressed on
+    /// first use and kept, so start-up never waits for every feed to be compressed.
+    public var gzip: ByteBuffer? {
+        guard mayCompress else { return nil }
+        return compressed.value(for: identity)
     }
 
     /// SHA-256 of the bytes, hex, truncated to 128 bits: ample for telling versions apart.
@@ -51,5 +57,25 @@ public struct CachedResource: Sendable {
                 let hex = String(byte, radix: 16)
                 return byte < 16 ? "0" + hex : hex
             }.joined()
+    }
+}
+
+/// A resource's gzip variant, made once on first use; concurrent first uses wait for the
+/// one compression.
+final class GzipCache: Sendable {
+    private let state = Mutex<ByteBuffer??>(nil)
+
+    func value(for identity: ByteBuffer) -> ByteBuffer? {
+        state.withLock { state in
+            if let done = state { return done }
+            var buffer = identity
+            // Compression cannot fail on a buffer sized by the compressor itself; if it ever
+            // did, serving identity only is still correct.
+            let result = (try? buffer.compress(with: .gzip)).flatMap {
+                $0.readableBytes < identity.readableBytes ? $0 : nil
+            }
+            state = .some(result)
+            return result
+        }
     }
 }

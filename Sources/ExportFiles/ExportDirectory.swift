@@ -1,0 +1,157 @@
+import CSystemShims
+public import Foundation
+import Registry
+
+/// The `Exports/` folder: read the previous ledger, compare, and replace atomically.
+///
+/// A replacement writes the new set into a hidden sibling folder, flushes it to disk,
+/// and swaps the two folders in one `renameat2(RENAME_EXCHANGE)` call. A crash or kill
+/// at any moment leaves either the old set or the new set in place, never a mix, and
+/// never a half-written file; leftovers of an interrupted run are removed next time.
+public struct ExportDirectory: Sendable {
+    public let url: URL
+
+    public init(_ url: URL) {
+        self.url = url.standardizedFileURL
+    }
+
+    private var parent: URL { url.deletingLastPathComponent() }
+    private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
+
+    /// The ledger of the export in place, or an empty one when there is none yet.
+    public func previousLedger() throws -> SequenceLedger {
+        let ledgerURL = url.appendingPathComponent(SequenceLedger.fileName)
+        guard FileManager.default.fileExists(atPath: ledgerURL.path) else { return SequenceLedger() }
+        return try SequenceLedger(tsv: String(decoding: try Data(contentsOf: ledgerURL), as: UTF8.self))
+    }
+
+    /// Paths that differ between the folder and `files`: changed, missing or extra.
+    public func differences(from files: [ExportFile]) -> [String] {
+        var stale = changedFiles(files)
+        let expected = Set(files.map(\.path))
+        for path in existingFiles() where !expected.contains(path) { stale.append(path) }
+        return stale.sorted()
+    }
+
+    /// The publication's files that are missing from the folder or differ from it (files
+    /// the folder holds besides, such as static pages, are not counted).
+    public func staleFiles(comparedWith publication: Publication) -> [String] {
+        changedFiles(publication.files).sorted()
+    }
+
+    /// Compares file by file, holding one file of the folder in memory at a time.
+    private func changedFiles(_ files: [ExportFile]) -> [String] {
+        files.compactMap { file in
+            guard let onDisk = try? Data(contentsOf: url.appendingPathComponent(file.path)),
+                onDisk.count == file.bytes.count
+            else { return file.path }
+            let same = onDisk.withUnsafeBytes { disk in
+                file.bytes.withUnsafeBytes { memory in
+                    memory.isEmpty || memcmp(disk.baseAddress!, memory.baseAddress!, memory.count) == 0
+                }
+            }
+            return same ? nil : file.path
+        }
+    }
+
+    /// Replaces the folder's contents with exactly `files`, atomically.
+    public func replace(with files: [ExportFile]) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers()
+        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        do {
+            for file in files {
+                try Self.write(file, under: staging)
+            }
+            try Self.sync(staging, recursive: true)
+            if manager.fileExists(atPath: url.path) {
+                guard csystem_exchange_paths(staging.path, url.path) == 0 else {
+                    throw ExportDirectoryError.swapFailed(url.path, String(cString: strerror(errno)))
+                }
+            } else if rename(staging.path, url.path) != 0 {
+                throw ExportDirectoryError.swapFailed(url.path, String(cString: strerror(errno)))
+            }
+            try Self.sync(parent, recursive: false)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+        // The staging path now holds the previous set.
+        try? manager.removeItem(at: staging)
+    }
+
+    /// Removes staging folders an interrupted export left behind.
+    private func removeLeftovers() {
+        let manager = FileManager.default
+        let names = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(stagingPrefix) {
+            try? manager.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Relative paths of the regular files now in the folder.
+    private func existingFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: url.path) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(
+                atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                paths.append(path)
+            }
+        }
+        return paths
+    }
+
+    private static func write(_ file: ExportFile, under root: URL) throws {
+        let destination = root.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(
+            at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: destination.path, contents: Data(file.bytes)) else {
+            throw ExportDirectoryError.writeFailed(destination.path)
+        }
+        let handle = try FileHandle(forWritingTo: destination)
+        try handle.synchronize()
+        try handle.close()
+        // The content's revision day, not the export's wall-clock time: identical exports
+        // on two hosts get identical modification times (and so identical nginx ETags).
+        let modified = Date(timeIntervalSince1970: Double(file.lastModified.daysSinceEpoch) * 86_400)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: destination.path)
+    }
+
+    /// Flushes a folder's entries, and optionally its subfolders', to disk.
+    private static func sync(_ directory: URL, recursive: Bool) throws {
+        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { throw ExportDirectoryError.writeFailed(directory.path) }
+        defer { close(descriptor) }
+        fsync(descriptor)
+        guard recursive else { return }
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for child in children {
+            var isDirectory: ObjCBool = false
+            let path = directory.appendingPathComponent(child)
+            if FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory),
+                isDirectory.boolValue,
+                !child.hasPrefix(".")
+            {
+                try sync(path, recursive: true)
+            }
+        }
+    }
+}
+
+public enum ExportDirectoryError: Error, CustomStringConvertible {
+    case writeFailed(String)
+    case swapFailed(String, String)
+
+    public var description: String {
+        switch self {
+        case .writeFailed(let path): "could not write \(path)"
+        case .swapFailed(let path, let reason): "could not put the new export in place at \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,190 @@
+public import Registry
+
+// A Popolo-style JSON export (https://www.popoloproject.com) of people, organisations,
+// memberships and events, for other civic-data tools.
+//
+// IDs are namespaced by kind, since municipalities and bodies are both organisations:
+// `person/agneta-fristedt`, `municipality/bjuv`, `body/kommundirektorerna`,
+// `membership/…`, `appointment/…`, `meeting/kdm-2026-04-10`, `deadline/…`.
+// Keys are Popolo's snake_case (the properties' camelCase names, converted when
+// encoding); a field with no value is left out, as Popolo does.
+
+/// The whole Popolo document.
+public struct PopoloExport: Codable, Hashable, Sendable {
+    public struct Source: Codable, Hashable, Sendable {
+        public let note: String
+        public let url: String?
+    }
+
+    public struct OtherName: Codable, Hashable, Sendable {
+        public let name: String
+    }
+
+    public struct Person: Codable, Hashable, Sendable {
+        public let id: String
+        public let name: String
+        public let email: String?
+        public let sources: [Source]
+    }
+
+    public struct Organization: Codable, Hashable, Sendable {
+        public let id: String
+        public let name: String
+        /// "municipality", or the body's kind: "directors-group", "secretariat", "network",
+        /// "working-group", "external".
+        public let classification: String
+        public let parentID: String?
+        public let description: String?
+        public let otherNames: [OtherName]?
+        /// The day the body was proposed, when it was (an extension to Popolo).
+        public let proposalDate: String?
+        public let foundingDate: String?
+        public let dissolutionDate: String?
+        public let sources: [Source]
+    }
+
+    public struct Membership: Codable, Hashable, Sendable {
+        public let id: String
+        public let personID: String
+        public let organizationID: String
+        /// The role's Swedish title, or a staff member's post.
+        public let role: String
+        /// The role as readers see it: "tf sekretariatschef" for an acting one.
+        public let label: String
+        public let onBehalfOfID: String?
+        public let startDate: String?
+        /// The last day in force (Popolo's end date is inclusive; the registry's `to` is not).
+        public let endDate: String?
+        public let sources: [Source]
+    }
+
+    public struct Attendee: Codable, Hashable, Sendable {
+        public let personID: String
+        public let onBehalfOfID: String?
+        /// "present", "remote" or "absent".
+        public let status: String
+    }
+
+    public struct Event: Codable, Hashable, Sendable {
+        public let id: String
+        public let name: String
+        /// "meeting" or "deadline".
+        public let classification: String
+        public let organizationID: String?
+        /// A date (YYYY-MM-DD, or YYYY-MM when only the month is known), or a date and time
+        /// with Europe/Stockholm's offset.
+        public let startDate: String
+        public let endDate: String?
+        public let location: String?
+        /// "scheduled" or "cancelled".
+        public let status: String
+        public let attendees: [Attendee]?
+        public let sources: [Source]
+    }
+
+    public let persons: [Person]
+    public let organizations: [Organization]
+    public let memberships: [Membership]
+    public let events: [Event]
+}
+
+extension Registry {
+    /// The registry as a Popolo document; every list sorted by ID.
+    public func popolo(zone: ZoneInfo) -> PopoloExport {
+        let persons = uniquePeople.map { person in
+            PopoloExport.Person(
+                id: "person/\(person.id)", name: person.name, email: person.email,
+                sources: popoloSources(person.source))
+        }
+        let municipalities = uniqueMunicipalities.map { municipality in
+            PopoloExport.Organization(
+                id: "municipality/\(municipality.id)", name: municipality.name,
+                classification: "municipality", parentID: nil, description: nil,
+                otherNames: ([municipality.officialName] + municipality.aliases).map { .init(name: $0) },
+                proposalDate: nil, foundingDate: nil, dissolutionDate: nil,
+                sources: popoloSources(municipality.source))
+        }
+        let bodies = uniqueBodies.map { body in
+            PopoloExport.Organization(
+                id: "body/\(body.id)", name: body.name, classification: body.kind.rawValue,
+                parentID: body.parent.map { "body/\($0)" } ?? body.municipality.map { "municipality/\($0)" },
+                description: body.purpose, otherNames: nil,
+                proposalDate: body.lifecycle.proposed?.day?.description,
+                foundingDate: body.lifecycle.active?.day?.description,
+                dissolutionDate: body.lifecycle.closed?.day?.description, sources: popoloSources(body.source))
+        }
+        let memberships =
+            self.memberships.map { membership in
+                PopoloExport.Membership(
+                    id: "membership/\(membership.id)", personID: "person/\(membership.person)",
+                    organizationID: "body/\(membership.body)", role: membership.role.title,
+                    label: (membership.acting ? "tf " : "") + membership.role.title,
+                    onBehalfOfID: membership.municipality.map { "municipality/\($0)" },
+                    startDate: membership.from?.description,
+                    endDate: membership.to?.adding(days: -1).description,
+                    sources: popoloSources(membership.source))
+            }
+            + self.appointments.map { appointment in
+                PopoloExport.Membership(
+                    id: "appointment/\(appointment.id)", personID: "person/\(appointment.person)",
+                    organizationID: "body/\(appointment.body)", role: appointment.title,
+                    label: appointment.title, onBehalfOfID: nil, startDate: appointment.starts.description,
+                    endDate: appointment.ends?.adding(days: -1).description,
+                    sources: popoloSources(appointment.source))
+            }
+        return PopoloExport(
+            persons: persons.sorted { $0.id < $1.id },
+            organizations: (municipalities + bodies).sorted { $0.id < $1.id },
+            memberships: memberships.sorted { $0.id < $1.id },
+            events: (popoloMeetings(zone: zone) + popoloDeadlines).sorted { $0.id < $1.id })
+    }
+
+    /// The Popolo document as JSON text (sorted keys, trailing newline).
+    public func popoloJSON(zone: ZoneInfo) -> String {
+        JSONOutput.string(popolo(zone: zone), snakeCaseKeys: true)
+    }
+
+    private func popoloMeetings(zone: ZoneInfo) -> [PopoloExport.Event] {
+        uniqueMeetings.map { meeting in
+            var start: String
+            var end: String?
+            switch meeting.time {
+            case .timed(let day, let from, let to):
+                start = zone.iso8601(LocalDateTime(day, from))
+                end = zone.iso8601(LocalDateTime(day, to))
+            case .day(let day):
+                start = day.description
+            case .month(let year, let month):
+                start = "\(Day.pad(year, 4))-\(Day.pad(month, 2))"
+            }
+            let attendees = meeting.attendance.map { entry in
+                PopoloExport.Attendee(
+                    personID: "person/\(entry.person)",
+                    onBehalfOfID: entry.municipality.map { "municipality/\($0)" },
+                    status: entry.mode.rawValue)
+            }
+            return PopoloExport.Event(
+                id: "meeting/\(meeting.id)", name: meeting.title, classification: "meeting",
+                organizationID: "body/\(meeting.body)", startDate: start, endDate: end,
+                location: meeting.place, status: meeting.status.rawValue,
+                attendees: attendees.isEmpty ? nil : attendees, sources: popoloSources(meeting.source))
+        }
+    }
+
+    private var popoloDeadlines: [PopoloExport.Event] {
+        uniqueDecisions.compactMap { decision in
+            guard let deadline = decision.deadline else { return nil }
+            return PopoloExport.Event(
+                id: "deadline/\(decision.id)", name: decision.title, classification: "deadline",
+                organizationID: self[decision.meeting].map { "body/\($0.body)" },
+                startDate: deadline.description, endDate: nil, location: nil, status: "scheduled",
+                attendees: nil, sources: popoloSources(decision.source))
+        }
+    }
+
+    private func popoloSources(_ source: Source) -> [PopoloExport.Source] {
+        let document = self[source.document]
+        let title = document?.title ?? source.document.rawValue
+        return [.init(note: source.item.map { "\(title), § \($0)" } ?? title, url: document?.url)]
+    }
+}

@@ -1,0 +1,61 @@
+public import Registry
+
+/// One VEVENT as a subscriber sees it, in the words it will carry: what the encoder
+/// turns into bytes. The same value always encodes to the same bytes.
+public struct VEvent: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable {
+        case confirmed = "CONFIRMED"
+        case cancelled = "CANCELLED"
+    }
+
+    /// A display reminder, `minutesBefore` the event starts.
+    public struct Alarm: Hashable, Sendable {
+        public let minutesBefore: Int
+        public let description: String
+
+        public init(minutesBefore: Int, description: String) {
+            self.minutesBefore = minutesBefore
+            self.description = description
+        }
+    }
+
+    /// Stable across exports: derived from the record's ID, never from time or order.
+    public let uid: String
+    /// Local times in the feed's zone, or a whole day (DTEND is the next day, exclusive).
+    public let timing: Event.Timing
+    public let summary: String
+    public let description: String
+    public let location: String?
+    /// CATEGORIES: the kind of event, in Swedish.
+    public let category: String
+    public let status: Status
+    public let alarm: Alarm?
+    /// DTSTAMP and LAST-MODIFIED: when the event's content was last revised.
+    public let revised: Day
+
+    public init(
+        uid: String, timing: Event.Timing, summary: String, description: String, location: String?,
+        category: String, status: Status, alarm: Alarm?, revised: Day
+    ) {
+        self.uid = uid
+        self.timing = timing
+        self.summary = summary
+        self.description = description
+        self.location = location
+        self.category = category
+        self.status = status
+        self.alarm = alarm
+        self.revised = revised
+    }
+}
+
+/// The calendar-level properties of a feed: NAME, DESCRIPTION and their X-WR twins.
+public struct VCalendarHeader: Hashable, Sendable {
+    public let name: String
+    public let description: String
+
+    public init(name: String, description: String) {
+        self.name = name
+        self.description = description
+    }
+}

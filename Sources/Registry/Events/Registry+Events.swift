@@ -1,0 +1,89 @@
+extension Registry {
+    /// Every event the registry implies, in the one order used everywhere: by day, all-day
+    /// events before timed ones, then by start time, kind and ID.
+    ///
+    /// Meetings known only by month (history recalled in later minutes) have no day to
+    /// place and are left out. A record whose ID was written twice yields one event (the
+    /// first record; the validator reports the second).
+    public func events() -> [Event] {
+        let seats = SeatIndex(self)
+        var events: [Event] = []
+        events.reserveCapacity(meetings.count + decisions.count + appointments.count)
+        for meeting in uniqueMeetings {
+            if let event = event(meeting, seats) { events.append(event) }
+        }
+        for decision in uniqueDecisions {
+            if let event = event(decision, seats) { events.append(event) }
+        }
+        for appointment in uniqueAppointments { events.append(event(appointment, seats)) }
+        events.sort(by: Event.precedes)
+        return events
+    }
+
+    private func event(_ meeting: Meeting, _ seats: SeatIndex) -> Event? {
+        let timing: Event.Timing
+        switch meeting.time {
+        case .timed(let day, let from, let to): timing = .timed(day, from: from, to: to)
+        case .day(let day): timing = .allDay(day)
+        case .month: return nil
+        }
+        return Event(
+            origin: .meeting(meeting.id), timing: timing, title: meeting.title, status: meeting.status,
+            place: meeting.place, remote: meeting.remote, body: meeting.body, person: nil,
+            municipalities: seats.municipalities(concernedBy: meeting, on: timing.day),
+            bodies: [meeting.body], source: meeting.source)
+    }
+
+    private func event(_ decision: Decision, _ seats: SeatIndex) -> Event? {
+        guard let deadline = decision.deadline else { return nil }
+        let body = self[decision.meeting]?.body
+        var bodies: Set<Body.ID> = body.map { [$0] } ?? []
+        for case .body(let actor) in decision.actors { bodies.insert(actor) }
+        return Event(
+            origin: .deadline(decision.id), timing: .allDay(deadline), title: decision.title,
+            status: .scheduled, place: nil, remote: nil, body: body, person: nil,
+            municipalities: seats.municipalities(concernedBy: decision, on: deadline), bodies: bodies,
+            source: decision.source)
+    }
+
+    private func event(_ appointment: StaffAppointment, _ seats: SeatIndex) -> Event {
+        let name = self[appointment.person]?.name ?? appointment.person.rawValue
+        return Event(
+            origin: .startDate(appointment.id), timing: .allDay(appointment.starts),
+            title: "\(name), \(appointment.title)", status: .scheduled, place: nil, remote: nil,
+            body: appointment.body, person: appointment.person,
+            municipalities: seats.municipalities(concernedBy: appointment), bodies: [appointment.body],
+            source: appointment.source)
+    }
+}
+
+extension Event {
+    /// The order of every list of events: day, all-day before timed, start time, kind, ID.
+    public static func precedes(_ a: Event, _ b: Event) -> Bool {
+        if a.day != b.day { return a.day < b.day }
+        let aMinute = a.timing.start?.minutesSinceMidnight ?? -1
+        let bMinute = b.timing.start?.minutesSinceMidnight ?? -1
+        if aMinute != bMinute { return aMinute < bMinute }
+        if a.kind != b.kind { return a.kind < b.kind }
+        return a.id < b.id
+    }
+}
+
+extension [Event] {
+    /// The events from `from` through `through` (both included), found by binary search:
+    /// the array must be in `Event.precedes` order, as `Registry.events()` returns it.
+    public func between(_ from: Day, and through: Day) -> ArraySlice<Event> {
+        func firstIndex(onOrAfter day: Day) -> Int {
+            var low = startIndex
+            var high = endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if self[middle].day < day { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let lower = firstIndex(onOrAfter: from)
+        let upper = Swift.max(lower, firstIndex(onOrAfter: through.adding(days: 1)))
+        return self[lower..<upper]
+    }
+}

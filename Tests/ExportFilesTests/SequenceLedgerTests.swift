@@ -1,0 +1,84 @@
+import ICalendar
+import Registry
+import Testing
+
+@testable import ExportFiles
+
+/// A meeting event whose fields the tests vary one at a time.
+private func event(
+    _ uid: String = "meeting-a@example", summary: String = "Möte",
+    timing: Event.Timing = .timed(Day(2026, 5, 22), from: LocalTime(9), to: LocalTime(10)),
+    status: VEvent.Status = .confirmed, revised: Day = Day(2026, 4, 10)
+) -> VEvent {
+    VEvent(
+        uid: uid, timing: timing, summary: summary, description: "", location: nil, category: "Möte",
+        status: status, alarm: nil, revised: revised)
+}
+
+extension SequenceLedger {
+    /// Assigns every event its SEQUENCE, as one export does.
+    fileprivate mutating func assign(_ events: [VEvent]) -> [String: Int] {
+        var sequences: [String: Int] = [:]
+        for event in events { sequences[event.uid] = sequence(for: event, kind: .meeting) }
+        return sequences
+    }
+}
+
+@Suite struct SequenceLedgerTests {
+    @Test func aNewEventStartsAtZero() {
+        var ledger = SequenceLedger()
+        #expect(ledger.assign([event()]) == ["meeting-a@example": 0])
+    }
+
+    @Test func anUnchangedEventKeepsItsSequence() {
+        var ledger = SequenceLedger()
+        _ = ledger.assign([event()])
+        _ = ledger.assign([event(summary: "Ändrat")])
+        #expect(ledger.assign([event(summary: "Ändrat")]) == ["meeting-a@example": 1])
+    }
+
+    @Test func onlyTheRevisionDateChangingDoesNotRaiseSequence() {
+        var ledger = SequenceLedger()
+        _ = ledger.assign([event()])
+        #expect(ledger.assign([event(revised: Day(2026, 5, 1))]) == ["meeting-a@example": 0])
+    }
+
+    @Test(arguments: [
+        ("time", event(timing: .timed(Day(2026, 5, 22), from: LocalTime(13), to: LocalTime(14)))),
+        ("day", event(timing: .allDay(Day(2026, 5, 22)))),
+        ("status", event(status: .cancelled)),
+        ("text", event(summary: "Kommundirektörsmöte")),
+    ])
+    func aSignificantChangeRaisesSequenceByOne(change: String, changed: VEvent) {
+        var ledger = SequenceLedger()
+        _ = ledger.assign([event()])
+        #expect(ledger.assign([changed]) == ["meeting-a@example": 1], "change of \(change)")
+    }
+
+    @Test func aRemovedEventThatReturnsContinuesUpward() {
+        var ledger = SequenceLedger()
+        _ = ledger.assign([event()])
+        _ = ledger.assign([])
+        #expect(ledger.assign([event(status: .cancelled)]) == ["meeting-a@example": 1])
+    }
+
+    @Test func theLedgerSurvivesItsTextForm() throws {
+        var ledger = SequenceLedger()
+        _ = ledger.assign([event(), event("deadline-b@example")])
+        _ = ledger.assign([event(summary: "Nytt"), event("deadline-b@example")])
+        let reread = try SequenceLedger(tsv: ledger.tsv)
+        #expect(reread == ledger)
+        #expect(reread.entries["meeting-a@example"]?.sequence == 1)
+    }
+
+    @Test(arguments: ["uid-only\n", "uid\tnot-a-number\tabc\n", "uid\t-1\tabc\n", "\t0\tabc\n"])
+    func aMalformedLedgerNamesTheLine(text: String) {
+        #expect(throws: LedgerError.self) { try SequenceLedger(tsv: "# header\n" + text) }
+        do {
+            _ = try SequenceLedger(tsv: "# header\n" + text)
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.description.hasPrefix("sequences.tsv:2:"))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ExportFiles
+import Foundation
+import Registry
+import RegistryData
+import RegistryServer
+import Testing
+
+/// `serve` renders against the committed export and refuses to start when that export
+/// is missing or stale, instead of restarting or contradicting SEQUENCE numbers that
+/// subscribers already hold.
+@Suite struct StartupTests {
+    @Test func startsAgainstTheCommittedExport() throws {
+        _ = try makeState()
+    }
+
+    @Test func refusesAMissingExportFolder() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "samverkan-none-\(UUID())")
+        #expect {
+            try makeState(exportsPath: missing.path)
+        } throws: { error in
+            "\(error)".contains("sequences.tsv is missing") && "\(error)".contains("--allow-stale-exports")
+        }
+        _ = try makeState(exportsPath: missing.path, allowStale: true)
+    }
+
+    @Test func refusesAnExportThatIsNotWhatTheDataExports() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "samverkan-stale-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: exportsURL, to: folder)
+        // One byte of one feed changed, as an export of other data would leave it.
+        let feed = folder.appendingPathComponent("municipalities/bjuv.ics")
+        var bytes = try Data(contentsOf: feed)
+        bytes[bytes.count - 3] = UInt8(ascii: "X")
+        try bytes.write(to: feed)
+        #expect {
+            try makeState(exportsPath: folder.path)
+        } throws: { error in
+            "\(error)".contains("municipalities/bjuv.ics") && "\(error)".contains("samverkan export")
+        }
+    }
+}
