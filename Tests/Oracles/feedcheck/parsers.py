@@ -2,12 +2,13 @@
 `vobject` (validating) and `ical` (the strict one Home Assistant uses). Each reads the
 file; every DTSTART/DTEND is converted to UTC and the three must agree."""
 import datetime
-import io
+import re
 import warnings
 
 from .model import Problem
 
 UTC = datetime.timezone.utc
+_vobject_zones = None
 
 
 def _normal(value):
@@ -33,6 +34,15 @@ def read_icalendar(data):
 
 def read_vobject(data):
     import vobject
+    import vobject.icalendar
+    global _vobject_zones
+    # vobject keeps the first VTIMEZONE it met for a TZID for the rest of the process
+    # (a module-level map): forget it whenever the file's VTIMEZONEs differ from the last
+    # file's, so that each file is read with its own VTIMEZONE.
+    zones = re.findall(rb"BEGIN:VTIMEZONE.*?END:VTIMEZONE", data, re.S)
+    if zones != _vobject_zones:
+        vobject.icalendar.__dict__["__tzidMap"].clear()
+        _vobject_zones = zones
     calendar = vobject.readOne(data.decode("utf-8"), validate=True)
     result = {}
     for event in getattr(calendar, "vevent_list", []):

@@ -104,6 +104,23 @@ def check_zone(where, zone, years, problems):
     return evaluator
 
 
+_reference = {}
+
+
+def _hours(tzid, years):
+    """(naive UTC hour, zoneinfo's offset) for every hour of the years; computed once."""
+    if (tzid, years) not in _reference:
+        reference = zoneinfo.ZoneInfo(tzid)
+        t = datetime.datetime(years[0], 1, 1, tzinfo=UTC)
+        end = datetime.datetime(years[1] + 1, 1, 1, tzinfo=UTC)
+        hour, hours = datetime.timedelta(hours=1), []
+        while t < end:
+            hours.append((t.replace(tzinfo=None), t.astimezone(reference).utcoffset()))
+            t += hour
+        _reference[(tzid, years)] = hours
+    return _reference[(tzid, years)]
+
+
 def _compare(zone, tzid, years):
     try:
         reference = zoneinfo.ZoneInfo(tzid)
@@ -112,16 +129,8 @@ def _compare(zone, tzid, years):
     evaluator = Evaluator(zone, years[1])
     if not evaluator.ok or not evaluator.onsets:
         return None, f"VTIMEZONE {tzid} has rules this evaluator cannot read"
-    t = datetime.datetime(years[0], 1, 1)
-    end = datetime.datetime(years[1] + 1, 1, 1)
-    hour = datetime.timedelta(hours=1)
-    wrong = []
-    while t < end:
-        mine = evaluator.offset_at(t)
-        theirs = t.replace(tzinfo=UTC).astimezone(reference).utcoffset()
-        if mine != theirs:
-            wrong.append((t, mine, theirs))
-        t += hour
+    wrong = [(t, evaluator.offset_at(t), theirs) for t, theirs in _hours(tzid, years)
+             if evaluator.offset_at(t) != theirs]
     if wrong:
         t, mine, theirs = wrong[0]
         return evaluator, (f"VTIMEZONE {tzid} gives {mine} at {t:%Y-%m-%d %H:%M}Z, zoneinfo {theirs}; "
