@@ -4,7 +4,7 @@
 set -euo pipefail
 
 apt_packages=(libical-dev libjemalloc-dev tzdata pkg-config curl khal nginx-light chromium wrk)
-python_modules=(icalendar vobject)
+python_modules=(icalendar vobject ical)
 
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -1,7 +1,8 @@
 """The catalogue of planted defects for the feed checks (see mutation_harness.py).
 
 Each mutant is data: a name, the feed files it touches (a glob over paths relative to
-Exports/; `*` also matches `/`), a change, the rules of which at least one must fire
+Exports/; `*` also matches `/`; all.ics unless said otherwise, `*.ics` for a defect that
+must look the same in every feed to be seen only by the rule it is meant for), a change, the rules of which at least one must fire
 (`expect`), and what it stands for. A change is either
 - `change(path, bytes) -> bytes | None`, applied to every matching file (None: does not
   apply to this file); the mutant must apply to at least one file; or
@@ -24,7 +25,7 @@ class Mutant:
     name: str
     expect: tuple
     about: str
-    files: str = "*.ics"
+    files: str = "all.ics"
     change: Optional[Callable] = None
     tree: Optional[Callable] = None
 
@@ -308,7 +309,7 @@ CATALOGUE = [
     Mutant("x-wr-timezone-elsewhere", ("calendar-props",), "X-WR-TIMEZONE naming a zone the file lacks",
            change=sub(r"^X-WR-TIMEZONE:.*", "X-WR-TIMEZONE:Europe/Berlin")),
     Mutant("x-wr-calname-comma", ("x-wr-text",), "a comma in X-WR-CALNAME (libical 3.0.16 leaves it bare)",
-           change=sub(r"^X-WR-CALNAME:Familjen Helsingborg: ", "X-WR-CALNAME:Familjen Helsingborg, ")),
+           files="meetings.ics", change=sub(r"^X-WR-CALNAME:Familjen Helsingborg: ", "X-WR-CALNAME:Familjen Helsingborg, ")),
     Mutant("method-publish-without-organizer", ("method",), "METHOD:PUBLISH, events without ORGANIZER",
            files="all.ics", change=lines(after("CALSCALE", "METHOD:PUBLISH"))),
     Mutant("refresh-interval-not-duration", ("refresh-interval",), "REFRESH-INTERVAL;VALUE=DURATION:1 hour",
@@ -379,7 +380,7 @@ CATALOGUE = [
     Mutant("sequence-down", ("sequence-down",), "the committed ledger has SEQUENCE 2, the feeds 0",
            tree=ledger(lambda t: re.sub(r"^(meeting-kdm-2026-04-10@\S+)\t0\t", r"\1\t2\t", t, flags=re.M))),
     Mutant("sequence-raised-not-in-ledger", ("sequence-ledger-mismatch",), "SEQUENCE 1 in the feeds, 0 in the ledger",
-           change=in_event(MEETING, lambda b: [re.sub("^SEQUENCE:.*", "SEQUENCE:1", t) for t in b])),
+           files="*.ics", change=in_event(MEETING, lambda b: [re.sub("^SEQUENCE:.*", "SEQUENCE:1", t) for t in b])),
     Mutant("ledger-missing-uid", ("ledger-missing",), "an event's UID not in sequences.tsv",
            tree=ledger(lambda t: re.sub(r"^start-teodor[^\n]*\n", "", t, flags=re.M))),
     Mutant("ledger-malformed", ("ledger-format",), "a ledger line with spaces for tabs",
@@ -390,11 +391,11 @@ CATALOGUE = [
     Mutant("cancelled-meeting-confirmed", ("event-status",), "a cancelled meeting still STATUS:CONFIRMED",
            tree=popolo_status("meeting/kdm-2026-05-22", "cancelled")),
     Mutant("meeting-moved-in-feeds-only", ("event-time",), "the meeting an hour late in every feed",
-           change=sub(r"^(DT(START|END);TZID=Europe/Stockholm:20260410T)(\d\d)", lambda m: f"{m.group(1)}{int(m.group(3)) + 1:02d}")),
+           files="*.ics", change=sub(r"^(DT(START|END);TZID=Europe/Stockholm:20260410T)(\d\d)", lambda m: f"{m.group(1)}{int(m.group(3)) + 1:02d}")),
     Mutant("deadline-moved-in-feeds-only", ("event-time",), "a deadline a day early in every feed",
-           change=in_event(DEADLINE, lambda b: [t.replace(":20260430", ":20260429").replace(":20260501", ":20260430") for t in b])),
+           files="*.ics", change=in_event(DEADLINE, lambda b: [t.replace(":20260430", ":20260429").replace(":20260501", ":20260430") for t in b])),
     Mutant("event-dropped-everywhere", ("event-missing",), "a start date missing from every feed",
-           change=in_event(START, lambda b: [])),
+           files="*.ics", change=in_event(START, lambda b: [])),
     Mutant("event-not-in-registry", ("event-unknown",), "an event the registry does not have",
            tree=both(add_event("all.ics", lambda f: [t.replace("teodor-isaksson", "nils-holgersson") for t in event_text(f, START)]),
                      add_event("start-dates.ics", lambda f: [t.replace("teodor-isaksson", "nils-holgersson") for t in event_text(f, START)]))),

@@ -183,7 +183,12 @@ class Expectation:
         return result
 
     def body_feeds(self):
+        """feed path -> (expected UIDs, UIDs that may or may not belong: deadlines whose
+        actor bodies are unknown without Data/)."""
         result = {}
         for ident in self.bodies:
-            result[f"bodies/{slug(ident)}.ics"] = {u for u, e in self.events.items() if ident in e["bodies"]}
+            expected = {u for u, e in self.events.items() if ident in e["bodies"]}
+            unknown = {u for u, e in self.events.items()
+                       if e["kind"] == "deadline" and e["municipalities"] is None and u not in expected}
+            result[f"bodies/{slug(ident)}.ics"] = (expected, unknown)
         return result
