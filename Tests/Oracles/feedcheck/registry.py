@@ -22,6 +22,7 @@ import re
 import unicodedata
 
 DOMAIN = "@familjenhelsingborg.se"
+STRING_REST = re.compile(r'(?:[^"\\]|\\.)*"', re.S)  # the rest of a "..." literal
 
 
 def slug(text):
@@ -47,10 +48,15 @@ def _in_term(m, day):
     return (m.get("start_date") is None or m["start_date"] <= day) and (m.get("end_date") is None or day <= m["end_date"])
 
 
+def _swift_source(path):
+    """A Data/ file without its whole-line comments (the examples at the top)."""
+    return re.sub(r"(?m)^\s*//.*$", "", path.read_text(encoding="utf-8"))
+
+
 def _swift_constants(data_dir):
     table = {}
     for path in sorted(data_dir.glob("*.swift")):
-        for name, kind, raw in re.findall(r'static\s+let\s+(\w+)\s*=\s*(\w+)\.ID\("([^"]*)"\)', path.read_text(encoding="utf-8")):
+        for name, kind, raw in re.findall(r'static\s+let\s+(\w+)\s*=\s*(\w+)\.ID\("([^"]*)"\)', _swift_source(path)):
             table[(kind, name)] = raw
     return table
 
@@ -60,13 +66,16 @@ def decision_actors(data_dir, problems_out):
     constants = _swift_constants(data_dir)
     result = {}
     for path in sorted(data_dir.glob("*.swift")):
-        text = path.read_text(encoding="utf-8")
+        text = _swift_source(path)
         for match in re.finditer(r"\bDecision\(\s*\.(\w+)\s*,", text):
             depth, i = 1, match.end()
             while depth and i < len(text):  # to the matching parenthesis, skipping strings
                 c = text[i]
-                if c == '"':
-                    i = text.index('"', i + 1)
+                if c == '"':  # skip the string literal, escaped quotes included
+                    literal = STRING_REST.match(text, i + 1)
+                    if literal is None:
+                        break
+                    i = literal.end() - 1
                 elif c == "(":
                     depth += 1
                 elif c == ")":
