@@ -123,7 +123,7 @@ def _hours(tzid, years):
 
 def _compare(zone, tzid, years):
     try:
-        reference = zoneinfo.ZoneInfo(tzid)
+        zoneinfo.ZoneInfo(tzid)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
         return None, f"TZID {tzid} is not in the system zoneinfo: cannot be checked"
     evaluator = Evaluator(zone, years[1])

@@ -4,6 +4,7 @@ import pathlib
 from dataclasses import dataclass, field
 
 from . import crossfeed, parsers, rawrules, timezones
+from .model import Problem
 from .registry import Expectation
 
 
@@ -79,5 +80,3 @@ def check_tree(files, data_dir=None):
              "years": years, "notes": notes}
     return problems, stats
 
-
-from .model import Problem  # noqa: E402
