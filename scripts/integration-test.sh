@@ -3,7 +3,7 @@
 #   - `samverkan serve` on a free loopback port, nginx (deploy/nginx.conf) on another,
 #     serving a fresh static export (feeds + pages) of the same data;
 #   - every feed fetched with curl from both, compared byte for byte with Exports/;
-#   - fetched feeds parsed by python icalendar + vobject (Tests/Oracles/check_feeds.py)
+#   - fetched feeds parsed by python icalendar + vobject + ical and held to the feed rules (Tests/Oracles/check_feeds.py)
 #     and by khal;
 #   - headers, 304 on If-None-Match, gzip, bad input, identical ETags across exports;
 #   - the page loaded in headless Chromium: DOM checked, phone-size screenshot saved.
@@ -115,7 +115,7 @@ for name in server nginx; do
     check "$name: gzip on request" grep -qi '^Content-Encoding: gzip' "$out/gzip-headers-$name.txt"
     check "$name: gzip body inflates to Exports/all.ics" cmp -s "$out/gzip-$name.ics" Exports/all.ics
 
-    check "$name: feeds parse in icalendar + vobject" python3 Tests/Oracles/check_feeds.py "$out/fetched/$name"
+    check "$name: feeds parse in icalendar + vobject + ical, feed rules hold" python3 Tests/Oracles/check_feeds.py "$out/fetched/$name"
 done
 
 # khal, a real terminal calendar client.
@@ -147,7 +147,7 @@ e2=$(curl -sI "$nginx2/feeds/all.ics" | tr -d '\r' | sed -n 's/^ETag: //p')
 # A custom feed over the wire (its canonical form is checked in CustomFeedTests).
 mkdir -p "$out/fetched/custom"
 curl -sf -o "$out/fetched/custom/bjuv-meetings-deadlines.ics" "$server/feeds/custom.ics?municipality=bjuv&kind=meetings,deadlines"
-check "custom feed parses in icalendar + vobject" python3 Tests/Oracles/check_feeds.py "$out/fetched/custom"
+check "custom feed parses in icalendar + vobject + ical, feed rules hold" python3 Tests/Oracles/check_feeds.py "$out/fetched/custom"
 
 # --- bad input -----------------------------------------------------------------------------
 # The server's answers to bad paths and queries are checked in BadInputTests (Swift) and

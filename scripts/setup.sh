@@ -4,14 +4,14 @@
 #
 #   scripts/setup.sh          what building and exporting need: libical, tzdata, jemalloc
 #   scripts/setup.sh --test   that, plus the test tools: curl, nginx, khal, Chromium, wrk,
-#                             the python oracles (icalendar, vobject)
+#                             the python oracles (icalendar, vobject, ical)
 set -euo pipefail
 
 apt_packages=(libical-dev libjemalloc-dev tzdata pkg-config)
 python_modules=()
 if [[ ${1:-} == --test ]]; then
     apt_packages+=(curl khal nginx-light chromium wrk)
-    python_modules+=(icalendar vobject)
+    python_modules+=(icalendar vobject ical)
 fi
 
 missing=()

@@ -15,6 +15,9 @@ swift build --build-tests
 echo "== Exports/ freshness"
 swift run --skip-build samverkan export --check
 
+echo "== feed checks under mutation"
+python3 Tests/Oracles/mutation_harness.py Exports
+
 echo "== tests"
 swift test --skip-build
 

@@ -1,104 +1,51 @@
 #!/usr/bin/env python3
-"""Reads every .ics file under a folder with two parsers that share no code with
-libical -- python `icalendar` and `vobject` (validating) -- and checks the bytes.
+"""Checks every .ics file under a folder the way a calendar client would see it, with
+code that shares nothing with libical (the `feedcheck` package beside this file):
 
-Usage: check_feeds.py DIR [--expect-events N]
-Prints one line per problem and exits 1 if there is any; prints a summary otherwise.
+- RFC 5545/7986 rules on the raw bytes and content lines (folding, escaping, required
+  properties and value types, VALARM, METHOD), and the project's rules for a feed;
+- the file's own VTIMEZONE evaluated by hand against the system zoneinfo;
+- python `icalendar`, `vobject` (validating) and `ical` read each file and agree on every
+  event's UTC start and end;
+- across the folder: one UID, one content; all.ics the union of the kind feeds; and,
+  when popolo.json and sequences.tsv are there, each municipality and body feed holding
+  exactly what concerns it, the SEQUENCE ledger, every registry event present.
+
+Usage: check_feeds.py DIR [--expect-events N] [--data DATA_DIR]
+DATA_DIR is the registry's Data/ (for the actors of decisions, which popolo.json lacks);
+by default DIR/../Data when it exists.
+Prints one line per problem (`path:line: [rule] message`) and exits 1 if there is any;
+prints a summary otherwise.
 """
-import datetime
+import argparse
 import pathlib
 import sys
 
-import icalendar
-import vobject
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
-
-def check_bytes(path, data, problems):
-    if b"\r\r\n \n" in data or b"\r\n \r\n" in data:
-        problems.append(f"{path}: libical folding slip left in the bytes")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(f"{path}: not UTF-8: {error}")
-    if not data.endswith(b"\r\n"):
-        problems.append(f"{path}: does not end with CRLF")
-    for number, line in enumerate(data.split(b"\r\n")[:-1], start=1):
-        if len(line) > 75:
-            problems.append(f"{path}:{number}: {len(line)} octets (limit 75)")
-        if b"\r" in line or b"\n" in line:
-            problems.append(f"{path}:{number}: bare CR or LF")
-
-
-def check_icalendar(path, data, problems):
-    calendar = icalendar.Calendar.from_ical(data)
-    zones = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
-    uids = []
-    for event in calendar.walk("VEVENT"):
-        uids.append(str(event["UID"]))
-        for name in ("DTSTART", "DTEND"):
-            prop = event.get(name)
-            if prop is None:
-                problems.append(f"{path}: {event['UID']} has no {name}")
-                continue
-            value = prop.dt
-            if isinstance(value, datetime.datetime):
-                # icalendar turns an unknown TZID into a floating time: insist on a zone.
-                if value.tzinfo is None:
-                    problems.append(f"{path}: {event['UID']} {name} is floating")
-                tzid = prop.params.get("TZID")
-                if tzid and tzid not in zones:
-                    problems.append(f"{path}: TZID {tzid} has no VTIMEZONE")
-        start, end = event["DTSTART"].dt, event["DTEND"].dt
-        if not end > start:
-            problems.append(f"{path}: {event['UID']} ends at or before its start")
-        if event.get("SEQUENCE") is None or int(event["SEQUENCE"]) < 0:
-            problems.append(f"{path}: {event['UID']} has no valid SEQUENCE")
-        stamp = event["DTSTAMP"].dt
-        if stamp.utcoffset() != datetime.timedelta(0):
-            problems.append(f"{path}: {event['UID']} DTSTAMP is not UTC")
-    if len(uids) != len(set(uids)):
-        problems.append(f"{path}: duplicate UIDs")
-    for name in ("NAME", "X-WR-CALNAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL"):
-        if calendar.get(name) is None:
-            problems.append(f"{path}: calendar has no {name}")
-    return len(uids)
-
-
-def check_vobject(path, text, problems):
-    calendar = vobject.readOne(text, validate=True)
-    count = 0
-    for event in getattr(calendar, "vevent_list", []):
-        count += 1
-        for name in ("uid", "dtstamp", "dtstart"):
-            if not hasattr(event, name):
-                problems.append(f"{path}: vobject finds no {name.upper()}")
-    return count
+import feedcheck  # noqa: E402
 
 
 def main():
-    root = pathlib.Path(sys.argv[1])
-    files = sorted(root.rglob("*.ics"))
-    problems = []
-    events = 0
-    for path in files:
-        data = path.read_bytes()
-        check_bytes(path, data, problems)
-        try:
-            a = check_icalendar(path, data, problems)
-            b = check_vobject(path, data.decode("utf-8"), problems)
-        except Exception as error:  # a parser that gives up is a finding, not a crash
-            problems.append(f"{path}: {type(error).__name__}: {error}")
-            continue
-        if a != b:
-            problems.append(f"{path}: icalendar sees {a} events, vobject {b}")
-        events += a
-    if not files:
-        problems.append(f"{root}: no .ics files")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("dir")
+    parser.add_argument("--expect-events", type=int, help="the number of events over all files")
+    parser.add_argument("--data", help="the registry's Data/ folder")
+    args = parser.parse_args()
+    root = pathlib.Path(args.dir)
+    data_dir = pathlib.Path(args.data) if args.data else root.resolve().parent / "Data"
+    problems, stats = feedcheck.check_tree(feedcheck.load_tree(root), data_dir if data_dir.is_dir() else None)
+    if args.expect_events is not None and stats["events"] != args.expect_events:
+        problems.append(feedcheck.Problem("event-required", str(root),
+                                          f"{stats['events']} events, expected {args.expect_events}"))
     for problem in problems:
         print(problem)
     if problems:
         return 1
-    print(f"{len(files)} files, {events} events: icalendar and vobject agree, bytes ok")
+    for note in stats["notes"]:
+        print(f"note: {note}")
+    print(f"{stats['files']} files, {stats['events']} events: icalendar and vobject agree, and ical; "
+          f"bytes, RFC 5545 rules, VTIMEZONE and cross-feed checks ok")
     return 0
 
 

@@ -1,0 +1,150 @@
+"""Consistency across feeds, with the SEQUENCE ledger and with the registry."""
+import datetime
+
+from .model import Problem
+from .rawrules import event_content, to_utc
+
+KIND_FEEDS = {"meetings.ics": "meeting-", "deadlines.ics": "deadline-", "start-dates.ics": "start-"}
+
+
+def parse_ledger(data, problems):
+    """sequences.tsv: UID, SEQUENCE, fingerprint (first three tab-separated columns);
+    extra columns and `#` comments are ignored."""
+    ledger = {}
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem("ledger-format", "sequences.tsv", "not UTF-8"))
+        return ledger
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        if len(columns) < 3 or not columns[1].isdigit() or not columns[0]:
+            problems.append(Problem("ledger-format", f"sequences.tsv:{number}", f"not UID<TAB>SEQUENCE<TAB>fingerprint: {line[:60]!r}"))
+            continue
+        if columns[0] in ledger:
+            problems.append(Problem("ledger-format", f"sequences.tsv:{number}", f"{columns[0]} twice"))
+        ledger[columns[0]] = int(columns[1])
+    return ledger
+
+
+def uids(result):
+    return {e["uid"] for e in result.events if e["uid"]}
+
+
+def check(results, ledger_bytes, expectation, problems):
+    """results: feed path -> FileResult. expectation: registry.Expectation or None."""
+    # One UID, one content, everywhere.
+    contents = {}
+    for path, result in sorted(results.items()):
+        for event in result.events:
+            if event["uid"]:
+                contents.setdefault(event["uid"], {}).setdefault(event_content(event["component"]), []).append(path)
+    for uid, versions in sorted(contents.items()):
+        if len(versions) > 1:
+            groups = sorted(versions.values(), key=len)
+            problems.append(Problem("uid-content-differs", groups[0][0],
+                                    f"{uid} differs from the same event in {groups[-1][0]} ({len(versions)} versions)"))
+
+    # all.ics is the union of the kind feeds; each kind feed holds its kind.
+    if "all.ics" in results and all(k in results for k in KIND_FEEDS):
+        union = set().union(*(uids(results[k]) for k in KIND_FEEDS))
+        everything = uids(results["all.ics"])
+        for uid in sorted(everything - union):
+            problems.append(Problem("all-union", "all.ics", f"{uid} is in no kind feed"))
+        for uid in sorted(union - everything):
+            problems.append(Problem("all-union", "all.ics", f"{uid} of a kind feed is missing"))
+    for feed, prefix in KIND_FEEDS.items():
+        if feed in results:
+            for uid in sorted(uids(results[feed])):
+                if not uid.startswith(prefix):
+                    problems.append(Problem("kind-feed", feed, f"{uid} is not a {prefix[:-1]} event"))
+    if "all.ics" in results:
+        everything = uids(results["all.ics"])
+        for path in sorted(results):
+            if path.startswith(("municipalities/", "bodies/")):
+                for uid in sorted(uids(results[path]) - everything):
+                    rule = "municipality-feed" if path.startswith("m") else "body-feed"
+                    problems.append(Problem(rule, path, f"{uid} is not in all.ics"))
+
+    # The SEQUENCE ledger.
+    if ledger_bytes is not None:
+        ledger = parse_ledger(ledger_bytes, problems)
+        for path, result in sorted(results.items()):
+            for event in result.events:
+                uid, sequence = event["uid"], event["sequence"]
+                if uid is None or sequence is None:
+                    continue
+                if uid not in ledger:
+                    problems.append(Problem("ledger-missing", path, f"{uid} is not in sequences.tsv"))
+                elif sequence < ledger[uid]:
+                    problems.append(Problem("sequence-down", path, f"{uid} SEQUENCE {sequence} is below the ledger's {ledger[uid]}"))
+                elif sequence != ledger[uid]:
+                    problems.append(Problem("sequence-ledger-mismatch", path, f"{uid} SEQUENCE {sequence}, ledger {ledger[uid]}"))
+
+    if expectation is None:
+        return
+    for message in expectation.problems:
+        problems.append(Problem("registry-source", "popolo.json/Data", message))
+
+    # Each municipality's and body's feed holds exactly what concerns it.
+    for path, (expected, unknown) in sorted(expectation.municipality_feeds().items()):
+        if path not in results:
+            problems.append(Problem("municipality-feed", path, "feed missing"))
+            continue
+        have = uids(results[path]) - unknown
+        for uid in sorted(expected - have):
+            problems.append(Problem("municipality-feed", path, f"{uid} concerns it but is missing"))
+        for uid in sorted(have - expected):
+            problems.append(Problem("municipality-feed", path, f"{uid} does not concern it"))
+    known = set(expectation.municipality_feeds())
+    for path in sorted(results):
+        if path.startswith("municipalities/") and path not in known:
+            problems.append(Problem("municipality-feed", path, "no such municipality in the registry"))
+    bodies = expectation.body_feeds()
+    for path, (expected, unknown) in sorted(bodies.items()):
+        if path not in results:
+            problems.append(Problem("body-feed", path, "feed missing"))
+            continue
+        have = uids(results[path]) - unknown
+        for uid in sorted(expected - have):
+            problems.append(Problem("body-feed", path, f"{uid} belongs to it but is missing"))
+        for uid in sorted(have - expected):
+            problems.append(Problem("body-feed", path, f"{uid} does not belong to it"))
+    for path in sorted(results):
+        if path.startswith("bodies/") and path not in bodies:
+            problems.append(Problem("body-feed", path, "no such body in the registry"))
+
+    # Every registry event is in all.ics, at the registry's time, with its status.
+    if "all.ics" not in results:
+        return
+    events = {e["uid"]: e for e in results["all.ics"].events if e["uid"]}
+    for uid, truth in sorted(expectation.events.items()):
+        event = events.get(uid)
+        if event is None:
+            if truth["status"] == "cancelled":
+                problems.append(Problem("cancelled-dropped", "all.ics", f"{uid} is cancelled in the registry and was dropped, not kept"))
+            else:
+                problems.append(Problem("event-missing", "all.ics", f"{uid} is in the registry but not in the feed"))
+            continue
+        cancelled = event["status"] == "CANCELLED"
+        if cancelled != (truth["status"] == "cancelled"):
+            problems.append(Problem("event-status", "all.ics", f"{uid} STATUS:{event['status']}, registry says {truth['status']}"))
+        for key in ("start", "end"):
+            value, want = event[key], truth[key]
+            if key == "end" and want is None:
+                if truth["kind"] != "meeting" or len(truth["start"]) == 10:
+                    continue
+            if value is None:
+                continue
+            if len(want or "") > 10:
+                got = to_utc(value) if value[0] == "time" else None
+                need = datetime.datetime.fromisoformat(want).astimezone(datetime.timezone.utc)
+                if got != need:
+                    problems.append(Problem("event-time", "all.ics", f"{uid} {key} {got} in UTC, registry {need}"))
+            elif key == "start":
+                if value[0] != "date" or value[1].isoformat() != want:
+                    problems.append(Problem("event-time", "all.ics", f"{uid} starts {value[1]}, registry {want} (all day)"))
+    for uid in sorted(set(events) - set(expectation.events)):
+        problems.append(Problem("event-unknown", "all.ics", f"{uid} is not in the registry"))
