@@ -58,11 +58,14 @@ echo "building samverkan"
 swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
 bin="$(swift build --show-bin-path)/samverkan"
 
-start_serve "$out/serve.log" "$bin" serve --exports Exports || { echo "FAIL server did not start"; exit 1; }
+# The address subscribe links carry, the same for the server and the static export (the
+# server listens on a port it picks, so the links cannot name it).
+public="https://kalender.example.se"
+start_serve "$out/serve.log" "$bin" serve --exports Exports --public-url "$public" \
+    || { echo "FAIL server did not start"; exit 1; }
 pids+=("$SERVE_PID")
 server_port=$SERVE_PORT
 nginx_port=$(free_port)
-public="http://127.0.0.1:$server_port"
 today=$(TZ=Europe/Stockholm date +%F)
 
 # Static site: a copy of Exports/ (for its SEQUENCE ledger) re-exported with the pages,
@@ -84,7 +87,7 @@ pids+=("$nginx2_pid")
 
 echo "samverkan serve on $server_port, nginx on $nginx_port and $nginx2_port"
 
-server="$public"
+server="http://127.0.0.1:$server_port"
 nginx="http://127.0.0.1:$nginx_port"
 nginx2="http://127.0.0.1:$nginx2_port"
 

@@ -117,17 +117,8 @@ public final class ICalendarEncoder {
         return component
     }
 
-    /// A wall-clock time, built from its fields and written with the TZID parameter
-    /// (`zoned`): never from a time_t, which libical 3.0.16 would leave marked as UTC.
-    private func local(_ day: Day, _ time: LocalTime) -> icaltimetype {
-        var value = icaltime_null_time()
-        value.year = Int32(day.year)
-        value.month = Int32(day.month)
-        value.day = Int32(day.day)
-        value.hour = Int32(time.hour)
-        value.minute = Int32(time.minute)
-        return value
-    }
+    /// A wall-clock time in the feed's zone, written with the TZID parameter (`zoned`).
+    private func local(_ day: Day, _ time: LocalTime) -> icaltimetype { Self.icalTime(day, time) }
 
     /// Adds the TZID parameter that names the feed's VTIMEZONE, so the time is not floating.
     private func zoned(_ property: OpaquePointer?) -> OpaquePointer? {
@@ -135,20 +126,25 @@ public final class ICalendarEncoder {
         return property
     }
 
-    private func date(_ day: Day) -> icaltimetype {
-        var value = icaltime_null_date()
-        value.year = Int32(day.year)
-        value.month = Int32(day.month)
-        value.day = Int32(day.day)
-        return value
-    }
+    private func date(_ day: Day) -> icaltimetype { Self.icalTime(day, nil) }
 
     private func utcMidnight(_ day: Day) -> icaltimetype {
-        var value = icaltime_null_time()
+        Self.icalTime(day, LocalTime(0), zone: icaltimezone_get_utc_timezone())
+    }
+
+    /// A libical time built from its fields: a date when `time` is nil, else a date-time,
+    /// floating unless `zone` is given. Never from a time_t, which libical 3.0.16 would
+    /// leave marked as UTC whatever the zone.
+    static func icalTime(_ day: Day, _ time: LocalTime?, zone: OpaquePointer? = nil) -> icaltimetype {
+        var value = time == nil ? icaltime_null_date() : icaltime_null_time()
         value.year = Int32(day.year)
         value.month = Int32(day.month)
         value.day = Int32(day.day)
-        value.zone = icaltimezone_get_utc_timezone()
+        if let time {
+            value.hour = Int32(time.hour)
+            value.minute = Int32(time.minute)
+        }
+        value.zone = zone
         return value
     }
 

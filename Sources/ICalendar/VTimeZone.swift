@@ -43,13 +43,8 @@ enum VTimeZone {
         icalcomponent_add_property(component, icalproperty_new_tzname(type.abbreviation))
         icalcomponent_add_property(component, icalproperty_new_tzoffsetfrom(Int32(before.utcOffset)))
         icalcomponent_add_property(component, icalproperty_new_tzoffsetto(Int32(type.utcOffset)))
-        var start = icaltime_null_time()
-        start.year = Int32(since.day.year)
-        start.month = Int32(since.day.month)
-        start.day = Int32(since.day.day)
-        start.hour = Int32(since.time.hour)
-        start.minute = Int32(since.time.minute)
-        icalcomponent_add_property(component, icalproperty_new_dtstart(start))
+        icalcomponent_add_property(
+            component, icalproperty_new_dtstart(ICalendarEncoder.icalTime(since.day, since.time)))
         if let rule {
             let weekdays = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]
             let week = rule.week == 5 ? "-1" : "\(rule.week)"

@@ -22,8 +22,9 @@ public struct ServerConfiguration: Sendable {
     /// numbers then start from whatever ledger there is, which subscribers may see as
     /// changes going backwards: for trying things out, never for production.
     public var allowStaleExports: Bool
-    /// Today in Europe/Stockholm; tests pass a fixed day.
-    public var today: @Sendable () -> Day
+    /// Today in Europe/Stockholm; tests pass a fixed day. Nil: from the system clock, in
+    /// the zone the server loaded at start-up.
+    public var today: (@Sendable () -> Day)?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
@@ -35,16 +36,10 @@ public struct ServerConfiguration: Sendable {
         self.publicURL = publicURL
         self.exportsPath = exportsPath
         self.allowStaleExports = allowStaleExports
-        self.today = today ?? Self.systemToday
+        self.today = today
     }
 
     var resolvedPublicURL: String { publicURL ?? "http://\(host):\(port)" }
-
-    /// Today in the collaboration's zone, from the system clock and tz database.
-    @Sendable static func systemToday() -> Day {
-        // The zone was loaded once at start-up (`ServerState.init`), so this cannot fail here.
-        (try? ZoneInfo.collaborationZone())?.today() ?? Day(1970, 1, 1)
-    }
 }
 
 /// Why `samverkan serve` will not start.
@@ -56,6 +51,8 @@ public struct ServerStartError: Error, CustomStringConvertible {
 /// server holds no state a request can change, so replicas started from the same data
 /// and `Exports/` answer alike.
 public struct ServerState: Sendable {
+    /// The collaboration's zone, from the system's tz database: "today" for the pages and API.
+    let zone: ZoneInfo
     let site: Site
     let catalog: FeedCatalog
     let renderer: CustomFeedRenderer
@@ -108,6 +105,7 @@ public struct ServerState: Sendable {
         self.catalog = FeedCatalog(feeds: publication.feeds, files: publication.takeFiles())
         self.site = site
         self.renderer = renderer
+        self.zone = zone
     }
 }
 
@@ -138,13 +136,15 @@ public func buildApplication(
 /// `app.test(.router)`.
 public func buildRouter(state: ServerState, configuration: ServerConfiguration) -> Router<BasicRequestContext>
 {
+    let zone = state.zone
+    let today = configuration.today ?? { zone.today() }
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: PlainErrorMiddleware())
     router.add(middleware: RequestGuardMiddleware())
-    PageController(site: state.site, today: configuration.today).addRoutes(to: router)
+    PageController(site: state.site, today: today).addRoutes(to: router)
     FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site).addRoutes(to: router)
-    APIController(site: state.site, today: configuration.today).addRoutes(to: router.group("api"))
+    APIController(site: state.site, today: today).addRoutes(to: router.group("api"))
     return router
 }
 
