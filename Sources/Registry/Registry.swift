@@ -13,6 +13,8 @@ public struct Registry: Sendable {
     public private(set) var appointments: [StaffAppointment] = []
     public private(set) var meetings: [Meeting] = []
     public private(set) var decisions: [Decision] = []
+    public private(set) var actionRequests: [ActionRequest] = []
+    public private(set) var actionResponses: [ActionResponse] = []
 
     private var documentIndex: [Document.ID: Int] = [:]
     private var municipalityIndex: [Municipality.ID: Int] = [:]
@@ -20,6 +22,7 @@ public struct Registry: Sendable {
     private var bodyIndex: [Body.ID: Int] = [:]
     private var meetingIndex: [Meeting.ID: Int] = [:]
     private var decisionIndex: [Decision.ID: Int] = [:]
+    private var actionRequestIndex: [ActionRequest.ID: Int] = [:]
 
     public init() {}
 
@@ -57,6 +60,13 @@ public struct Registry: Sendable {
         decisions.append(record)
     }
 
+    public mutating func add(_ record: ActionRequest) {
+        actionRequestIndex[record.id] = actionRequestIndex[record.id] ?? actionRequests.count
+        actionRequests.append(record)
+    }
+
+    public mutating func add(_ record: ActionResponse) { actionResponses.append(record) }
+
     public subscript(id: Document.ID) -> Document? { documentIndex[id].map { documents[$0] } }
     public subscript(id: Municipality.ID) -> Municipality? {
         municipalityIndex[id].map { municipalities[$0] }
@@ -65,6 +75,9 @@ public struct Registry: Sendable {
     public subscript(id: Body.ID) -> Body? { bodyIndex[id].map { bodies[$0] } }
     public subscript(id: Meeting.ID) -> Meeting? { meetingIndex[id].map { meetings[$0] } }
     public subscript(id: Decision.ID) -> Decision? { decisionIndex[id].map { decisions[$0] } }
+    public subscript(id: ActionRequest.ID) -> ActionRequest? {
+        actionRequestIndex[id].map { actionRequests[$0] }
+    }
 
     /// The date of the document a record cites: when its facts were last revised.
     public func revised(_ source: Source) -> Day? { self[source.document]?.date }

@@ -11,13 +11,22 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Prints one line per problem, `Data/FILE.swift:LINE: error: …` or `warning: …`, then a \
             summary, all on standard output. Exits with status 1 when there are errors; warnings \
-            alone exit with 0.
+            alone exit with 0. Actions past their deadline that someone has not answered are \
+            warnings as of today in Europe/Stockholm, or the day `--on` names.
             """
     )
 
+    @Option(name: .long, help: "Check overdue actions as of this day (YYYY-MM-DD); default today.")
+    var on: String?
+
     func run() throws {
         let registry = Registry.familjenHelsingborg
-        let diagnostics = registry.validate()
+        let today: Day
+        do { today = try CommandSupport.day(on, option: "--on") } catch {
+            printError("samverkan: \(error.message)")
+            throw ExitCode(error.exitCode)
+        }
+        let diagnostics = registry.validate(on: today)
         for diagnostic in diagnostics {
             print(diagnostic)
         }
