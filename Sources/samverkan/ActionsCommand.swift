@@ -1,5 +1,6 @@
 import ArgumentParser
 import Registry
+import RegistryServer
 
 /// `samverkan actions [--municipality NAME] [--on DATE] [--json]`
 struct ActionsCommand: ParsableCommand {
@@ -21,65 +22,14 @@ struct ActionsCommand: ParsableCommand {
             let day = try options.day()
             let chosen = try municipality.map { try registry.municipality(named: $0) }
             let result = OpenActionsResult(registry, on: day, municipality: chosen)
-            return options.json ? JSONOutput.string(result) : result.text
+            return options.json ? JSONOutput.string(result) : result.report
         }
     }
 }
 
-/// A party asked to act, as JSON names it: `{"kind": "municipality", "id": "bjuv", "name": "Bjuv"}`.
-struct PartyResult: Codable, Hashable {
-    /// "municipality" or "body".
-    let kind: String
-    let id: String
-    let name: String
-
-    init(_ party: ActionRequest.Party, in registry: Registry) {
-        switch party {
-        case .municipality(let id): (kind, self.id) = ("municipality", id.rawValue)
-        case .body(let id): (kind, self.id) = ("body", id.rawValue)
-        }
-        name = registry.name(of: party)
-    }
-}
-
-/// What `samverkan actions` prints with `--json`.
-struct OpenActionsResult: Codable, Hashable {
-    struct Row: Codable, Hashable {
-        let action: String
-        let decision: String
-        let decisionTitle: String
-        let what: String
-        let party: PartyResult
-        /// "overdue" or "not-yet-due".
-        let status: String
-        /// The day the party must act by: the deadline, or the end of the extra time it asked for.
-        let due: String
-        /// Days past `due` on `date`; 0 when not yet due.
-        let daysOverdue: Int
-    }
-
-    let date: String
-    /// The municipality's ID and name, when the list is for one.
-    let municipality: String?
-    let municipalityName: String?
-    let open: [Row]
-
-    init(_ registry: Registry, on day: Day, municipality: Municipality?) {
-        date = day.description
-        self.municipality = municipality?.id.rawValue
-        municipalityName = municipality?.name
-        open = registry.openActions(on: day, municipality: municipality?.id).map { standing in
-            let due = standing.status.dueDay
-            return Row(
-                action: standing.request.id.rawValue, decision: standing.request.decision.rawValue,
-                decisionTitle: registry[standing.request.decision]?.title ?? standing.request.decision.rawValue,
-                what: standing.request.what, party: PartyResult(standing.party, in: registry),
-                status: standing.status.key, due: due.description,
-                daysOverdue: standing.status.isOverdue ? due.days(until: day) : 0)
-        }
-    }
-
-    var text: String {
+extension OpenActionsResult {
+    /// The text `samverkan actions` prints: a count, then a table, overdue first.
+    var report: String {
         let scope = municipalityName.map { " for \($0)" } ?? ""
         guard !open.isEmpty else { return "Nothing open\(scope) on \(date).\n" }
         let overdue = open.count { $0.status == "overdue" }
