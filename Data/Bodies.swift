@@ -49,9 +49,13 @@ extension Registry {
             Body(
                 .hrNetwork, name: "HR-cheferna", kind: .network, lifecycle: .established,
                 parent: .directors,
-                purpose: "HR-cheferna är välinformerade om scenario 3 och tar kontakt med respektive kommundirektör.",
+                purpose:
+                    "HR-cheferna är välinformerade om scenario 3 och tar kontakt med respektive kommundirektör.",
                 source: Source(.minutes20260410, item: "2"),
-                inferred: [Inferred("kind", because: "Protokollet säger \"HR-cheferna\", inte att de är ett nätverk.")]))
+                inferred: [
+                    Inferred(
+                        "kind", because: "Protokollet säger \"HR-cheferna\", inte att de är ett nätverk.")
+                ]))
         add(
             Body(
                 .staffTrainingGroup, name: "Arbetsgruppen för personalutbildning", kind: .workingGroup,
@@ -63,7 +67,9 @@ extension Registry {
                 inferred: [
                     Inferred(
                         "name",
-                        because: "Protokollet säger \"Arbetsgruppen\" under punkt 2 (potentialutredningen, område 3).")
+                        because:
+                            "Protokollet säger \"Arbetsgruppen\" under punkt 2 (potentialutredningen, område 3)."
+                    )
                 ]))
         add(
             Body(
@@ -76,7 +82,8 @@ extension Registry {
                 inferred: [
                     Inferred(
                         "name",
-                        because: "Protokollet säger \"en löst sammansatt grupp\" och \"arbetsgruppen\" (punkt 3).")
+                        because:
+                            "Protokollet säger \"en löst sammansatt grupp\" och \"arbetsgruppen\" (punkt 3).")
                 ]))
         add(
             Body(
@@ -88,7 +95,9 @@ extension Registry {
                 source: Source(.minutes20260410, item: "3"),
                 inferred: [
                     Inferred(
-                        "name", because: "Protokollet säger \"ett formellt nätverk\" och \"ett eventuellt nytt nätverk\".")
+                        "name",
+                        because:
+                            "Protokollet säger \"ett formellt nätverk\" och \"ett eventuellt nytt nätverk\".")
                 ]))
 
         add(

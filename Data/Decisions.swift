@@ -69,12 +69,15 @@ extension Registry {
                 text:
                     "Att varje kommun själv tar ställning till scenario/förslag 3 (HR-cheferna är "
                     + "välinformerade och kommer ta kontakt med respektive kommundirektör).",
-                deadline: Day(2026, 4, 30), actors: otherThanHelsingborg.map { .municipality($0) } + [.body(.hrNetwork)],
+                deadline: Day(2026, 4, 30),
+                actors: otherThanHelsingborg.map { .municipality($0) } + [.body(.hrNetwork)],
                 source: Source(.minutes20260410, item: "2"),
                 inferred: [
                     Inferred(
                         "deadline",
-                        because: "Datumet står i beskrivningen av scenario 3 (fullmakt senast 30/4), inte i beslutet.")
+                        because:
+                            "Datumet står i beskrivningen av scenario 3 (fullmakt senast 30/4), inte i beslutet."
+                    )
                 ]))
         // Scenario 3: Helsingborg procures the platform; the other municipalities may join
         // if they sign a power of attorney by 30 April.
@@ -115,13 +118,18 @@ extension Registry {
                 inferred: [
                     Inferred(
                         "actors",
-                        because: "Beslutet säger \"tf sekretariatschefen\"; att det är Mikael Johansson är antaget.")
+                        because:
+                            "Beslutet säger \"tf sekretariatschefen\"; att det är Mikael Johansson är antaget."
+                    )
                 ]))
     }
 
     /// The municipalities scenario 3 asks for a power of attorney: all but Helsingborg,
     /// which procures the platform ("övriga kommuner").
     private var otherThanHelsingborg: [Municipality.ID] {
-        [.hoganas, .angelholm, .bastad, .orkelljunga, .klippan, .astorp, .bjuv, .svalov, .landskrona, .perstorp]
+        [
+            .hoganas, .angelholm, .bastad, .orkelljunga, .klippan, .astorp, .bjuv, .svalov, .landskrona,
+            .perstorp,
+        ]
     }
 }

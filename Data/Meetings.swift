@@ -43,7 +43,9 @@ extension Registry {
                 inferred: [
                     Inferred(
                         "agenda",
-                        because: "Protokollet 2026-04-10 säger \"under punkten\"; punktens nummer och rubrik är registrets.")
+                        because:
+                            "Protokollet 2026-04-10 säger \"under punkten\"; punktens nummer och rubrik är registrets."
+                    )
                 ]))
 
         add(

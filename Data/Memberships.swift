@@ -25,38 +25,55 @@ extension Registry {
         // The minutes list each person for a municipality at the directors' meeting, and
         // give no titles.
         let noTitle = [
-            Inferred("role", because: "Protokollet anger inga titlar; personen är listad för kommunen vid kommundirektörmötet.")
+            Inferred(
+                "role",
+                because:
+                    "Protokollet anger inga titlar; personen är listad för kommunen vid kommundirektörmötet.")
         ]
         add(
             Membership(
-                .carinaLeffler, in: .directors, as: .director, for: .helsingborg, source: attendance, inferred: noTitle))
+                .carinaLeffler, in: .directors, as: .director, for: .helsingborg, source: attendance,
+                inferred: noTitle))
         add(
             Membership(
-                .hermanCrespin, in: .directors, as: .director, for: .hoganas, source: attendance, inferred: noTitle))
-        add(Membership(.elinAsk, in: .directors, as: .director, for: .angelholm, source: attendance, inferred: noTitle))
+                .hermanCrespin, in: .directors, as: .director, for: .hoganas, source: attendance,
+                inferred: noTitle))
         add(
-            Membership(.jonasJonsson, in: .directors, as: .director, for: .bastad, source: attendance, inferred: noTitle))
+            Membership(
+                .elinAsk, in: .directors, as: .director, for: .angelholm, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .jonasJonsson, in: .directors, as: .director, for: .bastad, source: attendance,
+                inferred: noTitle))
         add(
             Membership(
                 .ardianaDemjaha, in: .directors, as: .director, for: .orkelljunga, source: attendance,
                 inferred: noTitle))
         add(
-            Membership(.tomasRikse, in: .directors, as: .director, for: .klippan, source: attendance, inferred: noTitle))
+            Membership(
+                .tomasRikse, in: .directors, as: .director, for: .klippan, source: attendance,
+                inferred: noTitle))
         add(
             Membership(
-                .christerPalsson, in: .directors, as: .director, for: .astorp, source: attendance, inferred: noTitle))
+                .christerPalsson, in: .directors, as: .director, for: .astorp, source: attendance,
+                inferred: noTitle))
         add(
             Membership(
-                .agnetaFristedt, in: .directors, as: .director, for: .bjuv, source: attendance, inferred: noTitle))
+                .agnetaFristedt, in: .directors, as: .director, for: .bjuv, source: attendance,
+                inferred: noTitle))
         add(
-            Membership(.asaSimonsson, in: .directors, as: .director, for: .svalov, source: attendance, inferred: noTitle))
+            Membership(
+                .asaSimonsson, in: .directors, as: .director, for: .svalov, source: attendance,
+                inferred: noTitle))
         add(
             Membership(
                 .pernillaAnderberg, in: .directors, as: .director, for: .landskrona, source: attendance,
                 inferred: noTitle))
         add(
             Membership(
-                .marieAppelqvist, in: .directors, as: .director, for: .perstorp, source: attendance, inferred: noTitle))
+                .marieAppelqvist, in: .directors, as: .director, for: .perstorp, source: attendance,
+                inferred: noTitle))
 
         // The minutes list Mikael Johansson for the secretariat and carry his address; the
         // secretariat's report (item 4) is given by an acting head of the secretariat whom
@@ -68,13 +85,18 @@ extension Registry {
                 inferred: [
                     Inferred(
                         "role",
-                        because: "Protokollet nämner en tf sekretariatschef men inte vem; han är listad för sekretariatet.")
+                        because:
+                            "Protokollet nämner en tf sekretariatschef men inte vem; han är listad för sekretariatet."
+                    )
                 ]))
         add(
             Membership(
                 .mikaelJohansson, in: .directors, as: .secretary, source: attendance,
                 inferred: [
-                    Inferred("role", because: "Protokollet anger ingen sekreterare; hans adress står överst i protokollet.")
+                    Inferred(
+                        "role",
+                        because: "Protokollet anger ingen sekreterare; hans adress står överst i protokollet."
+                    )
                 ]))
 
         // The minutes name presenters, not members: that they speak for the working group
@@ -83,18 +105,25 @@ extension Registry {
             Membership(
                 .annaKronbert, in: .staffTrainingGroup, as: .presenter, for: .helsingborg,
                 source: Source(.minutes20260410, item: "2"),
-                inferred: [Inferred("body", because: "Föredragande under punkt 2, där \"Arbetsgruppen\" redovisade.")]))
+                inferred: [
+                    Inferred("body", because: "Föredragande under punkt 2, där \"Arbetsgruppen\" redovisade.")
+                ]))
         add(
             Membership(
                 .karlLundberg, in: .staffTrainingGroup, as: .presenter, for: .angelholm,
                 source: Source(.minutes20260410, item: "2"),
-                inferred: [Inferred("body", because: "Föredragande under punkt 2, där \"Arbetsgruppen\" redovisade.")]))
+                inferred: [
+                    Inferred("body", because: "Föredragande under punkt 2, där \"Arbetsgruppen\" redovisade.")
+                ]))
         add(
             Membership(
                 .brittNymberg, in: .energyWorkingGroup, as: .presenter,
                 source: Source(.minutes20260410, item: "3"),
                 inferred: [
-                    Inferred("body", because: "Redovisade arbetet under punkt 3; tar fram förslaget \"och arbetsgruppen\".")
+                    Inferred(
+                        "body",
+                        because: "Redovisade arbetet under punkt 3; tar fram förslaget \"och arbetsgruppen\"."
+                    )
                 ]))
     }
 }

@@ -55,7 +55,8 @@ extension Membership: InferringRecord {
     /// role, or the seat in the body at all, is inferred.
     public var roleLabel: String {
         let label = (acting ? "tf " : "") + role.title
-        return isInferred("role") || isInferred("body") || isInferred("acting") ? label + Inferred.marker : label
+        return isInferred("role") || isInferred("body") || isInferred("acting")
+            ? label + Inferred.marker : label
     }
 }
 
@@ -70,7 +71,8 @@ extension Decision: InferringRecord {
 extension Registry {
     /// Every inferred mark in the registry, with the record that carries it.
     public var inferredFacts: [(record: String, location: SourceLocation, mark: Inferred)] {
-        func marks(_ records: [some InferringRecord], _ kind: String) -> [(String, SourceLocation, Inferred)] {
+        func marks(_ records: [some InferringRecord], _ kind: String) -> [(String, SourceLocation, Inferred)]
+        {
             records.flatMap { record in
                 record.inferred.map { ("\(kind) '\(record.id.rawValue)'", record.location, $0) }
             }

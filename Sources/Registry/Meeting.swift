@@ -26,7 +26,8 @@ public struct Meeting: Record, Hashable {
     public init(
         _ id: ID, of body: Body.ID, title: String, time: MeetingTime, place: String? = nil,
         remote: String? = nil, status: Status = .scheduled, attendance: [Attendance] = [],
-        agenda: [AgendaItem] = [], source: Source, inferred: [Inferred] = [], filePath: String = #filePath, line: Int = #line
+        agenda: [AgendaItem] = [], source: Source, inferred: [Inferred] = [], filePath: String = #filePath,
+        line: Int = #line
     ) {
         self.id = id
         self.body = body

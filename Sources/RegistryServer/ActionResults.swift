@@ -49,7 +49,8 @@ public struct OpenActionsResult: Codable, Hashable, Sendable {
             let due = standing.status.dueDay
             return Row(
                 action: standing.request.id.rawValue, decision: standing.request.decision.rawValue,
-                decisionTitle: registry[standing.request.decision]?.title ?? standing.request.decision.rawValue,
+                decisionTitle: registry[standing.request.decision]?.title
+                    ?? standing.request.decision.rawValue,
                 what: standing.request.what, party: PartyResult(standing.party, in: registry),
                 status: standing.status.key, due: due.description,
                 daysOverdue: standing.status.isOverdue ? due.days(until: day) : 0)
@@ -136,7 +137,8 @@ public struct DecisionResult: Codable, Hashable, Sendable {
                         party: PartyResult(standing.party, in: registry), status: standing.status.key,
                         statusDate: standing.status.dueDay.description,
                         responses: standing.responses.map { response in
-                            let title = registry[response.source.document]?.title ?? response.source.document.rawValue
+                            let title =
+                                registry[response.source.document]?.title ?? response.source.document.rawValue
                             return Response(
                                 answer: response.answer.key, label: response.answer.label,
                                 on: response.on.description,

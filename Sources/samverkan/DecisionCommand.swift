@@ -37,7 +37,8 @@ extension DecisionResult {
         if actions.isEmpty { return out + "\nAsks no one to act.\n" }
         for action in actions {
             out += "\nAsked: \(action.what), by \(action.by)\n"
-            out += "On \(date): \(action.answered) of \(action.asked) have answered, \(action.overdue) overdue\n\n"
+            out +=
+                "On \(date): \(action.answered) of \(action.asked) have answered, \(action.overdue) overdue\n\n"
             out += TextTable(
                 headers: ["Who", "Status", "Date", "Answer"],
                 rows: action.rows.map { row in

@@ -36,7 +36,8 @@ import Testing
         } else {
             #expect(
                 summary.hasSuffix(
-                    " in \(registry.sourceFiles.count) files; \(registry.inferredCount) facts marked inferred"))
+                    " in \(registry.sourceFiles.count) files; \(registry.inferredCount) facts marked inferred"
+                ))
         }
     }
 }

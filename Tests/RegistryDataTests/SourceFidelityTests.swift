@@ -38,7 +38,8 @@ import Testing
     // "Mötet beslutar att tf sekretariatschefen får uppdraget att föreslå detta för Marknadsföreningen"
     @Test func theMarketingFilmDecisionQuotesTheMinutes() throws {
         let film = try #require(registry[Decision.ID.marketingFilm])
-        #expect(film.text == "Att tf sekretariatschefen får uppdraget att föreslå detta för Marknadsföreningen.")
+        #expect(
+            film.text == "Att tf sekretariatschefen får uppdraget att föreslå detta för Marknadsföreningen.")
         #expect(film.isInferred("actors"), "the minutes name the post, not the person")
     }
 
@@ -54,7 +55,9 @@ import Testing
     // arbeta med gemensam förvaltningsorganisation"
     @Test func scenario4IsDescribed() throws {
         let summary = try #require(registry[Meeting.ID.directors20260410]?.agenda[1].summary)
-        for words in ["gemensamt upphandlat system", "harmoniserade processer", "gemensam förvaltningsorganisation"] {
+        for words in [
+            "gemensamt upphandlat system", "harmoniserade processer", "gemensam förvaltningsorganisation",
+        ] {
             #expect(summary.contains(words))
         }
     }
@@ -95,7 +98,8 @@ import Testing
         let seats = registry.memberships.filter { $0.person == .mikaelJohansson }
         #expect(seats.count == 2)
         #expect(seats.allSatisfy { $0.isInferred("role") })
-        #expect(seats.map(\.roleLabel).sorted() == ["sekreterare (antaget)", "tf sekretariatschef (antaget)"])
+        #expect(
+            seats.map(\.roleLabel).sorted() == ["sekreterare (antaget)", "tf sekretariatschef (antaget)"])
     }
 
     // "Föredragande: Anna Kronbert Helsingborg stad och Karl Lundberg Ängelholms kommun."
@@ -126,7 +130,9 @@ import Testing
 
     // The heading reads "Kommundirektörmöte i Familjen Helsingborg".
     @Test func theDocumentIsTitledByItsHeading() throws {
-        #expect(try #require(registry[Document.ID.minutes20260410]).title == "Kommundirektörmöte i Familjen Helsingborg")
+        #expect(
+            try #require(registry[Document.ID.minutes20260410]).title
+                == "Kommundirektörmöte i Familjen Helsingborg")
     }
 
     // "Föredragande: Anna Kronbert": kept as spelt, with a note that it may be an OCR slip.

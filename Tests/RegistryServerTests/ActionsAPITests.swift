@@ -17,13 +17,15 @@ import Testing
         ),
         (
             "/api/actions?municipality=bjuv",
-            JSONOutput.string(OpenActionsResult(registry, on: testDay, municipality: registry[Municipality.ID.bjuv]))
+            JSONOutput.string(
+                OpenActionsResult(registry, on: testDay, municipality: registry[Municipality.ID.bjuv]))
         ),
         (
             "/api/decisions/kdm-2026-04-10-scenario-3?on=2026-05-01",
             JSONOutput.string(
                 DecisionResult(
-                    registry.followUp(of: registry[Decision.ID.scenario3]!, on: Day(2026, 5, 1)), in: registry))
+                    registry.followUp(of: registry[Decision.ID.scenario3]!, on: Day(2026, 5, 1)), in: registry
+                ))
         ),
     ])
     func routesAnswerWithTheCLIsJSON(uri: String, expected: String) async throws {
@@ -39,9 +41,12 @@ import Testing
     @Test func onTheDeadlineNoneIsOverdueAndTheDayAfterAllTenAre() async throws {
         try await makeApplication().test(.router) { client in
             for (day, overdue) in [("2026-04-30", 0), ("2026-05-01", 10)] {
-                try await client.execute(uri: "/api/decisions/kdm-2026-04-10-scenario-3?on=\(day)", method: .get) {
+                try await client.execute(
+                    uri: "/api/decisions/kdm-2026-04-10-scenario-3?on=\(day)", method: .get
+                ) {
                     response in
-                    let result = try JSONDecoder().decode(DecisionResult.self, from: Data(response.body.bytes))
+                    let result = try JSONDecoder().decode(
+                        DecisionResult.self, from: Data(response.body.bytes))
                     #expect(result.actions.first?.overdue == overdue)
                     #expect(result.actions.first?.asked == 10)
                     #expect(result.actions.first?.answered == 0)

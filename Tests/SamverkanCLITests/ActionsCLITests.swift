@@ -40,7 +40,8 @@ struct ActionsCLITests {
         #expect(run.stdout.contains("Fullmakt för gemensam lärplattform (scenario 3)"))
         #expect(run.stdout.contains("On 2026-12-04: 0 of 10 have answered, 10 overdue"))
         #expect(run.stdout.contains("(antaget) deadline:"))
-        let json = try CLI.json(try CLI.run("decision", "kdm-2026-04-10-scenario-3", "--on", "2026-04-30", "--json"))
+        let json = try CLI.json(
+            try CLI.run("decision", "kdm-2026-04-10-scenario-3", "--on", "2026-04-30", "--json"))
         let actions = try #require(json["actions"] as? [[String: Any]])
         #expect(actions.count == 1)
         #expect(actions.first?["asked"] as? Int == 10)

@@ -60,7 +60,7 @@ extension Registry {
 
     /// What is still open on `day`: every asked party that has neither answered nor
     /// declined, of every action whose decision was taken by then. Overdue first, then by
-    /// the day due, the action and the party's name.
+    /// the day due and the action; within an action, in the order it asks the parties.
     ///
     /// - Parameter municipality: only what this municipality is asked to do.
     public func openActions(on day: Day, municipality: Municipality.ID? = nil) -> [ActionStanding] {
@@ -71,11 +71,16 @@ extension Registry {
         .filter { standing in
             standing.status.isOpen && (municipality.map { standing.party == .municipality($0) } ?? true)
         }
-        return open.sorted { a, b in
-            let keyA = (a.status.isOverdue ? 0 : 1, a.status.dueDay, a.request.id.rawValue, Text.fold(a.partyName))
-            let keyB = (b.status.isOverdue ? 0 : 1, b.status.dueDay, b.request.id.rawValue, Text.fold(b.partyName))
-            return keyA < keyB
+        return open.enumerated().sorted { a, b in
+            let keyA = (
+                a.element.status.isOverdue ? 0 : 1, a.element.status.dueDay, a.element.request.id.rawValue
+            )
+            let keyB = (
+                b.element.status.isOverdue ? 0 : 1, b.element.status.dueDay, b.element.request.id.rawValue
+            )
+            return keyA < keyB || (keyA == keyB && a.offset < b.offset)
         }
+        .map(\.element)
     }
 
     /// One decision and, per action it asks for, where each asked party stands on `day`.

@@ -26,7 +26,8 @@ extension Registry {
                     membership.body.rawValue, ref(membership.body).name,
                     membership.person.rawValue, ref(membership.person).name,
                     membership.role.key,
-                    membership.role.title + (membership.roleLabel.hasSuffix(Inferred.marker) ? Inferred.marker : ""),
+                    membership.role.title
+                        + (membership.roleLabel.hasSuffix(Inferred.marker) ? Inferred.marker : ""),
                     String(membership.acting), String(membership.shared),
                     membership.from?.description ?? "", membership.to?.description ?? "",
                     membership.source.document.rawValue, membership.source.item ?? "",

@@ -40,9 +40,13 @@ extension Rules {
     static func actionReferences(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for request in registry.actionRequests {
-            if registry[request.decision] == nil { found.append(missing(request, "decision", request.decision)) }
+            if registry[request.decision] == nil {
+                found.append(missing(request, "decision", request.decision))
+            }
             if request.asked.isEmpty {
-                found.append(.error("\(request.label) asks no one; name who must act in `asked:`", at: request.location))
+                found.append(
+                    .error(
+                        "\(request.label) asks no one; name who must act in `asked:`", at: request.location))
             }
             var seen: Set<ActionRequest.Party> = []
             for party in request.asked {
@@ -52,7 +56,8 @@ extension Rules {
                 found += missingParty(party, of: request, registry)
             }
             if !request.by.isValid {
-                found.append(.error("\(request.label) deadline \(request.by) is not a date", at: request.location))
+                found.append(
+                    .error("\(request.label) deadline \(request.by) is not a date", at: request.location))
             }
         }
         return found
@@ -73,10 +78,15 @@ extension Rules {
     static func responseReferences(_ registry: Registry) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for response in registry.actionResponses {
-            if registry[response.request] == nil { found.append(missing(response, "action", response.request)) }
+            if registry[response.request] == nil {
+                found.append(missing(response, "action", response.request))
+            }
             found += missingParty(response.party, of: response, registry)
             if !response.on.isValid {
-                found.append(.error("\(response.label) is dated \(response.on), which is not a date", at: response.location))
+                found.append(
+                    .error(
+                        "\(response.label) is dated \(response.on), which is not a date",
+                        at: response.location))
             }
         }
         return found
@@ -85,7 +95,9 @@ extension Rules {
     /// Only a party the action asked can answer it.
     static func responseFromAskedParty(_ registry: Registry) -> [Diagnostic] {
         registry.actionResponses.compactMap { response in
-            guard let request = registry[response.request], !request.asked.contains(response.party) else { return nil }
+            guard let request = registry[response.request], !request.asked.contains(response.party) else {
+                return nil
+            }
             return .error(
                 "\(response.label) is from \(response.party.label), which \(request.label) at \(request.location) "
                     + "did not ask",
@@ -139,7 +151,9 @@ extension Rules {
                     }
                     if mark.reason.allSatisfy(\.isWhitespace) {
                         found.append(
-                            .error("\(record.label) marks '\(mark.field)' as inferred without a reason", at: record.location))
+                            .error(
+                                "\(record.label) marks '\(mark.field)' as inferred without a reason",
+                                at: record.location))
                     } else if mark.reason.contains(where: \.isNewline) {
                         found.append(
                             .error(
@@ -149,7 +163,8 @@ extension Rules {
                 }
                 let fields = record.inferred.map(\.field)
                 if Set(fields).count != fields.count {
-                    found.append(.warning("\(record.label) marks a field as inferred twice", at: record.location))
+                    found.append(
+                        .warning("\(record.label) marks a field as inferred twice", at: record.location))
                 }
             }
         }
