@@ -140,9 +140,9 @@ private typealias F = ValidationFixture
             r in
             addAsk(&r)
             let line = #line + 1
-            r.add(
-                ActionResponse(
-                    .body(F.secretariat), to: ask, answer: .declined, on: Day(2026, 4, 20), source: F.source))
+            let record = ActionResponse(
+                .body(F.secretariat), to: ask, answer: .declined, on: Day(2026, 4, 20), source: F.source)
+            r.add(record)
             return line
         },
         Breakage(
@@ -151,9 +151,9 @@ private typealias F = ValidationFixture
         ) { r in
             addAsk(&r)
             let line = #line + 1
-            r.add(
-                ActionResponse(
-                    .municipality(F.alfa), to: ask, answer: .declined, on: Day(2026, 4, 9), source: F.source))
+            let record = ActionResponse(
+                .municipality(F.alfa), to: ask, answer: .declined, on: Day(2026, 4, 9), source: F.source)
+            r.add(record)
             return line
         },
         Breakage(
@@ -162,10 +162,9 @@ private typealias F = ValidationFixture
         ) { r in
             addAsk(&r)
             let line = #line + 1
-            r.add(
-                ActionResponse(
-                    .municipality(F.beta), to: ask, answer: .gave("x"), on: Day(2026, 5, 4), source: F.source)
-            )
+            let record = ActionResponse(
+                .municipality(F.beta), to: ask, answer: .gave("x"), on: Day(2026, 5, 4), source: F.source)
+            r.add(record)
             return line
         },
         Breakage(
