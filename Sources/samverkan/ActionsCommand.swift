@@ -35,14 +35,14 @@ extension OpenActionsResult {
         let overdue = open.count { $0.status == "overdue" }
         var out = "Open actions\(scope) on \(date): \(open.count), \(overdue) overdue\n\n"
         out += TextTable(
-            headers: ["Status", "Due", "Who", "What", "Decision"],
+            headers: ["Status", "Due", "Who", "Asked (decision)"],
             rows: open.map { row in
                 [
                     row.status == "overdue" ? "overdue \(row.daysOverdue) d" : "not yet due", row.due,
-                    row.party.name, row.what, row.decision,
+                    row.party.name, "\(row.what) (\(row.decision))",
                 ]
             }
-        ).render(width: 110)
+        ).render(width: 80)
         return out
     }
 }

@@ -29,14 +29,18 @@ struct DecisionCommand: ParsableCommand {
 extension DecisionResult {
     /// The text `samverkan decision` prints: the decision, then a table per action.
     var report: String {
-        var out = "\(title) (\(id))\n"
-        out += "Decided \(decided ?? "on an unknown day") at \(meeting), item \(item)"
-        out += (deadline.map { "; deadline \($0)" } ?? "") + "\n\n"
-        out += TextTable.wrap(text, width: 100).joined(separator: "\n") + "\n"
-        for mark in inferred { out += "(antaget) \(mark.field): \(mark.reason)\n" }
+        func paragraph(_ text: String) -> String {
+            TextTable.wrap(text, width: 80).joined(separator: "\n") + "\n"
+        }
+        var out = paragraph("\(title) (\(id))")
+        out += paragraph(
+            "Decided \(decided ?? "on an unknown day") at \(meeting), item \(item)"
+                + (deadline.map { "; deadline \($0)" } ?? ""))
+        out += "\n" + paragraph(text)
+        for mark in inferred { out += paragraph("(antaget) \(mark.field): \(mark.reason)") }
         if actions.isEmpty { return out + "\nAsks no one to act.\n" }
         for action in actions {
-            out += "\nAsked: \(action.what), by \(action.by)\n"
+            out += "\n" + paragraph("Asked: \(action.what), by \(action.by)")
             out +=
                 "On \(date): \(action.answered) of \(action.asked) have answered, \(action.overdue) overdue\n\n"
             out += TextTable(
@@ -47,7 +51,7 @@ extension DecisionResult {
                         row.responses.map { "\($0.label) (\($0.on), \($0.source))" }.joined(separator: "; "),
                     ]
                 }
-            ).render(width: 110)
+            ).render(width: 80)
         }
         return out
     }

@@ -70,3 +70,17 @@ struct ActionsCLITests {
         #expect(!early.stdout.contains("overdue") && !early.stdout.contains("was due"))
     }
 }
+
+@Suite("the follow-up reports fit an 80-column terminal")
+struct ActionsCLIWidthTests {
+    @Test(arguments: [
+        ["actions", "--on", "2026-12-04"], ["actions", "--municipality", "Bjuv", "--on", "2026-04-20"],
+        ["decision", "kdm-2026-04-10-scenario-3", "--on", "2026-12-04"],
+        ["decision", "kdm-2026-04-10-marknadsforingsfilm"],
+    ])
+    func fits(arguments: [String]) throws {
+        let run = try CLI.run(arguments)
+        #expect(run.status == 0)
+        for line in run.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+    }
+}
