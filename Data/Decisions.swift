@@ -69,6 +69,8 @@ extension Registry {
                 text:
                     "Att varje kommun själv tar ställning till scenario/förslag 3 (HR-cheferna är "
                     + "välinformerade och kommer ta kontakt med respektive kommundirektör).",
+                // Those asked to act by the deadline: the municipalities the scenario asks for a
+                // power of attorney ("övriga kommuner"), and the HR managers who contact them.
                 deadline: Day(2026, 4, 30),
                 actors: otherThanHelsingborg.map { .municipality($0) } + [.body(.hrNetwork)],
                 source: Source(.minutes20260410, item: "2"),

@@ -144,7 +144,7 @@ import Testing
     @Test func popoloSaysPunktAndHeld() throws {
         let popolo = registry.popolo
         let notes = popolo.persons.flatMap(\.sources).map(\.note)
-        #expect(notes.contains("Kommundirektörmöte i Familjen Helsingborg, punkt 4"))
+        #expect(notes.contains("Kommundirektörmöte i Familjen Helsingborg, 2026-04-10, punkt 4"))
         #expect(!registry.popoloJSON().contains("§"))
         let status = Dictionary(uniqueKeysWithValues: popolo.events.map { ($0.id, $0.status) })
         #expect(status["meeting/kdm-2025-01"] == "held")

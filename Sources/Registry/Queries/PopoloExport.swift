@@ -190,7 +190,8 @@ extension Registry {
 
     private func popoloSources(_ source: Source) -> [PopoloExport.Source] {
         let document = self[source.document]
-        let title = document?.title ?? source.document.rawValue
+        // The title is the document's heading, which minutes of every meeting share: add its date.
+        let title = document.map { "\($0.title), \($0.date)" } ?? source.document.rawValue
         return [.init(note: source.item.map { "\(title), punkt \($0)" } ?? title, url: document?.url)]
     }
 }
