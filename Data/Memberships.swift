@@ -12,6 +12,11 @@
 //
 // Acting ("tf") roles take `acting: true`. Two people sharing one role on purpose take
 // `shared: true` on both, or the validator reports the overlap.
+//
+// When the source does not say the role (the minutes give no titles) or the seat itself
+// (a presenter of a group's work), mark it, and readers see "kommundirektör (antaget)":
+//
+//     inferred: [Inferred("role", because: "Protokollet anger inga titlar.")]
 
 public import Registry
 
