@@ -12,6 +12,11 @@
 // When it starts, add `active: .on(Day(…))` to its lifecycle; when it ends, `closed:`.
 // Use `.established` for a body that was already active before the registry began.
 // The ID is the slug in feed addresses (bodies/mobilitetsnatverket.ics).
+//
+// Name a body in the source's own words. When the source gives it no name ("en löst
+// sammansatt grupp") and the registry needs one, say so, and readers see "(antaget)":
+//
+//     inferred: [Inferred("name", because: "Protokollet säger \"ett formellt nätverk\".")]
 
 public import Registry
 
@@ -39,13 +44,18 @@ extension Registry {
         add(
             Body(
                 .secretariat, name: "Sekretariatet", kind: .secretariat, lifecycle: .established,
-                parent: .directors, purpose: "Driver samarbetet i Familjen Helsingborg.",
-                source: Source(.minutes20260410, item: "4")))
+                parent: .directors, source: Source(.minutes20260410, item: "4")))
         add(
             Body(
-                .hrNetwork, name: "HR-chefsnätverket", kind: .network, lifecycle: .established,
-                parent: .directors, purpose: "HR-cheferna i Familjen Helsingborgs kommuner.",
-                source: Source(.minutes20260410, item: "2")))
+                .hrNetwork, name: "HR-cheferna", kind: .network, lifecycle: .established,
+                parent: .directors,
+                purpose:
+                    "HR-cheferna är välinformerade om scenario 3 och tar kontakt med respektive kommundirektör.",
+                source: Source(.minutes20260410, item: "2"),
+                inferred: [
+                    Inferred(
+                        "kind", because: "Protokollet säger \"HR-cheferna\", inte att de är ett nätverk.")
+                ]))
         add(
             Body(
                 .staffTrainingGroup, name: "Arbetsgruppen för personalutbildning", kind: .workingGroup,
@@ -53,23 +63,42 @@ extension Registry {
                 purpose:
                     "Potentialutredningen, område 3: Stärkt samverkan personalutbildning. "
                     + "Har tagit fram fyra scenarier för hur kommunerna kan samverka.",
-                source: Source(.minutes20260410, item: "2")))
+                source: Source(.minutes20260410, item: "2"),
+                inferred: [
+                    Inferred(
+                        "name",
+                        because:
+                            "Protokollet säger \"Arbetsgruppen\" under punkt 2 (potentialutredningen, område 3)."
+                    )
+                ]))
         add(
             Body(
                 .energyWorkingGroup, name: "Arbetsgruppen för effektfrågan", kind: .workingGroup,
                 lifecycle: .established, parent: .directors,
                 purpose:
-                    "En löst sammansatt grupp som arbetat med el- och effektförsörjningen sedan "
-                    + "kommundirektörernas möte i januari 2025.",
-                source: Source(.minutes20260410, item: "3")))
+                    "En löst sammansatt grupp som har arbetat med effektfrågan. Tar med Britt Nymberg "
+                    + "fram ett förslag på syfte för ett nytt nätverk till den 22 maj 2026.",
+                source: Source(.minutes20260410, item: "3"),
+                inferred: [
+                    Inferred(
+                        "name",
+                        because:
+                            "Protokollet säger \"en löst sammansatt grupp\" och \"arbetsgruppen\" (punkt 3).")
+                ]))
         add(
             Body(
                 .energyNetwork, name: "Energinätverket", kind: .network,
                 lifecycle: Lifecycle(proposed: .on(Day(2026, 4, 10))), parent: .directors,
                 purpose:
-                    "Föreslaget formellt nätverk i Familjen Helsingborgs regi för el- och "
-                    + "effektförsörjning. Kommundirektörerna tar upp frågan den 22 maj 2026.",
-                source: Source(.minutes20260410, item: "3")))
+                    "Ett formellt nätverk i Familjen Helsingborgs regi som gruppen bakom effektfrågan "
+                    + "önskar starta. Kommundirektörerna tar upp frågan den 22 maj 2026.",
+                source: Source(.minutes20260410, item: "3"),
+                inferred: [
+                    Inferred(
+                        "name",
+                        because:
+                            "Protokollet säger \"ett formellt nätverk\" och \"ett eventuellt nytt nätverk\".")
+                ]))
 
         add(
             Body(

@@ -10,7 +10,20 @@
 //                  source: Source(.minutes20260904, item: "3")))
 //
 // `actors:` can name people (.person), bodies (.body), one municipality
-// (.municipality) or `.everyMunicipality`.
+// (.municipality) or `.everyMunicipality`. Write `text:` as the minutes word it; a fact
+// the minutes do not state (a deadline read from elsewhere in the item, who holds a
+// post the minutes name only by title) gets `inferred: [Inferred("deadline", because: "…")]`.
+//
+// When a decision asks named municipalities or bodies to do something by a day, add an
+// action after it; their answers go in Responses.swift, and `samverkan actions` shows
+// who has not answered:
+//
+//     public static let budget2027Answers = ActionRequest.ID("kdm-2026-09-04-budget-svar")
+//
+//     add(ActionRequest(.budget2027Answers, of: .budget2027,
+//                       asked: [.municipality(.bjuv), .municipality(.klippan)],
+//                       what: "lämna synpunkter på budgetförslaget", by: Day(2026, 10, 15),
+//                       source: Source(.minutes20260904, item: "3")))
 
 public import Registry
 
@@ -24,6 +37,10 @@ extension Decision.ID {
     public static let marketingFilm = Decision.ID("kdm-2026-04-10-marknadsforingsfilm")
 }
 
+extension ActionRequest.ID {
+    public static let scenario3Fullmakt = ActionRequest.ID("kdm-2026-04-10-scenario-3-fullmakt")
+}
+
 extension Registry {
     mutating func addDecisions() {
         add(
@@ -34,7 +51,10 @@ extension Registry {
                     "Att uppdra till sekretariatschef att tillsammans med Helsingborgs stad inleda dialog "
                     + "med övriga kommuner om möjlig samverkan inom området.",
                 actors: [.body(.secretariat), .municipality(.helsingborg)],
-                source: Source(.minutes20260410, item: "3")))
+                source: Source(.minutes20260410, item: "3"),
+                inferred: [
+                    Inferred("item", because: "Protokollet säger \"under punkten\" men inte punktens nummer.")
+                ]))
 
         add(
             Decision(
@@ -47,10 +67,26 @@ extension Registry {
                 .scenario3, at: .directors20260410, item: 2,
                 title: "Fullmakt för gemensam lärplattform (scenario 3)",
                 text:
-                    "Att varje kommun själv tar ställning till scenario/förslag 3. HR-cheferna är "
-                    + "välinformerade och tar kontakt med respektive kommundirektör. En kommun som vill "
-                    + "ansluta tecknar fullmakt om deltagande och företrädande senast 2026-04-30.",
-                deadline: Day(2026, 4, 30), actors: [.everyMunicipality, .body(.hrNetwork)],
+                    "Att varje kommun själv tar ställning till scenario/förslag 3 (HR-cheferna är "
+                    + "välinformerade och kommer ta kontakt med respektive kommundirektör).",
+                // Those asked to act by the deadline: the municipalities the scenario asks for a
+                // power of attorney ("övriga kommuner"), and the HR managers who contact them.
+                deadline: Day(2026, 4, 30),
+                actors: otherThanHelsingborg.map { .municipality($0) } + [.body(.hrNetwork)],
+                source: Source(.minutes20260410, item: "2"),
+                inferred: [
+                    Inferred(
+                        "deadline",
+                        because:
+                            "Datumet står i beskrivningen av scenario 3 (fullmakt senast 30/4), inte i beslutet."
+                    )
+                ]))
+        // Scenario 3: Helsingborg procures the platform; the other municipalities may join
+        // if they sign a power of attorney by 30 April.
+        add(
+            ActionRequest(
+                .scenario3Fullmakt, of: .scenario3, asked: otherThanHelsingborg.map { .municipality($0) },
+                what: "teckna fullmakt om deltagande och företrädande", by: Day(2026, 4, 30),
                 source: Source(.minutes20260410, item: "2")))
         add(
             Decision(
@@ -79,9 +115,23 @@ extension Registry {
             Decision(
                 .marketingFilm, at: .directors20260410, item: 5,
                 title: "Förslag till Marknadsföreningen om marknadsföringsfilm",
-                text:
-                    "Att tf sekretariatschefen får uppdraget att föreslå Marknadsföreningen en film med "
-                    + "bilder från de elva kommunerna, landmärken som alla känner igen, och en berättarröst.",
-                actors: [.person(.mikaelJohansson)], source: Source(.minutes20260410, item: "5")))
+                text: "Att tf sekretariatschefen får uppdraget att föreslå detta för Marknadsföreningen.",
+                actors: [.person(.mikaelJohansson)], source: Source(.minutes20260410, item: "5"),
+                inferred: [
+                    Inferred(
+                        "actors",
+                        because:
+                            "Beslutet säger \"tf sekretariatschefen\"; att det är Mikael Johansson är antaget."
+                    )
+                ]))
+    }
+
+    /// The municipalities scenario 3 asks for a power of attorney: all but Helsingborg,
+    /// which procures the platform ("övriga kommuner").
+    private var otherThanHelsingborg: [Municipality.ID] {
+        [
+            .hoganas, .angelholm, .bastad, .orkelljunga, .klippan, .astorp, .bjuv, .svalov, .landskrona,
+            .perstorp,
+        ]
     }
 }

@@ -5,8 +5,10 @@
 //
 //     public static let minutes20260522 = Document.ID("kdm-2026-05-22")
 //
-//     add(Document(.minutes20260522, title: "Protokoll, kommundirektörsmöte 2026-05-22",
+//     add(Document(.minutes20260522, title: "Kommundirektörmöte i Familjen Helsingborg",
 //                  date: Day(2026, 5, 22)))
+//
+// The title is the document's own heading, as printed.
 //
 // When you change a fact (a meeting moves, a start date changes), cite the newer
 // document that says so: its date becomes the event's "last modified" in calendars.
@@ -22,7 +24,7 @@ extension Registry {
         add(
             Document(
                 .minutes20260410,
-                title: "Protokoll, kommundirektörsmöte i Familjen Helsingborg 2026-04-10",
+                title: "Kommundirektörmöte i Familjen Helsingborg",
                 date: Day(2026, 4, 10)))
     }
 }

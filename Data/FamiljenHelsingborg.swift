@@ -15,6 +15,7 @@ extension Registry {
         registry.addStaff()
         registry.addMeetings()
         registry.addDecisions()
+        registry.addResponses()
         return registry
     }()
 }

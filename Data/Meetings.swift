@@ -31,11 +31,22 @@ extension Registry {
                     AgendaItem(
                         1, "Effektfrågan",
                         summary:
-                            "Lägesbild, inspel från omvärlden och tankar om hur kommunerna kan möta "
-                            + "kommande utmaningar för el- och effektförsörjningen tillsammans. "
-                            + "Nätutvecklingsplaner från elnätsbolag som E.ON och Öresundskraft redovisades.")
+                            "Kommundirektörerna fick en lägesbild, inspel från omvärlden samt tankar på hur "
+                            + "kommunerna kan möta kommande utmaning tillsammans. Nätutvecklingsplaner från "
+                            + "elnätsbolag som E.ON och Öresundskraft visar att inom ett par år kommer flera av "
+                            + "kommunerna att vara i ett läge med ansträngd el- och effektförsörjning, vilket "
+                            + "begränsar och försvårar näringslivets utveckling och samhällets omställning. "
+                            + "Exempel presenterades på hur andra samverkat för att möta utmaningen och vända "
+                            + "utvecklingen.")
                 ],
-                source: Source(.minutes20260410, item: "3")))
+                source: Source(.minutes20260410, item: "3"),
+                inferred: [
+                    Inferred(
+                        "agenda",
+                        because:
+                            "Protokollet 2026-04-10 säger \"under punkten\"; punktens nummer och rubrik är registrets."
+                    )
+                ]))
 
         add(
             Meeting(
@@ -67,14 +78,17 @@ extension Registry {
                             + "och viss samordnad kravställning vid inköp. 3: Gemensam plattform: Helsingborgs "
                             + "stad upphandlar en lärplattform (LMS) och övriga kommuner erbjuds option utan "
                             + "förpliktelser, förutsatt fullmakt om deltagande och företrädande senast "
-                            + "2026-04-30. 4: Full integrering och gemensam förvaltning.",
+                            + "2026-04-30. 4: Full integrering och gemensam förvaltning: ett gemensamt upphandlat "
+                            + "system med lokala avtal och tillhörande arbetssätt för harmoniserade processer "
+                            + "(likt HR-service center), med interkommunal samverkan i en gemensam "
+                            + "förvaltningsorganisation.",
                         presenters: [.annaKronbert, .karlLundberg]),
                     AgendaItem(
                         3, "Effektfrågan",
                         summary:
-                            "Britt Nymberg redovisade arbetet sedan januari 2025. Gruppen önskar starta ett "
-                            + "formellt nätverk i Familjen Helsingborgs regi. Samverkan ska komplettera, inte "
-                            + "överlappa, Skånes effektkommission.",
+                            "Britt Nymberg redovisade hur arbetet har gått; en löst sammansatt grupp har "
+                            + "arbetat med frågan och önskar starta ett formellt nätverk i Familjen Helsingborgs "
+                            + "regi. Samverkan ska komplettera, inte överlappa, Skånes effektkommission.",
                         presenters: [.brittNymberg]),
                     AgendaItem(
                         4, "Rapport från sekretariatet",
@@ -88,7 +102,9 @@ extension Registry {
                         summary:
                             "Marknadsföreningen vill göra en film inför Näringslivsgalan i oktober, temat "
                             + "är \"Tillväxt tillsammans\". I stället för att kommundirektörerna frontar "
-                            + "föreslås bilder från de elva kommunerna och en berättarröst."),
+                            + "föreslås en film med bilder från de elva kommunerna, landmärken som alla känner "
+                            + "igen, och en berättarröst. Möjligen kan man använda näringslivsföreträdare i "
+                            + "filmen också."),
                     AgendaItem(6, "Mötet avslutas"),
                 ],
                 source: Source(.minutes20260410)))
@@ -104,6 +120,11 @@ extension Registry {
                             "Britt Nymberg och arbetsgruppen lägger fram ett förslag på syfte för nätverket.",
                         presenters: [.brittNymberg])
                 ],
-                source: Source(.minutes20260410, item: "3")))
+                source: Source(.minutes20260410, item: "3"),
+                inferred: [
+                    Inferred(
+                        "agenda",
+                        because: "Protokollet säger bara att kommundirektörerna tar upp frågan den 22 maj.")
+                ]))
     }
 }

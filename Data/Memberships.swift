@@ -12,6 +12,11 @@
 //
 // Acting ("tf") roles take `acting: true`. Two people sharing one role on purpose take
 // `shared: true` on both, or the validator reports the overlap.
+//
+// When the source does not say the role (the minutes give no titles) or the seat itself
+// (a presenter of a group's work), mark it, and readers see "kommundirektör (antaget)":
+//
+//     inferred: [Inferred("role", because: "Protokollet anger inga titlar.")]
 
 public import Registry
 
@@ -22,39 +27,108 @@ extension Role {
 extension Registry {
     mutating func addMemberships() {
         let attendance = Source(.minutes20260410)
-        add(Membership(.carinaLeffler, in: .directors, as: .director, for: .helsingborg, source: attendance))
-        add(Membership(.hermanCrespin, in: .directors, as: .director, for: .hoganas, source: attendance))
-        add(Membership(.elinAsk, in: .directors, as: .director, for: .angelholm, source: attendance))
-        add(Membership(.jonasJonsson, in: .directors, as: .director, for: .bastad, source: attendance))
-        add(Membership(.ardianaDemjaha, in: .directors, as: .director, for: .orkelljunga, source: attendance))
-        add(Membership(.tomasRikse, in: .directors, as: .director, for: .klippan, source: attendance))
-        add(Membership(.christerPalsson, in: .directors, as: .director, for: .astorp, source: attendance))
-        add(Membership(.agnetaFristedt, in: .directors, as: .director, for: .bjuv, source: attendance))
-        add(Membership(.asaSimonsson, in: .directors, as: .director, for: .svalov, source: attendance))
+        // The minutes list each person for a municipality at the directors' meeting, and
+        // give no titles.
+        let noTitle = [
+            Inferred(
+                "role",
+                because:
+                    "Protokollet anger inga titlar; personen är listad för kommunen vid kommundirektörmötet.")
+        ]
         add(
             Membership(
-                .pernillaAnderberg, in: .directors, as: .director, for: .landskrona, source: attendance))
-        add(Membership(.marieAppelqvist, in: .directors, as: .director, for: .perstorp, source: attendance))
+                .carinaLeffler, in: .directors, as: .director, for: .helsingborg, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .hermanCrespin, in: .directors, as: .director, for: .hoganas, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .elinAsk, in: .directors, as: .director, for: .angelholm, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .jonasJonsson, in: .directors, as: .director, for: .bastad, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .ardianaDemjaha, in: .directors, as: .director, for: .orkelljunga, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .tomasRikse, in: .directors, as: .director, for: .klippan, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .christerPalsson, in: .directors, as: .director, for: .astorp, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .agnetaFristedt, in: .directors, as: .director, for: .bjuv, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .asaSimonsson, in: .directors, as: .director, for: .svalov, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .pernillaAnderberg, in: .directors, as: .director, for: .landskrona, source: attendance,
+                inferred: noTitle))
+        add(
+            Membership(
+                .marieAppelqvist, in: .directors, as: .director, for: .perstorp, source: attendance,
+                inferred: noTitle))
 
         // The minutes list Mikael Johansson for the secretariat and carry his address; the
-        // secretariat's report (item 4) is given by the acting head of the secretariat.
+        // secretariat's report (item 4) is given by an acting head of the secretariat whom
+        // they do not name.
         add(
             Membership(
                 .mikaelJohansson, in: .secretariat, as: .secretariatHead, acting: true,
-                source: Source(.minutes20260410, item: "4")))
-        add(Membership(.mikaelJohansson, in: .directors, as: .secretary, source: attendance))
+                source: Source(.minutes20260410, item: "4"),
+                inferred: [
+                    Inferred(
+                        "role",
+                        because:
+                            "Protokollet nämner en tf sekretariatschef men inte vem; han är listad för sekretariatet."
+                    )
+                ]))
+        add(
+            Membership(
+                .mikaelJohansson, in: .directors, as: .secretary, source: attendance,
+                inferred: [
+                    Inferred(
+                        "role",
+                        because: "Protokollet anger ingen sekreterare; hans adress står överst i protokollet."
+                    )
+                ]))
 
+        // The minutes name presenters, not members: that they speak for the working group
+        // is the registry's reading of the item.
         add(
             Membership(
-                .annaKronbert, in: .staffTrainingGroup, as: .member, for: .helsingborg,
-                source: Source(.minutes20260410, item: "2")))
+                .annaKronbert, in: .staffTrainingGroup, as: .presenter, for: .helsingborg,
+                source: Source(.minutes20260410, item: "2"),
+                inferred: [
+                    Inferred("body", because: "Föredragande under punkt 2, där \"Arbetsgruppen\" redovisade.")
+                ]))
         add(
             Membership(
-                .karlLundberg, in: .staffTrainingGroup, as: .member, for: .angelholm,
-                source: Source(.minutes20260410, item: "2")))
+                .karlLundberg, in: .staffTrainingGroup, as: .presenter, for: .angelholm,
+                source: Source(.minutes20260410, item: "2"),
+                inferred: [
+                    Inferred("body", because: "Föredragande under punkt 2, där \"Arbetsgruppen\" redovisade.")
+                ]))
         add(
             Membership(
-                .brittNymberg, in: .energyWorkingGroup, as: .member,
-                source: Source(.minutes20260410, item: "3")))
+                .brittNymberg, in: .energyWorkingGroup, as: .presenter,
+                source: Source(.minutes20260410, item: "3"),
+                inferred: [
+                    Inferred(
+                        "body",
+                        because: "Redovisade arbetet under punkt 3; tar fram förslaget \"och arbetsgruppen\"."
+                    )
+                ]))
     }
 }

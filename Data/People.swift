@@ -63,6 +63,8 @@ extension Registry {
                 .sofiaAnderssonWiden, name: "Sofia Andersson Widen",
                 source: Source(.minutes20260410, item: "4")))
 
+        // As the OCR text of the minutes spells it; "Kronbert" may be an OCR slip for
+        // "Kronberg". Keep it until a document settles it (the ID is published either way).
         add(Person(.annaKronbert, name: "Anna Kronbert", source: Source(.minutes20260410, item: "2")))
         add(Person(.karlLundberg, name: "Karl Lundberg", source: Source(.minutes20260410, item: "2")))
         add(Person(.brittNymberg, name: "Britt Nymberg", source: Source(.minutes20260410, item: "3")))

@@ -7,7 +7,8 @@ public import Registry
 // `person/agneta-fristedt`, `municipality/bjuv`, `body/kommundirektorerna`,
 // `membership/…`, `appointment/…`, `meeting/kdm-2026-04-10`, `deadline/…`.
 // Keys are Popolo's snake_case (the properties' camelCase names, converted when
-// encoding); a field with no value is left out, as Popolo does.
+// encoding); a field with no value is left out, as Popolo does. A name or role the
+// registry inferred rather than read in its source ends in " (antaget)".
 
 /// The whole Popolo document.
 public struct PopoloExport: Codable, Hashable, Sendable {
@@ -76,7 +77,7 @@ public struct PopoloExport: Codable, Hashable, Sendable {
         public let startDate: String
         public let endDate: String?
         public let location: String?
-        /// "scheduled" or "cancelled".
+        /// "held" (on or before the newest document's day), "scheduled" or "cancelled".
         public let status: String
         public let attendees: [Attendee]?
         public let sources: [Source]
@@ -106,7 +107,7 @@ extension Registry {
         }
         let bodies = uniqueBodies.map { body in
             PopoloExport.Organization(
-                id: "body/\(body.id)", name: body.name, classification: body.kind.rawValue,
+                id: "body/\(body.id)", name: body.displayName, classification: body.kind.rawValue,
                 parentID: body.parent.map { "body/\($0)" } ?? body.municipality.map { "municipality/\($0)" },
                 description: body.purpose, otherNames: nil,
                 proposalDate: body.lifecycle.proposed?.day?.description,
@@ -118,7 +119,7 @@ extension Registry {
                 PopoloExport.Membership(
                     id: "membership/\(membership.id)", personID: "person/\(membership.person)",
                     organizationID: "body/\(membership.body)", role: membership.role.title,
-                    label: (membership.acting ? "tf " : "") + membership.role.title,
+                    label: membership.roleLabel,
                     onBehalfOfID: membership.municipality.map { "municipality/\($0)" },
                     startDate: membership.from?.description,
                     endDate: membership.to?.adding(days: -1).description,
@@ -166,7 +167,7 @@ extension Registry {
             return PopoloExport.Event(
                 id: "meeting/\(meeting.id)", name: meeting.title, classification: "meeting",
                 organizationID: "body/\(meeting.body)", startDate: start, endDate: end,
-                location: meeting.place, status: meeting.status.rawValue,
+                location: meeting.place, status: popoloStatus(of: meeting),
                 attendees: attendees.isEmpty ? nil : attendees, sources: popoloSources(meeting.source))
         }
     }
@@ -182,9 +183,19 @@ extension Registry {
         }
     }
 
+    /// A scheduled meeting that lies on or before the newest document's day has been held.
+    private func popoloStatus(of meeting: Meeting) -> String {
+        guard !meeting.isCancelled else { return meeting.status.rawValue }
+        guard let known = knownUntil, let last = meeting.time.span.to?.adding(days: -1), last <= known else {
+            return meeting.status.rawValue
+        }
+        return "held"
+    }
+
     private func popoloSources(_ source: Source) -> [PopoloExport.Source] {
         let document = self[source.document]
-        let title = document?.title ?? source.document.rawValue
-        return [.init(note: source.item.map { "\(title), § \($0)" } ?? title, url: document?.url)]
+        // The title is the document's heading, which minutes of every meeting share: add its date.
+        let title = document.map { "\($0.title), \($0.date)" } ?? source.document.rawValue
+        return [.init(note: source.item.map { "\(title), punkt \($0)" } ?? title, url: document?.url)]
     }
 }

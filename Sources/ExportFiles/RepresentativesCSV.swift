@@ -27,7 +27,9 @@ extension Registry {
                     municipalityID.rawValue, municipality?.name ?? municipalityID.rawValue,
                     membership.body.rawValue, ref(membership.body).name,
                     membership.person.rawValue, ref(membership.person).name,
-                    membership.role.key, membership.role.title,
+                    membership.role.key,
+                    membership.role.title
+                        + (membership.roleLabel.hasSuffix(Inferred.marker) ? Inferred.marker : ""),
                     String(membership.acting), String(membership.shared),
                     membership.from?.description ?? "", membership.to?.description ?? "",
                     membership.source.document.rawValue, membership.source.item ?? "",

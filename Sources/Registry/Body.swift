@@ -31,13 +31,15 @@ public struct Body: Record, Hashable {
     /// The municipality an external organisation or a municipal unit belongs to.
     public let municipality: Municipality.ID?
     public let purpose: String?
+    /// Fields the registry inferred rather than read in its source.
+    public let inferred: [Inferred]
     public let source: Source
     public let location: SourceLocation
 
     public init(
         _ id: ID, name: String, kind: Kind, lifecycle: Lifecycle, parent: ID? = nil,
         municipality: Municipality.ID? = nil, purpose: String? = nil, source: Source,
-        filePath: String = #filePath, line: Int = #line
+        inferred: [Inferred] = [], filePath: String = #filePath, line: Int = #line
     ) {
         self.id = id
         self.name = name
@@ -46,6 +48,7 @@ public struct Body: Record, Hashable {
         self.parent = parent
         self.municipality = municipality
         self.purpose = purpose
+        self.inferred = inferred
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }

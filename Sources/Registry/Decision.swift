@@ -21,13 +21,15 @@ public struct Decision: Record, Hashable {
     public let text: String
     public let deadline: Day?
     public let actors: [Actor]
+    /// Fields the registry inferred rather than read in its source.
+    public let inferred: [Inferred]
     public let source: Source
     public let location: SourceLocation
 
     public init(
         _ id: ID, at meeting: Meeting.ID, item: Int, title: String, text: String,
         deadline: Day? = nil, actors: [Actor] = [], source: Source,
-        filePath: String = #filePath, line: Int = #line
+        inferred: [Inferred] = [], filePath: String = #filePath, line: Int = #line
     ) {
         self.id = id
         self.meeting = meeting
@@ -36,6 +38,7 @@ public struct Decision: Record, Hashable {
         self.text = text
         self.deadline = deadline
         self.actors = actors
+        self.inferred = inferred
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }

@@ -18,13 +18,16 @@ public struct Meeting: Record, Hashable {
     public let status: Status
     public let attendance: [Attendance]
     public let agenda: [AgendaItem]
+    /// Fields the registry inferred rather than read in its source.
+    public let inferred: [Inferred]
     public let source: Source
     public let location: SourceLocation
 
     public init(
         _ id: ID, of body: Body.ID, title: String, time: MeetingTime, place: String? = nil,
         remote: String? = nil, status: Status = .scheduled, attendance: [Attendance] = [],
-        agenda: [AgendaItem] = [], source: Source, filePath: String = #filePath, line: Int = #line
+        agenda: [AgendaItem] = [], source: Source, inferred: [Inferred] = [], filePath: String = #filePath,
+        line: Int = #line
     ) {
         self.id = id
         self.body = body
@@ -35,6 +38,7 @@ public struct Meeting: Record, Hashable {
         self.status = status
         self.attendance = attendance
         self.agenda = agenda
+        self.inferred = inferred
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }

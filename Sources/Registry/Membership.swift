@@ -15,13 +15,15 @@ public struct Membership: Record, Hashable {
     public let acting: Bool
     /// Marks a role two people hold together on purpose, so overlapping terms are not an error.
     public let shared: Bool
+    /// Fields the registry inferred rather than read in its source.
+    public let inferred: [Inferred]
     public let source: Source
     public let location: SourceLocation
 
     public init(
         _ person: Person.ID, in body: Body.ID, as role: Role, for municipality: Municipality.ID? = nil,
         from: Day? = nil, to: Day? = nil, acting: Bool = false, shared: Bool = false, source: Source,
-        filePath: String = #filePath, line: Int = #line
+        inferred: [Inferred] = [], filePath: String = #filePath, line: Int = #line
     ) {
         self.person = person
         self.body = body
@@ -31,6 +33,7 @@ public struct Membership: Record, Hashable {
         self.to = to
         self.acting = acting
         self.shared = shared
+        self.inferred = inferred
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }

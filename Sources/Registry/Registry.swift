@@ -13,6 +13,8 @@ public struct Registry: Sendable {
     public private(set) var appointments: [StaffAppointment] = []
     public private(set) var meetings: [Meeting] = []
     public private(set) var decisions: [Decision] = []
+    public private(set) var actionRequests: [ActionRequest] = []
+    public private(set) var actionResponses: [ActionResponse] = []
 
     private var documentIndex: [Document.ID: Int] = [:]
     private var municipalityIndex: [Municipality.ID: Int] = [:]
@@ -21,6 +23,7 @@ public struct Registry: Sendable {
     private var meetingIndex: [Meeting.ID: Int] = [:]
     private var decisionIndex: [Decision.ID: Int] = [:]
     private var appointmentIndex: [StaffAppointment.ID: Int] = [:]
+    private var actionRequestIndex: [ActionRequest.ID: Int] = [:]
 
     public init() {}
 
@@ -61,6 +64,13 @@ public struct Registry: Sendable {
         decisions.append(record)
     }
 
+    public mutating func add(_ record: ActionRequest) {
+        actionRequestIndex[record.id] = actionRequestIndex[record.id] ?? actionRequests.count
+        actionRequests.append(record)
+    }
+
+    public mutating func add(_ record: ActionResponse) { actionResponses.append(record) }
+
     public subscript(id: Document.ID) -> Document? { documentIndex[id].map { documents[$0] } }
     public subscript(id: Municipality.ID) -> Municipality? {
         municipalityIndex[id].map { municipalities[$0] }
@@ -71,6 +81,9 @@ public struct Registry: Sendable {
     public subscript(id: Decision.ID) -> Decision? { decisionIndex[id].map { decisions[$0] } }
     public subscript(id: StaffAppointment.ID) -> StaffAppointment? {
         appointmentIndex[id].map { appointments[$0] }
+    }
+    public subscript(id: ActionRequest.ID) -> ActionRequest? {
+        actionRequestIndex[id].map { actionRequests[$0] }
     }
 
     /// The date of the document a record cites: when its facts were last revised.

@@ -16,6 +16,8 @@ public import Registry
 /// | `/api/bodies?on=DATE` | `bodies --json` |
 /// | `/api/bodies/ID?on=DATE` | `body ID --json` |
 /// | `/api/upcoming?from=DATE&days=N&municipality=M&kind=K` | `upcoming … --json` |
+/// | `/api/actions?on=DATE&municipality=M` | `actions … --json` |
+/// | `/api/decisions/ID?on=DATE` | `decision ID --json` |
 /// | `/api/feeds` | the feeds with their https and webcal addresses |
 public struct APIController<Context: RequestContext>: Sendable {
     let site: Site
@@ -70,6 +72,21 @@ public struct APIController<Context: RequestContext>: Sendable {
             return Self.json(registry.bodyDetail(found.id, on: day))
         }
         group.get("upcoming") { request, _ in try self.upcoming(request) }
+        group.get("actions") { request, _ in
+            let query = try Self.allow(["on", "municipality"], in: request)
+            let day = try Self.date(query["on"], "on") ?? today()
+            let municipality = try query["municipality"].map { name in
+                try Self.lookup { () throws(QueryError) in try registry.municipality(named: name) }
+            }
+            return Self.json(OpenActionsResult(registry, on: day, municipality: municipality))
+        }
+        group.get("decisions/:name") { request, context in
+            let day = try self.day(request, "on")
+            let found = try Self.lookup { () throws(QueryError) in
+                try registry.decision(named: Self.name(context))
+            }
+            return Self.json(DecisionResult(registry.followUp(of: found, on: day), in: registry))
+        }
     }
 
     func upcoming(_ request: Request) throws -> Response {
@@ -176,6 +193,8 @@ struct APIIndex: Encodable {
             "/api/bodies?on=YYYY-MM-DD",
             "/api/bodies/ID?on=YYYY-MM-DD",
             "/api/upcoming?from=YYYY-MM-DD&days=N&municipality=NAME&kind=meetings,deadlines,start-dates",
+            "/api/actions?on=YYYY-MM-DD&municipality=NAME",
+            "/api/decisions/ID?on=YYYY-MM-DD",
             "/api/feeds",
         ]
         feeds = "\(site.publicURL)/api/feeds"

@@ -10,7 +10,8 @@ struct Samverkan: AsyncParsableCommand {
         subcommands: [
             ExportCommand.self, ValidateCommand.self,
             WhoCommand.self, RepresentsCommand.self, BodiesCommand.self, BodyCommand.self,
-            UpcomingCommand.self, AttendanceCommand.self, ServeCommand.self,
+            UpcomingCommand.self, AttendanceCommand.self, ActionsCommand.self, DecisionCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -23,7 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int = 8080
 
     @Option(
-        help: "The address subscribers use, for subscribe links (default http://HOST:PORT; give it with --port 0).")
+        help:
+            "The address subscribers use, for subscribe links (default http://HOST:PORT; give it with --port 0)."
+    )
     var publicURL: String?
 
     @Option(help: "The export folder whose sequences.tsv gives SEQUENCE numbers.")

@@ -39,7 +39,7 @@ struct UpcomingCommand: ParsableCommand {
     func run() throws {
         try CommandSupport.output {
             let registry = CommandSupport.registry
-            let start = try from.map { $0 } ?? CommandSupport.today()
+            let start = try from ?? CommandSupport.today()
             let kinds = kind.isEmpty ? Set(Event.Kind.allCases) : Set(kind.flatMap(\.kinds))
             let chosen = try municipality.map { try registry.municipality(named: $0).id }
             let result = registry.upcoming(from: start, days: days, municipality: chosen, kinds: kinds)

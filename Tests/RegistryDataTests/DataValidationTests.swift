@@ -30,9 +30,14 @@ import Testing
         let diagnostics = registry.validate()
         let summary = registry.validationSummary(of: diagnostics)
         if diagnostics.isEmpty {
-            #expect(summary == "No problems found in \(registry.recordCount) records.")
+            #expect(
+                summary == "No problems found in \(registry.recordCount) records; "
+                    + "\(registry.inferredCount) facts marked inferred.")
         } else {
-            #expect(summary.hasSuffix(" in \(registry.sourceFiles.count) files"))
+            #expect(
+                summary.hasSuffix(
+                    " in \(registry.sourceFiles.count) files; \(registry.inferredCount) facts marked inferred"
+                ))
         }
     }
 }

@@ -1,6 +1,8 @@
 import Registry
 import Testing
 
+@testable import RegistryFixtures
+
 private typealias F = ValidationFixture
 
 /// What the validator must accept: the cases next to each rule that are not mistakes.

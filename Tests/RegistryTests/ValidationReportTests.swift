@@ -1,6 +1,8 @@
 import Registry
 import Testing
 
+@testable import RegistryFixtures
+
 private typealias F = ValidationFixture
 
 /// What `validate()` returns as a whole: order, rendering, summary and the error flag.

@@ -571,7 +571,9 @@ private typealias F = ValidationFixture
         },
     ]
 
-    static let all = identity + text + dates + records + memberships + staff + meetings + decisions
+    static let all =
+        identity + text + dates + records + memberships + staff + meetings + decisions
+        + ActionValidationTests.breakages
 
     @Test("IDs, slugs and sources", arguments: identity)
     func identityRules(_ breakage: Breakage) throws { try breakage.check() }

@@ -18,7 +18,8 @@ extension Registry {
     /// How many records the registry holds, of every kind.
     public var recordCount: Int {
         documents.count + municipalities.count + people.count + bodies.count + memberships.count
-            + appointments.count + meetings.count + decisions.count
+            + appointments.count + meetings.count + decisions.count + actionRequests.count
+            + actionResponses.count
     }
 
     /// The files the records were written in (`Data/People.swift`, …).
@@ -33,25 +34,29 @@ extension Registry {
         insert(appointments)
         insert(meetings)
         insert(decisions)
+        insert(actionRequests)
+        insert(actionResponses)
         return paths
     }
 
     /// The one-line summary printed after the diagnostics:
-    /// `2 errors, 1 warning in 9 files` or `No problems found in 77 records.`
+    /// `2 errors, 1 warning in 9 files` or `No problems found in 77 records.`, followed by
+    /// how many facts are marked inferred, when any are: `…; 21 facts marked inferred`.
     ///
     /// - Parameter diagnostics: what `validate()` returned for this registry.
     public func validationSummary(of diagnostics: [Diagnostic]) -> String {
-        guard !diagnostics.isEmpty else { return "No problems found in \(recordCount) records." }
         func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        let inferred = inferredCount == 0 ? "" : "; \(counted(inferredCount, "fact")) marked inferred"
+        guard !diagnostics.isEmpty else { return "No problems found in \(recordCount) records\(inferred)." }
         var parts: [String] = []
         if diagnostics.errorCount > 0 { parts.append(counted(diagnostics.errorCount, "error")) }
         if diagnostics.warningCount > 0 { parts.append(counted(diagnostics.warningCount, "warning")) }
-        return parts.joined(separator: ", ") + " in " + counted(sourceFiles.count, "file")
+        return parts.joined(separator: ", ") + " in " + counted(sourceFiles.count, "file") + inferred
     }
 
     /// The newest document's date: as far as the registry's knowledge reaches, used
     /// instead of a clock to tell past meetings from future ones.
-    var knownUntil: Day? { documents.map(\.date).filter(\.isValid).max() }
+    package var knownUntil: Day? { documents.map(\.date).filter(\.isValid).max() }
 }
 
 /// One check over the whole registry.
@@ -71,7 +76,7 @@ enum Rules {
     /// Every rule, in the order the files list them.
     static var all: [Rule] {
         identity + sources + text + dates + documents + municipalities + people + bodies + memberships
-            + staff + meetings + decisions
+            + staff + meetings + decisions + actions
     }
 }
 
@@ -124,7 +129,7 @@ extension Membership {
 
 extension MeetingTime {
     /// The days the meeting may fall on: its day, or its whole month when only that is known.
-    var span: DayRange {
+    package var span: DayRange {
         switch self {
         case .timed(let day, _, _), .day(let day): DayRange(from: day, to: day.adding(days: 1))
         case .month(let year, let month):

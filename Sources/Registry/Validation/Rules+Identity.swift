@@ -16,6 +16,8 @@ extension Rules {
             + duplicates(registry.memberships, hint: "same person, body, role, municipality and start")
             + duplicates(registry.appointments, hint: "give one of them an explicit `id:`")
             + duplicates(registry.meetings) + duplicates(registry.decisions)
+            + duplicates(registry.actionRequests)
+            + duplicates(registry.actionResponses, hint: "same party, action and day")
     }
 
     /// Every ID, and every role key in a membership ID, is lower-case ASCII joined by hyphens.
@@ -32,6 +34,7 @@ extension Rules {
         check(registry.bodies)
         check(registry.meetings)
         check(registry.decisions)
+        check(registry.actionRequests)
         for membership in registry.memberships where !isSlug(membership.role.key) {
             found.append(
                 .error(

@@ -27,6 +27,8 @@ extension Rules {
         check(registry.appointments)
         check(registry.meetings)
         check(registry.decisions)
+        check(registry.actionRequests)
+        check(registry.actionResponses)
         return found
     }
 }

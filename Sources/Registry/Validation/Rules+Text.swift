@@ -138,6 +138,8 @@ extension Rules {
         visit(registry.appointments)
         visit(registry.meetings)
         visit(registry.decisions)
+        visit(registry.actionRequests)
+        visit(registry.actionResponses)
         return found
     }
 }

@@ -1,8 +1,6 @@
 import Registry
 import Testing
 
-@testable import RegistryFixtures
-
 /// A small registry that passes every validation rule, and the IDs it uses. Each
 /// validation test adds one broken record to it and checks what the validator says.
 enum ValidationFixture {
@@ -101,5 +99,21 @@ struct Breakage: Sendable, CustomTestStringConvertible {
         #expect(found.severity == severity, sourceLocation: sourceLocation)
         #expect(found.location.line == line, sourceLocation: sourceLocation)
         #expect(found.location.path.hasPrefix("Tests/RegistryTests/"), sourceLocation: sourceLocation)
+    }
+}
+
+extension ValidationFixture {
+    /// The validation fixture plus a body and a membership marked as inferred.
+    static func registryWithInferredFacts() -> Registry {
+        var r = registry()
+        r.add(
+            Body(
+                Body.ID("natet"), name: "Nätet", kind: .network, lifecycle: .established, source: source,
+                inferred: [Inferred("name", because: "Protokollet säger \"ett nätverk\".")]))
+        r.add(
+            Membership(
+                bo, in: Body.ID("natet"), as: .member, for: beta, source: source,
+                inferred: [Inferred("role", because: "Ingen roll anges.")]))
+        return r
     }
 }

@@ -1,0 +1,190 @@
+/// What a decision asks of named municipalities or bodies, and by when: "the municipalities
+/// other than Helsingborg give a power of attorney by 30 April".
+///
+/// Each asked party answers with an `ActionResponse`; `status(of:on:in:)` says, on any
+/// day, who has answered, who has declined, who is not yet due and who is overdue.
+public struct ActionRequest: Record, Hashable {
+    public typealias ID = RecordID<ActionRequest>
+
+    /// Who is asked to act: a municipality or a body.
+    public enum Party: Hashable, Sendable, Comparable {
+        case municipality(Municipality.ID)
+        case body(Body.ID)
+
+        /// `municipality 'bjuv'`, for messages.
+        public var label: String {
+            switch self {
+            case .municipality(let id): "municipality '\(id.rawValue)'"
+            case .body(let id): "body '\(id.rawValue)'"
+            }
+        }
+
+        /// The party's ID with its kind: `municipality/bjuv`, `body/sekretariatet`.
+        public var key: String {
+            switch self {
+            case .municipality(let id): "municipality/\(id.rawValue)"
+            case .body(let id): "body/\(id.rawValue)"
+            }
+        }
+
+        public static func < (a: Party, b: Party) -> Bool { a.key < b.key }
+    }
+
+    public let id: ID
+    public let decision: Decision.ID
+    /// Who must act, in the order the registry lists them.
+    public let asked: [Party]
+    /// What is asked, in Swedish: "teckna fullmakt om deltagande och företrädande".
+    public let what: String
+    /// The last day to act (included).
+    public let by: Day
+    public let source: Source
+    public let location: SourceLocation
+
+    public init(
+        _ id: ID, of decision: Decision.ID, asked: [Party], what: String, by: Day, source: Source,
+        filePath: String = #filePath, line: Int = #line
+    ) {
+        self.id = id
+        self.decision = decision
+        self.asked = asked
+        self.what = what
+        self.by = by
+        self.source = source
+        self.location = SourceLocation(filePath: filePath, line: line)
+    }
+}
+
+/// One asked party's answer to an `ActionRequest`, with the day and the document it came in.
+public struct ActionResponse: Record, Hashable {
+    public typealias ID = RecordID<ActionResponse>
+
+    /// How the party answered.
+    public enum Answer: Hashable, Sendable {
+        /// Did what was asked: `.gave("fullmakt")`.
+        case gave(String)
+        /// Said no.
+        case declined
+        /// Asked for more time, until the day given (included).
+        case askedForMoreTime(until: Day)
+
+        /// Swedish words for readers: "gav fullmakt", "avböjde", "bad om anstånd till 2026-05-15".
+        public var label: String {
+            switch self {
+            case .gave(let what): "gav \(what)"
+            case .declined: "avböjde"
+            case .askedForMoreTime(let until): "bad om anstånd till \(until)"
+            }
+        }
+
+        /// A stable word for JSON: "gave", "declined", "asked-for-more-time".
+        public var key: String {
+            switch self {
+            case .gave: "gave"
+            case .declined: "declined"
+            case .askedForMoreTime: "asked-for-more-time"
+            }
+        }
+    }
+
+    public let party: ActionRequest.Party
+    public let request: ActionRequest.ID
+    public let answer: Answer
+    /// The day the answer was given.
+    public let on: Day
+    public let source: Source
+    public let location: SourceLocation
+
+    /// - Parameters:
+    ///   - party: Who answered: `.municipality(.bjuv)`.
+    ///   - request: The action it answers.
+    public init(
+        _ party: ActionRequest.Party, to request: ActionRequest.ID, answer: Answer, on: Day,
+        source: Source, filePath: String = #filePath, line: Int = #line
+    ) {
+        self.party = party
+        self.request = request
+        self.answer = answer
+        self.on = on
+        self.source = source
+        self.location = SourceLocation(filePath: filePath, line: line)
+    }
+
+    /// Derived from who answered what and when, so staff do not have to invent one.
+    public var id: ID {
+        let party =
+            switch party {
+            case .municipality(let id): id.rawValue
+            case .body(let id): id.rawValue
+            }
+        return ID("\(request.rawValue).\(party).\(on)")
+    }
+}
+
+/// Where one asked party stands on a given day.
+public enum ActionStatus: Hashable, Sendable {
+    /// Did what was asked, on that day.
+    case answered(on: Day)
+    /// Said no, on that day.
+    case declined(on: Day)
+    /// Has not answered, and the day it must act by (the deadline, or the end of the
+    /// extra time it asked for) has not passed.
+    case notYetDue(due: Day)
+    /// Has not answered, and the day it had to act by has passed.
+    case overdue(due: Day)
+
+    /// A stable word for JSON and sorting: "answered", "declined", "not-yet-due", "overdue".
+    public var key: String {
+        switch self {
+        case .answered: "answered"
+        case .declined: "declined"
+        case .notYetDue: "not-yet-due"
+        case .overdue: "overdue"
+        }
+    }
+
+    /// Swedish words for readers: "har svarat 2026-04-22", "försenad (senast 2026-04-30)".
+    public var label: String {
+        switch self {
+        case .answered(let on): "har svarat \(on)"
+        case .declined(let on): "har avböjt \(on)"
+        case .notYetDue(let due): "ej svarat (senast \(due))"
+        case .overdue(let due): "försenad (senast \(due))"
+        }
+    }
+
+    /// Whether the party still has to act: not yet due or overdue.
+    public var isOpen: Bool {
+        switch self {
+        case .notYetDue, .overdue: true
+        case .answered, .declined: false
+        }
+    }
+
+    public var isOverdue: Bool {
+        if case .overdue = self { true } else { false }
+    }
+}
+
+extension ActionRequest {
+    /// Where `party` stands on `day`, from the responses given on or before that day.
+    ///
+    /// The latest response counts: a gift or a refusal closes the action for the party;
+    /// asking for more time moves its due day to the day asked for. A party that has not
+    /// answered is overdue from the day after its due day.
+    ///
+    /// - Parameter responses: any responses; those to other actions or from other parties
+    ///   are ignored.
+    public func status(of party: Party, on day: Day, responses: [ActionResponse]) -> ActionStatus {
+        var due = by
+        let known = responses.filter { $0.request == id && $0.party == party && $0.on <= day }
+        for response in known.sorted(by: { $0.on < $1.on }) {
+            switch response.answer {
+            case .gave: return .answered(on: response.on)
+            case .declined: return .declined(on: response.on)
+            case .askedForMoreTime(let until): due = max(due, until)
+            }
+        }
+        return day > due ? .overdue(due: due) : .notYetDue(due: due)
+    }
+}

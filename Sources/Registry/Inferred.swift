@@ -1,0 +1,83 @@
+/// A fact the registry states that its source does not say in so many words: a name the
+/// registry gave a group the minutes only call "Arbetsgruppen", a role it read between
+/// the lines. The field keeps its value and says why it is there, so readers see it is
+/// the registry's, not the source's.
+///
+///     add(Body(.energyNetwork, name: "Energinätverket", …,
+///              inferred: [Inferred("name", because: "Protokollet säger \"ett formellt nätverk\".")]))
+///
+/// `samverkan validate` counts these marks, and exports and pages show the field with
+/// `Inferred.marker` after it: "Energinätverket (antaget)".
+public struct Inferred: Hashable, Sendable {
+    /// The field that is inferred, by its name in the record's initializer: "name", "role".
+    public let field: String
+    /// One line, in Swedish: why the registry says it although the source does not.
+    public let reason: String
+
+    public init(_ field: String, because reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+
+    /// What readers see after an inferred value: " (antaget)".
+    public static let marker = " (antaget)"
+}
+
+/// A record that can mark some of its fields as inferred.
+public protocol InferringRecord: Record {
+    /// The fields the registry inferred, with the reason for each.
+    var inferred: [Inferred] { get }
+    /// The names of the fields that can be marked, as the initializer spells them.
+    static var inferrableFields: [String] { get }
+}
+
+extension InferringRecord {
+    /// Whether `field` is marked inferred.
+    public func isInferred(_ field: String) -> Bool { inferred.contains { $0.field == field } }
+
+    /// `value` as readers see it: with " (antaget)" after it when `field` is inferred.
+    public func displayed(_ value: String, field: String) -> String {
+        isInferred(field) ? value + Inferred.marker : value
+    }
+}
+
+extension Body: InferringRecord {
+    public static var inferrableFields: [String] { ["name", "kind", "lifecycle", "parent", "purpose"] }
+
+    /// The name as readers see it: "Energinätverket (antaget)" when the name is inferred.
+    public var displayName: String { displayed(name, field: "name") }
+}
+
+extension Membership: InferringRecord {
+    public static var inferrableFields: [String] { ["body", "role", "municipality", "from", "to", "acting"] }
+
+    /// The role as readers see it: "tf sekretariatschef", "kommundirektör (antaget)" when the
+    /// role, or the seat in the body at all, is inferred.
+    public var roleLabel: String {
+        let label = (acting ? "tf " : "") + role.title
+        return isInferred("role") || isInferred("body") || isInferred("acting")
+            ? label + Inferred.marker : label
+    }
+}
+
+extension Meeting: InferringRecord {
+    public static var inferrableFields: [String] { ["title", "time", "place", "remote", "agenda", "status"] }
+}
+
+extension Decision: InferringRecord {
+    public static var inferrableFields: [String] { ["item", "title", "deadline", "actors"] }
+}
+
+extension Registry {
+    /// Every inferred mark in the registry, with the record that carries it.
+    public var inferredFacts: [(record: String, location: SourceLocation, mark: Inferred)] {
+        func marks(_ records: [some InferringRecord], _ kind: String) -> [(String, SourceLocation, Inferred)]
+        {
+            records.flatMap { record in
+                record.inferred.map { ("\(kind) '\(record.id.rawValue)'", record.location, $0) }
+            }
+        }
+        return marks(bodies, "body") + marks(memberships, "membership") + marks(meetings, "meeting")
+            + marks(decisions, "decision")
+    }
+}

@@ -1,0 +1,125 @@
+// Following decisions up: who was asked to act, who has answered, and what is overdue,
+// on any day. Pure values; the command line and the API format them.
+
+/// One asked party of one action, as it stands on a day.
+public struct ActionStanding: Hashable, Sendable {
+    public let request: ActionRequest
+    public let party: ActionRequest.Party
+    /// The party's name as readers know it: "Bjuv", "Kommundirektörerna".
+    public let partyName: String
+    public let status: ActionStatus
+    /// The party's responses to the action given on or before the day, oldest first.
+    public let responses: [ActionResponse]
+}
+
+/// A decision with what it asks and where each asked party stands on a day.
+public struct DecisionFollowUp: Hashable, Sendable {
+    public let decision: Decision
+    /// The day of the meeting that took the decision, when known.
+    public let decided: Day?
+    public let date: Day
+    /// One row per asked party, per action, in the order the registry lists them.
+    public let rows: [ActionStanding]
+
+    /// How many of the asked parties have answered or declined: the 6 of "6 av 10 har svarat".
+    public var answeredCount: Int { rows.count { !$0.status.isOpen } }
+}
+
+extension Registry {
+    /// The actions a decision asks for, in the order they were added.
+    public func actionRequests(of decision: Decision.ID) -> [ActionRequest] {
+        uniqueActionRequests.filter { $0.decision == decision }
+    }
+
+    /// The day the decision behind `request` was taken, when the meeting's day is known.
+    public func decisionDay(of request: ActionRequest) -> Day? {
+        self[request.decision].flatMap { self[$0.meeting] }.flatMap(\.time.day)
+    }
+
+    /// The name readers know a party by: the municipality's or the body's name (with
+    /// " (antaget)" when the body's name is inferred), or its ID when it is not in the registry.
+    public func name(of party: ActionRequest.Party) -> String {
+        switch party {
+        case .municipality(let id): self[id]?.name ?? id.rawValue
+        case .body(let id): self[id]?.displayName ?? id.rawValue
+        }
+    }
+
+    /// Where each party `request` asks stands on `day`.
+    public func standings(of request: ActionRequest, on day: Day) -> [ActionStanding] {
+        let answers = actionResponses.filter { $0.request == request.id && $0.on <= day }
+        var seen: Set<ActionRequest.Party> = []
+        return request.asked.compactMap { party in
+            guard seen.insert(party).inserted else { return nil }
+            return ActionStanding(
+                request: request, party: party, partyName: name(of: party),
+                status: request.status(of: party, on: day, responses: answers),
+                responses: answers.filter { $0.party == party }.sorted { $0.on < $1.on })
+        }
+    }
+
+    /// What is still open on `day`: every asked party that has neither answered nor
+    /// declined, of every action whose decision was taken by then. Overdue first, then by
+    /// the day due and the action; within an action, in the order it asks the parties.
+    ///
+    /// - Parameter municipality: only what this municipality is asked to do.
+    public func openActions(on day: Day, municipality: Municipality.ID? = nil) -> [ActionStanding] {
+        let open = uniqueActionRequests.filter { request in
+            decisionDay(of: request).map { $0 <= day } ?? true
+        }
+        .flatMap { standings(of: $0, on: day) }
+        .filter { standing in
+            standing.status.isOpen && (municipality.map { standing.party == .municipality($0) } ?? true)
+        }
+        return open.enumerated().sorted { a, b in
+            let keyA = (
+                a.element.status.isOverdue ? 0 : 1, a.element.status.dueDay, a.element.request.id.rawValue
+            )
+            let keyB = (
+                b.element.status.isOverdue ? 0 : 1, b.element.status.dueDay, b.element.request.id.rawValue
+            )
+            return keyA < keyB || (keyA == keyB && a.offset < b.offset)
+        }
+        .map(\.element)
+    }
+
+    /// One decision and, per action it asks for, where each asked party stands on `day`.
+    public func followUp(of decision: Decision, on day: Day) -> DecisionFollowUp {
+        DecisionFollowUp(
+            decision: decision, decided: self[decision.meeting]?.time.day, date: day,
+            rows: actionRequests(of: decision.id).flatMap { standings(of: $0, on: day) })
+    }
+
+    /// The decision a reader means by `query`: its ID ("kdm-2026-04-10-scenario-3") or the
+    /// start of one.
+    ///
+    /// - Throws: `QueryError` naming the closest IDs, or all of them when none is close.
+    public func decision(named query: String) throws(QueryError) -> Decision {
+        let all = uniqueDecisions
+        let matcher = NameMatcher(all) { [$0.id.rawValue] }
+        switch matcher.match(query) {
+        case .found(let decision):
+            return decision
+        case .ambiguous(let candidates):
+            throw QueryError(
+                .ambiguous, kind: "decision", query: query, candidates: candidates.map(\.id.rawValue))
+        case .notFound(let suggestions) where suggestions.isEmpty:
+            throw QueryError(
+                .notFoundListingAll, kind: "decision", query: query, candidates: all.map(\.id.rawValue))
+        case .notFound(let suggestions):
+            throw QueryError(
+                .notFound, kind: "decision", query: query, candidates: suggestions.map(\.id.rawValue))
+        }
+    }
+
+    var uniqueActionRequests: [ActionRequest] { actionRequests.filter { self[$0.id] == $0 } }
+}
+
+extension ActionStatus {
+    /// The day the status turns on: the due day of an open action, the day of an answer.
+    public var dueDay: Day {
+        switch self {
+        case .answered(let day), .declined(let day), .notYetDue(let day), .overdue(let day): day
+        }
+    }
+}

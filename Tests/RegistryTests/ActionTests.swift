@@ -1,0 +1,284 @@
+import Registry
+import Testing
+
+@testable import RegistryFixtures
+
+private typealias F = ValidationFixture
+
+/// Actions a decision asks for, the answers to them, and where each asked party stands.
+@Suite struct ActionStatusTests {
+    static let request = ActionRequest(
+        ActionRequest.ID("budget-svar"), of: F.decision,
+        asked: [.municipality(F.alfa), .municipality(F.beta)],
+        what: "lämna synpunkter", by: Day(2026, 4, 30), source: F.source)
+
+    static func response(_ answer: ActionResponse.Answer, on day: Day, from: Municipality.ID = F.alfa)
+        -> ActionResponse
+    {
+        ActionResponse(.municipality(from), to: request.id, answer: answer, on: day, source: F.source)
+    }
+
+    // Around the deadline of 30 April, for a party that has not answered.
+    @Test(arguments: [
+        (Day(2026, 4, 10), ActionStatus.notYetDue(due: Day(2026, 4, 30))),
+        (Day(2026, 4, 29), .notYetDue(due: Day(2026, 4, 30))),
+        (Day(2026, 4, 30), .notYetDue(due: Day(2026, 4, 30))),
+        (Day(2026, 5, 1), .overdue(due: Day(2026, 4, 30))),
+        (Day(2026, 12, 4), .overdue(due: Day(2026, 4, 30))),
+    ])
+    func withoutAnAnswer(day: Day, expected: ActionStatus) {
+        #expect(Self.request.status(of: .municipality(F.alfa), on: day, responses: []) == expected)
+    }
+
+    // Alfa gives it on 22 April: not yet due before, answered from that day on.
+    @Test(arguments: [
+        (Day(2026, 4, 21), ActionStatus.notYetDue(due: Day(2026, 4, 30))),
+        (Day(2026, 4, 22), .answered(on: Day(2026, 4, 22))),
+        (Day(2026, 5, 1), .answered(on: Day(2026, 4, 22))),
+    ])
+    func answeredBeforeTheDeadline(day: Day, expected: ActionStatus) {
+        let responses = [Self.response(.gave("synpunkter"), on: Day(2026, 4, 22))]
+        #expect(Self.request.status(of: .municipality(F.alfa), on: day, responses: responses) == expected)
+        // Beta has not answered: Alfa's answer does not count for it.
+        #expect(Self.request.status(of: .municipality(F.beta), on: day, responses: responses).isOpen)
+    }
+
+    @Test func declinedIsClosedButNotAnswered() {
+        let responses = [Self.response(.declined, on: Day(2026, 4, 28))]
+        let status = Self.request.status(of: .municipality(F.alfa), on: Day(2026, 5, 2), responses: responses)
+        #expect(status == .declined(on: Day(2026, 4, 28)))
+        #expect(!status.isOpen)
+        #expect(status.key == "declined")
+    }
+
+    // More time asked until 15 May moves the day it is due, and the day it is overdue.
+    @Test(arguments: [
+        (Day(2026, 5, 1), ActionStatus.notYetDue(due: Day(2026, 5, 15))),
+        (Day(2026, 5, 15), .notYetDue(due: Day(2026, 5, 15))),
+        (Day(2026, 5, 16), .overdue(due: Day(2026, 5, 15))),
+    ])
+    func moreTimeMovesTheDueDay(day: Day, expected: ActionStatus) {
+        let responses = [Self.response(.askedForMoreTime(until: Day(2026, 5, 15)), on: Day(2026, 4, 29))]
+        #expect(Self.request.status(of: .municipality(F.alfa), on: day, responses: responses) == expected)
+    }
+
+    @Test func answerLabelsAreSwedish() {
+        #expect(ActionResponse.Answer.gave("fullmakt").label == "gav fullmakt")
+        #expect(ActionResponse.Answer.declined.label == "avböjde")
+        #expect(
+            ActionResponse.Answer.askedForMoreTime(until: Day(2026, 5, 15)).label
+                == "bad om anstånd till 2026-05-15")
+        #expect(ActionStatus.overdue(due: Day(2026, 4, 30)).label == "försenad (senast 2026-04-30)")
+    }
+
+    @Test func aResponseIDIsDerivedFromActionPartyAndDay() {
+        #expect(Self.response(.declined, on: Day(2026, 4, 28)).id.rawValue == "budget-svar.alfa.2026-04-28")
+    }
+}
+
+/// `openActions(on:)`, `followUp(of:on:)` and `decision(named:)` on a small registry.
+@Suite struct ActionQueryTests {
+    static func registry(withAnswer: Bool) -> Registry {
+        var r = F.registry()
+        r.add(ActionStatusTests.request)
+        r.add(
+            ActionRequest(
+                ActionRequest.ID("rapport"), of: F.decision, asked: [.body(F.secretariat)],
+                what: "rapportera",
+                by: Day(2026, 6, 30), source: F.source))
+        if withAnswer { r.add(ActionStatusTests.response(.gave("synpunkter"), on: Day(2026, 4, 22))) }
+        return r
+    }
+
+    @Test func openActionsListOverdueFirst() {
+        let open = Self.registry(withAnswer: false).openActions(on: Day(2026, 5, 10))
+        #expect(open.map(\.partyName) == ["Alfa", "Beta", "Sekretariatet"])
+        #expect(open.map(\.status.key) == ["overdue", "overdue", "not-yet-due"])
+    }
+
+    @Test func anAnsweredPartyIsNoLongerOpen() {
+        let registry = Self.registry(withAnswer: true)
+        #expect(registry.openActions(on: Day(2026, 4, 21), municipality: F.alfa).count == 1)
+        #expect(registry.openActions(on: Day(2026, 4, 22), municipality: F.alfa).isEmpty)
+        #expect(
+            registry.openActions(on: Day(2026, 5, 10), municipality: F.beta).map(\.status.key) == ["overdue"])
+    }
+
+    @Test func nothingIsOpenBeforeTheDecision() {
+        #expect(Self.registry(withAnswer: false).openActions(on: Day(2026, 4, 9)).isEmpty)
+    }
+
+    @Test func aDecisionHasARowPerAskedParty() throws {
+        let registry = Self.registry(withAnswer: true)
+        let decision = try registry.decision(named: "decision-2026-04-10")
+        let followUp = registry.followUp(of: decision, on: Day(2026, 5, 1))
+        #expect(followUp.rows.map(\.partyName) == ["Alfa", "Beta", "Sekretariatet"])
+        #expect(
+            followUp.rows.map(\.status) == [
+                .answered(on: Day(2026, 4, 22)), .overdue(due: Day(2026, 4, 30)),
+                .notYetDue(due: Day(2026, 6, 30)),
+            ])
+        #expect(followUp.answeredCount == 1)
+        #expect(followUp.rows[0].responses.map(\.answer) == [.gave("synpunkter")])
+        #expect(followUp.decided == Day(2026, 4, 10))
+    }
+
+    @Test func anUnknownDecisionListsTheKnownOnes() {
+        #expect(throws: QueryError.self) { try Self.registry(withAnswer: false).decision(named: "nosuch") }
+    }
+}
+
+/// The rules about actions and responses, and the inferred marks.
+@Suite struct ActionValidationTests {
+    static let ask = ActionRequest.ID("budget-svar")
+
+    /// The fixture's action: Alfa and Beta must answer by 30 April.
+    static func addAsk(_ r: inout Registry) { r.add(ActionStatusTests.request) }
+
+    static let breakages: [Breakage] = [
+        Breakage(
+            "response-from-asked-party", .error, "is from body 'secretariat', which action 'budget-svar' at"
+        ) {
+            r in
+            addAsk(&r)
+            let line = #line + 1
+            let record = ActionResponse(
+                .body(F.secretariat), to: ask, answer: .declined, on: Day(2026, 4, 20), source: F.source)
+            r.add(record)
+            return line
+        },
+        Breakage(
+            "response-not-before-decision", .error,
+            "is dated 2026-04-09, before decision 'decision-2026-04-10-budget' was taken (2026-04-10)"
+        ) { r in
+            addAsk(&r)
+            let line = #line + 1
+            let record = ActionResponse(
+                .municipality(F.alfa), to: ask, answer: .declined, on: Day(2026, 4, 9), source: F.source)
+            r.add(record)
+            return line
+        },
+        Breakage(
+            "response-by-deadline", .warning,
+            "came on 2026-05-04, 4 days after action 'budget-svar' was due (2026-04-30)"
+        ) { r in
+            addAsk(&r)
+            let line = #line + 1
+            let record = ActionResponse(
+                .municipality(F.beta), to: ask, answer: .gave("x"), on: Day(2026, 5, 4), source: F.source)
+            r.add(record)
+            return line
+        },
+        Breakage(
+            "response-references", .error, "response 'nosuch.alfa.2026-04-20' action 'nosuch' has no record"
+        ) { r in
+            let line = #line + 2
+            r.add(
+                ActionResponse(
+                    .municipality(F.alfa), to: ActionRequest.ID("nosuch"), answer: .declined,
+                    on: Day(2026, 4, 20),
+                    source: F.source))
+            return line
+        },
+        Breakage("action-references", .error, "action 'x' party 'gamma' has no record") { r in
+            let line = #line + 2
+            r.add(
+                ActionRequest(
+                    ActionRequest.ID("x"), of: F.decision, asked: [.municipality(Municipality.ID("gamma"))],
+                    what: "y",
+                    by: Day(2026, 5, 1), source: F.source))
+            return line
+        },
+        Breakage("action-deadline-not-before-decision", .error, "is due 2026-04-01, before the decision") {
+            r in
+            let line = #line + 2
+            r.add(
+                ActionRequest(
+                    ActionRequest.ID("x"), of: F.decision, asked: [.municipality(F.alfa)], what: "y",
+                    by: Day(2026, 4, 1), source: F.source))
+            return line
+        },
+        Breakage("inferred-marks", .error, "marks 'colour' as inferred, but a body has no such field") { r in
+            let line = #line + 2
+            r.add(
+                Body(
+                    Body.ID("net"), name: "Nät", kind: .network, lifecycle: .established, source: F.source,
+                    inferred: [Inferred("colour", because: "x")]))
+            return line
+        },
+        Breakage("inferred-marks", .error, "marks 'name' as inferred without a reason") { r in
+            let line = #line + 2
+            r.add(
+                Body(
+                    Body.ID("net"), name: "Nät", kind: .network, lifecycle: .established, source: F.source,
+                    inferred: [Inferred("name", because: " ")]))
+            return line
+        },
+    ]
+
+    @Test("Actions, responses and inferred marks", arguments: breakages)
+    func actionRules(_ breakage: Breakage) throws { try breakage.check() }
+
+    @Test func aResponseAfterMoreTimeWasAskedIsNotLate() {
+        var registry = F.registry()
+        Self.addAsk(&registry)
+        registry.add(
+            ActionResponse(
+                .municipality(F.alfa), to: Self.ask, answer: .askedForMoreTime(until: Day(2026, 5, 15)),
+                on: Day(2026, 4, 28), source: F.source))
+        registry.add(
+            ActionResponse(
+                .municipality(F.alfa), to: Self.ask, answer: .gave("x"), on: Day(2026, 5, 10),
+                source: F.source))
+        #expect(registry.validate().isEmpty)
+    }
+
+    /// The overdue warning needs today's date, which `validate(on:)` takes; `validate()` has none.
+    @Test func anOverdueActionIsAWarningOnTheDayGiven() throws {
+        var registry = F.registry()
+        let line = #line + 1
+        let request = ActionRequest(
+            ActionRequest.ID("budget-svar"), of: F.decision,
+            asked: [.municipality(F.alfa), .municipality(F.beta)],
+            what: "lämna synpunkter", by: Day(2026, 4, 30), source: F.source)
+        registry.add(request)
+        #expect(registry.validate().isEmpty)
+        #expect(registry.validate(on: Day(2026, 4, 30)).isEmpty)
+        let diagnostics = registry.validate(on: Day(2026, 5, 1))
+        let warning = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(warning.rule == "overdue-actions")
+        #expect(warning.severity == .warning)
+        #expect(
+            warning.description
+                == "Tests/RegistryTests/ActionTests.swift:\(line): warning: action 'budget-svar' was due 2026-04-30; "
+                + "on 2026-05-01 2 of 2 asked have not answered: Alfa, Beta")
+        registry.add(ActionStatusTests.response(.gave("x"), on: Day(2026, 4, 22)))
+        registry.add(ActionStatusTests.response(.declined, on: Day(2026, 4, 23), from: F.beta))
+        #expect(registry.validate(on: Day(2026, 5, 1)).isEmpty)
+    }
+}
+
+/// Marking what the registry infers, and how readers see it.
+@Suite struct InferredTests {
+    static func registry() -> Registry { F.registryWithInferredFacts() }
+}
+
+extension InferredTests {
+    @Test func readersSeeAntaget() throws {
+        let registry = Self.registry()
+        let body = try #require(registry[Body.ID("natet")])
+        #expect(body.displayName == "Nätet (antaget)")
+        #expect(registry[F.secretariat]?.displayName == "Sekretariatet")
+        #expect(registry.memberships.last?.roleLabel == "ledamot (antaget)")
+        #expect(registry.memberships.first?.roleLabel == "kommundirektör")
+    }
+
+    @Test func theValidatorCountsThem() {
+        let registry = Self.registry()
+        #expect(registry.validate().isEmpty)
+        #expect(registry.inferredCount == 2)
+        #expect(
+            registry.validationSummary(of: []) == "No problems found in 15 records; 2 facts marked inferred.")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@Suite("samverkan actions, decision and validate on the follow-up of decisions")
+struct ActionsCLITests {
+    @Test("actions lists the ten municipalities that have not given the fullmakt, overdue")
+    func actionsOverdue() throws {
+        let run = try CLI.run("actions", "--on", "2026-12-04")
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.hasPrefix("Open actions on 2026-12-04: 10, 10 overdue\n"))
+        #expect(run.stdout.contains("Bjuv"))
+        #expect(!run.stdout.contains("Helsingborg "), "Helsingborg procures the platform and is not asked")
+    }
+
+    @Test("actions --municipality --json before the deadline: not yet due")
+    func actionsJSON() throws {
+        let run = try CLI.run("actions", "--municipality", "bjuv", "--on", "2026-04-20", "--json")
+        #expect(run.status == 0)
+        let object = try CLI.json(run)
+        #expect(Set(object.keys) == ["date", "municipality", "municipalityName", "open"])
+        let open = try #require(object["open"] as? [[String: Any]])
+        #expect(open.count == 1)
+        #expect(open.first?["status"] as? String == "not-yet-due")
+        #expect(open.first?["due"] as? String == "2026-04-30")
+        #expect((open.first?["party"] as? [String: Any])?["id"] as? String == "bjuv")
+    }
+
+    @Test("actions for a municipality that is not asked says nothing is open")
+    func actionsNothingOpen() throws {
+        let run = try CLI.run("actions", "--municipality", "Helsingborg", "--on", "2026-12-04")
+        #expect(run.status == 0)
+        #expect(run.stdout == "Nothing open for Helsingborg on 2026-12-04.\n")
+    }
+
+    @Test("decision shows a row per asked party")
+    func decision() throws {
+        let run = try CLI.run("decision", "kdm-2026-04-10-scenario-3", "--on", "2026-12-04")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Fullmakt för gemensam lärplattform (scenario 3)"))
+        #expect(run.stdout.contains("On 2026-12-04: 0 of 10 have answered, 10 overdue"))
+        #expect(run.stdout.contains("(antaget) deadline:"))
+        let json = try CLI.json(
+            try CLI.run("decision", "kdm-2026-04-10-scenario-3", "--on", "2026-04-30", "--json"))
+        let actions = try #require(json["actions"] as? [[String: Any]])
+        #expect(actions.count == 1)
+        #expect(actions.first?["asked"] as? Int == 10)
+        let rows = try #require(actions.first?["rows"] as? [[String: Any]])
+        #expect(rows.allSatisfy { $0["status"] as? String == "not-yet-due" })
+    }
+
+    @Test("an unknown decision fails with one line on stderr")
+    func unknownDecision() throws {
+        let run = try CLI.run("decision", "nosuch")
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("no decision 'nosuch'"))
+    }
+
+    @Test("validate warns of the overdue fullmakt and counts the inferred facts")
+    func validate() throws {
+        let run = try CLI.run("validate", "--on", "2026-12-04")
+        #expect(run.status == 0)
+        #expect(
+            run.stdout.contains(
+                "warning: action 'kdm-2026-04-10-scenario-3-fullmakt' was due 2026-04-30; on 2026-12-04 10 of 10 "
+                    + "asked have not answered"))
+        #expect(run.stdout.contains("facts marked inferred"))
+        let early = try CLI.run("validate", "--on", "2026-04-30")
+        #expect(!early.stdout.contains("overdue") && !early.stdout.contains("was due"))
+    }
+}
+
+@Suite("the follow-up reports fit an 80-column terminal")
+struct ActionsCLIWidthTests {
+    @Test(arguments: [
+        ["actions", "--on", "2026-12-04"], ["actions", "--municipality", "Bjuv", "--on", "2026-04-20"],
+        ["decision", "kdm-2026-04-10-scenario-3", "--on", "2026-12-04"],
+        ["decision", "kdm-2026-04-10-marknadsforingsfilm"],
+    ])
+    func fits(arguments: [String]) throws {
+        let run = try CLI.run(arguments)
+        #expect(run.status == 0)
+        for line in run.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+    }
+}
