@@ -17,17 +17,21 @@ public struct ServerConfiguration: Sendable {
     public var exportsPath: String
     /// Today in Europe/Stockholm; tests pass a fixed day.
     public var today: @Sendable () -> Day
+    /// Timeouts, the connection ceiling and the shutdown bound (Server/ServerLimits.swift).
+    public var limits: ServerLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
         exportsPath: String = "Exports",
-        today: @escaping @Sendable () -> Day = StockholmClock.today
+        today: @escaping @Sendable () -> Day = StockholmClock.today,
+        limits: ServerLimits = ServerLimits()
     ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.exportsPath = exportsPath
         self.today = today
+        self.limits = limits
     }
 
     var resolvedPublicURL: String { publicURL ?? "http://\(host):\(port)" }
@@ -47,6 +51,7 @@ public func buildApplication(
     let router = try buildRouter(registry: registry, configuration: configuration, logger: logger)
     return Application(
         router: router,
+        server: configuration.limits.http1Server(logger: logger),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         logger: logger)
@@ -80,6 +85,7 @@ public func buildRouter(
 
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: PlainErrorMiddleware())
     router.add(middleware: RequestGuardMiddleware())
     PageController(site: site, today: configuration.today).addRoutes(to: router)
@@ -99,10 +105,13 @@ public enum StockholmClock {
 }
 
 /// Builds the application and runs it until the process is told to stop (SIGINT/SIGTERM),
-/// then frees libical's time-zone cache, so a leak check of a server run shows none of
-/// libical's memory (the server has stopped: no encoder runs again).
+/// shutting down gracefully within the limits' shutdown timeout, then frees libical's
+/// time-zone cache, so a leak check of a server run shows none of libical's memory (the
+/// server has stopped: no encoder runs again).
 public func runServer(registry: Registry, configuration: ServerConfiguration) async throws {
-    let app = try buildApplication(registry: registry, configuration: configuration)
-    try await app.runService()
+    let logger = Logger(label: "samverkan.serve")
+    let app = try buildApplication(registry: registry, configuration: configuration, logger: logger)
+    logger.info("\(configuration.limits.summary)")
+    try await runUntilSignalled(app, limits: configuration.limits, logger: logger)
     LibicalCache.release()
 }

@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The export folder whose sequences.tsv gives SEQUENCE numbers.")
     var exports: String = "Exports"
 
+    @OptionGroup(title: "Limits") var limits: ServeLimitOptions
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535.") }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
@@ -39,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await runServer(
             registry: .familjenHelsingborg,
             configuration: ServerConfiguration(
-                host: host, port: port, publicURL: publicURL, exportsPath: exports))
+                host: host, port: port, publicURL: publicURL, exportsPath: exports,
+                limits: limits.limits))
     }
 }
