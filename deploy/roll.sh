@@ -33,6 +33,7 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 replace() {
     local port=$1 pidfile="$run/serve-$1.pid" old="" started
+    shift
     if [[ -s $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
         old=$(cat "$pidfile")
         started=$(now)

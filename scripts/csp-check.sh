@@ -17,9 +17,13 @@ cleanup() { [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev
 trap cleanup EXIT
 
 command -v chromium >/dev/null || apt-get install -y chromium >/dev/null
-echo "building samverkan"
-swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
-bin="$(swift build --show-bin-path)/samverkan"
+# SAMVERKAN_BIN=path runs a given binary (e.g. a release build) instead of building one.
+bin=${SAMVERKAN_BIN:-}
+if [[ -z $bin ]]; then
+    echo "building samverkan"
+    swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
+    bin="$(swift build --show-bin-path)/samverkan"
+fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$bin" serve --port "$port" --exports Exports >"$out/serve.log" 2>&1 &
 pid=$!

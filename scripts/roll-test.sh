@@ -45,9 +45,13 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 [[ -x $nginx_bin ]] || apt-get install -y nginx-light >/dev/null
 
-echo "building samverkan"
-swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
-bin="$(swift build --show-bin-path)/samverkan"
+# SAMVERKAN_BIN=path runs a given binary (e.g. a release build) instead of building one.
+bin=${SAMVERKAN_BIN:-}
+if [[ -z $bin ]]; then
+    echo "building samverkan"
+    swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
+    bin="$(swift build --show-bin-path)/samverkan"
+fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port_a=$(free_port)
