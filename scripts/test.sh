@@ -26,3 +26,12 @@ scripts/integration-test.sh
 
 echo "== malformed requests against the running server"
 scripts/malformed-requests.sh
+
+echo "== slow, idle and too many connections; SIGTERM under load"
+scripts/hostile-clients.sh
+
+echo "== Content-Security-Policy of the pages in headless Chromium"
+scripts/csp-check.sh
+
+echo "== rolling restart of two instances behind nginx under load"
+scripts/roll-test.sh

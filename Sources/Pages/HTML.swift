@@ -89,3 +89,10 @@ enum HTML {
         else{i.focus();i.select();try{document.execCommand("copy");done()}catch(e){}}})});
         """
 }
+
+/// The pages' one inline style sheet and one inline script, exactly as every page embeds
+/// them: the server names them by hash in its Content-Security-Policy.
+public enum PageAssets {
+    public static let style = HTML.style
+    public static let script = HTML.script
+}

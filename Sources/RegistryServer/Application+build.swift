@@ -25,11 +25,13 @@ public struct ServerConfiguration: Sendable {
     /// Today in Europe/Stockholm; tests pass a fixed day. Nil: from the system clock, in
     /// the zone the server loaded at start-up.
     public var today: (@Sendable () -> Day)?
+    /// Timeouts, the connection ceiling and the shutdown bound (Server/ServerLimits.swift).
+    public var limits: ServerLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
         exportsPath: String = "Exports", allowStaleExports: Bool = false,
-        today: (@Sendable () -> Day)? = nil
+        today: (@Sendable () -> Day)? = nil, limits: ServerLimits = ServerLimits()
     ) {
         self.host = host
         self.port = port
@@ -37,6 +39,7 @@ public struct ServerConfiguration: Sendable {
         self.exportsPath = exportsPath
         self.allowStaleExports = allowStaleExports
         self.today = today
+        self.limits = limits
     }
 
     var resolvedPublicURL: String { publicURL ?? "http://\(host):\(port)" }
@@ -120,6 +123,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(state: state, configuration: configuration),
+        server: configuration.limits.http1Server(logger: logger),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         onServerRunning: { channel in
@@ -140,6 +144,7 @@ public func buildRouter(state: ServerState, configuration: ServerConfiguration) 
     let today = configuration.today ?? { zone.today() }
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: PlainErrorMiddleware())
     router.add(middleware: RequestGuardMiddleware())
     PageController(site: state.site, today: today).addRoutes(to: router)
@@ -149,9 +154,11 @@ public func buildRouter(state: ServerState, configuration: ServerConfiguration) 
 }
 
 /// Renders everything once, then runs the application until the process is told to stop
-/// (SIGINT/SIGTERM).
+/// (SIGINT/SIGTERM), shutting down gracefully within the limits' shutdown timeout.
 public func runServer(registry: Registry, configuration: ServerConfiguration) async throws {
     let logger = Logger(label: "samverkan.serve")
     let state = try ServerState(registry: registry, configuration: configuration, logger: logger)
-    try await buildApplication(state: state, configuration: configuration, logger: logger).runService()
+    let app = buildApplication(state: state, configuration: configuration, logger: logger)
+    logger.info("\(configuration.limits.summary)")
+    try await runUntilSignalled(app, limits: configuration.limits, logger: logger)
 }

@@ -34,6 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Start even when the export folder is missing or not what the data exports.")
     var allowStaleExports = false
 
+    @OptionGroup(title: "Limits") var limits: ServeLimitOptions
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535.") }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
@@ -47,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
                 registry: .familjenHelsingborg,
                 configuration: ServerConfiguration(
                     host: host, port: port, publicURL: publicURL, exportsPath: exports,
-                    allowStaleExports: allowStaleExports))
+                    allowStaleExports: allowStaleExports, limits: limits.limits))
         } catch let error as ServerStartError {
             printError("samverkan serve: \(error.description)")
             throw ExitCode.failure

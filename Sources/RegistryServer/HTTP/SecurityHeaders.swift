@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+import HTTPTypes
+public import Hummingbird
+import Pages
+
+/// The headers that tell a browser what a page may do.
+public enum SecurityHeaders {
+    /// Nothing but the pages' one inline style sheet and one inline script, named by the
+    /// SHA-256 of their text as the page frame renders it (`PageAssets.style`, `PageAssets.script`),
+    /// so a change to either changes the policy with it. No other source of anything, no
+    /// `<base>`, no form targets, no framing.
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src '\(hash(PageAssets.style))'; script-src '\(hash(PageAssets.script))'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+    /// Links from the pages lead to calendar apps and other sites, which need not know
+    /// which page the visitor came from.
+    public static let referrerPolicy = "no-referrer"
+
+    /// `sha256-BASE64` as CSP writes a hash source.
+    static func hash(_ text: String) -> String {
+        "sha256-" + Data(SHA256.hash(data: Array(text.utf8))).base64EncodedString()
+    }
+}
+
+/// Adds `Content-Security-Policy`, `Referrer-Policy` and `X-Content-Type-Options` to
+/// every answer that is not a feed or the API: the pages (also their 304s and HEADs) and
+/// the plain-text errors.
+public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var response = try await next(request, context)
+        let path = request.uri.path
+        if !path.hasPrefix("/feeds/") && !path.hasPrefix("/api/") {
+            response.headers[.contentSecurityPolicy] = SecurityHeaders.contentSecurityPolicy
+            response.headers[.referrerPolicy] = SecurityHeaders.referrerPolicy
+            response.headers[.xContentTypeOptions] = "nosniff"
+        }
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+}
