@@ -50,6 +50,12 @@ enum Templates {
         return library
     }
 
+    /// The names of the templates that parse, in `sources` order (for the tests).
+    static func parsedNames() throws -> [String] {
+        let library = try load()
+        return sources.map(\.name).filter { library.getTemplate(named: $0) != nil }
+    }
+
     /// Parsed once. A template that does not parse is a programming error, which
     /// `PagesTests` catches before anything ships.
     static let library: MustacheLibrary = {
