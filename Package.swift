@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Model values, typed IDs, queries and validation. Pure Swift: no C, no clock.
@@ -79,7 +80,23 @@ let package = Package(
         // The Swedish web pages, from templates, for `serve` and for the static export.
         .target(
             name: "Pages",
-            dependencies: ["Registry", "ICalendar", "CalendarFeeds", "ExportFiles"],
+            dependencies: [
+                "Registry", "ICalendar", "CalendarFeeds", "ExportFiles",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .embedInCode("Templates/layout.mustache"),
+                .embedInCode("Templates/home.mustache"),
+                .embedInCode("Templates/municipality.mustache"),
+                .embedInCode("Templates/body.mustache"),
+                .embedInCode("Templates/meeting.mustache"),
+                .embedInCode("Templates/events.mustache"),
+                .embedInCode("Templates/event_row.mustache"),
+                .embedInCode("Templates/feed.mustache"),
+                .embedInCode("Templates/howto.mustache"),
+                .embedInCode("Templates/status.mustache"),
+                .embedInCode("Templates/style.css"), .embedInCode("Templates/script.js"),
+            ],
             swiftSettings: strict
         ),
 

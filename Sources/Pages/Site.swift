@@ -31,6 +31,33 @@ public struct Site: Sendable {
         return "webcal" + url[range.lowerBound...]
     }
 
+    /// Google Calendar's "add by URL" link for the feed: `cid=` and the `webcal://`
+    /// address, percent-encoded. Google fetches the feed itself, so it must be public.
+    public func googleCalendarURL(_ feed: Feed) -> String {
+        "https://calendar.google.com/calendar/r?cid=" + Self.percentEncoded(webcalURL(feed))
+    }
+
+    /// `https://…/moten/kdm-2026-04-10`: the one place the address of a meeting's page
+    /// is built.
+    public func meetingURL(_ id: Meeting.ID) -> String { "\(publicURL)\(Meeting.pagePath(id))" }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters.
+    static func percentEncoded(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF")
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.append(Character(Unicode.Scalar(byte)))
+            default:
+                result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+
     public func feed(for selection: FeedSelection) -> Feed? { feeds.first { $0.selection == selection } }
 
     /// The latest events before `day`, latest first, at most `limit`.
@@ -55,4 +82,9 @@ extension Municipality {
 
 extension Body {
     var pagePath: String { "/organ/\(slug)" }
+}
+
+extension Meeting {
+    /// `/moten/kdm-2026-04-10`; `moten/kdm-2026-04-10.html` in a static export.
+    static func pagePath(_ id: ID) -> String { "/moten/\(id.rawValue)" }
 }

@@ -59,6 +59,26 @@ import Testing
         }
     }
 
+    @Test(arguments: Registry.familjenHelsingborg.meetings.map(\.id.rawValue))
+    func everyMeetingHasAPage(id: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: "/moten/\(id)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.body.text.contains("<h2>Dagordning</h2>"))
+            }
+        }
+    }
+
+    @Test func unknownMeetingsAre404() async throws {
+        try await makeApplication().test(.router) { client in
+            for uri in ["/moten/finns-inte", "/moten/kdm-2026-04-10/x", "/moten/"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .notFound, "\(uri)")
+            }
+        }
+    }
+
     @Test func pagesHaveETagsAndAnswer304() async throws {
         try await makeApplication().test(.router) { client in
             let first = try await client.execute(uri: "/", method: .get)
@@ -78,11 +98,16 @@ import Testing
         let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
         let files = Dictionary(
             uniqueKeysWithValues: Pages.files(site: site, on: testDay).map { ($0.path, $0.bytes) })
-        #expect(files.count == 1 + Self.registry.municipalities.count + Self.registry.bodies.count)
+        #expect(
+            files.count
+                == 1 + Self.registry.municipalities.count + Self.registry.bodies.count
+                + Set(Self.registry.meetings.map(\.id)).count)
         try await makeApplication().test(.router) { client in
             for (path, uri) in [
                 ("index.html", "/"), ("kommuner/bjuv.html", "/kommuner/bjuv"),
                 ("organ/kommundirektorerna.html", "/organ/kommundirektorerna"),
+                ("moten/kdm-2026-04-10.html", "/moten/kdm-2026-04-10"),
+                ("moten/kdm-2025-01.html", "/moten/kdm-2025-01"),
             ] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.body.bytes == files[path], "\(path)")

@@ -10,7 +10,7 @@ private typealias F = ValidationFixture
     // A municipality added on its own has no director at the fixture's meeting, so those
     // cases also get the directors-on-meeting-days warning, counted in `total`.
     static let identity: [Breakage] = [
-        Breakage("unique-ids", .error, "duplicate person ID 'bo-berg', first used at Tests/RegistryTests/") {
+        Breakage("unique-ids", .error, "duplicate person ID 'bo-berg', first used at Tests/RegistryFixtures/") {
             r in
             let line = #line + 1
             r.add(Person(F.bo, name: "Bo Berg", source: F.source))
@@ -314,7 +314,7 @@ private typealias F = ValidationFixture
         },
         Breakage(
             "no-overlapping-terms", .error,
-            "overlaps the term of 'bo-berg' at Tests/RegistryTests/ValidationFixture.swift:"
+            "overlaps the term of 'bo-berg' at Tests/RegistryFixtures/ValidationFixture.swift:"
         ) { r in
             let line = #line + 1
             let record = Membership(
@@ -537,7 +537,7 @@ private typealias F = ValidationFixture
         },
         Breakage(
             "decision-item-on-agenda", .error,
-            "is under item 7, but meeting 'meeting-2026-04-10' at Tests/RegistryTests/ValidationFixture.swift:"
+            "is under item 7, but meeting 'meeting-2026-04-10' at Tests/RegistryFixtures/ValidationFixture.swift:"
         ) { r in
             let line = #line + 1
             let record = Decision(

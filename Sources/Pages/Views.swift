@@ -1,0 +1,187 @@
+import CalendarFeeds
+import Registry
+
+// The values the templates in `Templates/` render. Mustache reads stored properties by
+// name (through Mirror), so these are plain structs of text, flags and lists; every
+// string is plain text that the templates escape. A missing optional hides its section.
+//
+// Names are distinct across nesting levels on purpose: Mustache looks a name it cannot
+// find in the innermost value up in the enclosing ones.
+
+/// What the layout shows around every page.
+struct Frame {
+    /// The window title.
+    let title: String
+    let heading: String
+    let lead: String?
+    /// Whether to show the link back to the start page.
+    let back: Bool
+    /// The day the page speaks for, in Swedish.
+    let asOf: String
+    let style = PageAssets.style
+    let script = PageAssets.script
+}
+
+struct HomeView {
+    struct MunicipalityItem {
+        let name: String
+        let path: String
+        let directors: String
+    }
+
+    struct BodyRow {
+        let name: String
+        let path: String
+        let kind: String
+        let badgeStage: String?
+        let badgeLabel: String
+    }
+
+    let frame: Frame
+    let municipalities: [MunicipalityItem]
+    let bodies: [BodyRow]
+    let events: EventsView
+    let generalFeeds: [FeedView]
+    let municipalityFeeds: [FeedView]
+    let municipalityFeedCount: Int
+    let bodyFeeds: [FeedView]
+    let bodyFeedCount: Int
+    let customExample: String
+}
+
+struct MunicipalityView {
+    struct SeatItem {
+        let person: String
+        let role: String
+        let bodyName: String
+        let bodyPath: String
+    }
+
+    let frame: Frame
+    let municipalityName: String
+    let seats: [SeatItem]
+    let hasSeats: Bool
+    let events: EventsView
+    let feed: FeedView?
+}
+
+struct BodyView {
+    struct Milestone {
+        let stage: String
+        let since: String
+    }
+
+    struct Link {
+        let name: String
+        let path: String
+    }
+
+    struct MemberItem {
+        let person: String
+        let role: String
+    }
+
+    struct MeetingItem {
+        let title: String
+        let when: String
+        let path: String
+        let cancelled: Bool
+    }
+
+    let frame: Frame
+    let kind: String
+    let status: StatusBadge
+    let milestones: [Milestone]
+    let parent: Link?
+    let members: [MemberItem]
+    let hasMembers: Bool
+    let meetings: [MeetingItem]
+    let hasMeetings: Bool
+    let events: EventsView
+    let feed: FeedView?
+}
+
+struct MeetingView {
+    struct AttendanceGroup {
+        let heading: String
+        let count: Int
+        let attendees: [Attendee]
+    }
+
+    struct Attendee {
+        let person: String
+        let forMunicipality: String?
+    }
+
+    struct Item {
+        let number: Int
+        let title: String
+        let summary: String?
+        let presenters: String?
+    }
+
+    struct DecisionItem {
+        let item: Int
+        let title: String
+        let text: String
+        let deadline: String?
+    }
+
+    let frame: Frame
+    let cancelled: Bool
+    /// "10 april 2026, 08.30–10.30".
+    let when: String
+    let bodyName: String
+    let bodyPath: String?
+    let place: String?
+    let remote: String?
+    let attendanceGroups: [AttendanceGroup]
+    let agenda: [Item]
+    let hasAgenda: Bool
+    let decisions: [DecisionItem]
+    let hasDecisions: Bool
+    let sourceTitle: String
+    let sourceLink: String?
+    let sourceItem: String?
+}
+
+/// A body's lifecycle stage as a badge (`status.mustache`).
+struct StatusBadge {
+    /// The CSS suffix (`active` gives `status-active`), nil before the body is proposed.
+    let badgeStage: String?
+    let badgeLabel: String
+}
+
+/// "Kommande" and "Senaste" (`events.mustache`).
+struct EventsView {
+    struct Row {
+        /// "10 april 2026".
+        let date: String
+        /// "08:30–10:30", nil for an all-day event.
+        let clock: String?
+        /// The summary a subscriber's calendar shows.
+        let summary: String
+        let cancelled: Bool
+        /// "Möte · Helsingborg".
+        let details: String
+        /// The page of the meeting the event is, or was decided at.
+        let meetingPath: String?
+    }
+
+    let asOf: String
+    let upcoming: [Row]
+    let hasUpcoming: Bool
+    let recent: [Row]
+    let hasRecent: Bool
+}
+
+/// One feed to subscribe to (`feed.mustache`).
+struct FeedView {
+    let name: String
+    let description: String
+    /// The id of the text field the copy button reads.
+    let elementID: String
+    let url: String
+    let webcal: String
+    let google: String
+}

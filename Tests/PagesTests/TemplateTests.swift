@@ -1,0 +1,135 @@
+import CalendarFeeds
+import ExportFiles
+import Registry
+import RegistryData
+import Testing
+
+@testable import Pages
+
+/// The templates: that they parse, that they escape whatever the data says, and what the
+/// meeting pages and feed blocks show.
+@Suite struct TemplateTests {
+    static let site = Site(registry: .familjenHelsingborg, publicURL: "https://kalender.example.se")
+
+    @Test func everyTemplateParses() throws {
+        #expect(try Templates.parsedNames() == Templates.sources.map(\.name))
+    }
+
+    @Test func styleAndScriptAreTheOnlyInlineOnesAndAreVerbatim() {
+        #expect(!PageAssets.style.isEmpty)
+        #expect(!PageAssets.script.isEmpty)
+        for file in Pages.files(site: Self.site, on: testDay) {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            #expect(html.ranges(of: "<style").count == 1, "\(file.path)")
+            #expect(html.ranges(of: "<script").count == 1, "\(file.path)")
+            #expect(html.contains("<style>\(PageAssets.style)</style>"), "\(file.path)")
+            #expect(html.contains("<script>\(PageAssets.script)</script>"), "\(file.path)")
+        }
+    }
+
+    /// A registry where every text a page shows is markup: no template may let it through.
+    static var markupRegistry: Registry {
+        let evil = "<b>x</b>"
+        var registry = Registry()
+        let document = Document.ID("d")
+        let source = Source(document, item: evil)
+        registry.add(Document(document, title: evil, date: Day(2026, 1, 1), url: "javascript:alert(1)"))
+        let municipality = Municipality.ID("x")
+        registry.add(Municipality(municipality, name: evil, officialName: evil, source: source))
+        let person = Person.ID("p")
+        registry.add(Person(person, name: evil, source: source))
+        let body = Body.ID("b")
+        registry.add(
+            Body(
+                body, name: evil, kind: .directorsGroup, lifecycle: Lifecycle(active: .on(Day(2025, 1, 1))),
+                purpose: evil, source: source))
+        registry.add(Membership(person, in: body, as: .director, for: municipality, source: source))
+        let meeting = Meeting.ID("m")
+        registry.add(
+            Meeting(
+                meeting, of: body, title: evil,
+                time: .timed(Day(2026, 1, 5), from: LocalTime(9), to: LocalTime(10)), place: evil,
+                remote: evil, attendance: [Attendance(person, for: municipality, .present)],
+                agenda: [AgendaItem(1, evil, summary: evil, presenters: [person])], source: source))
+        registry.add(
+            Meeting(
+                Meeting.ID("n"), of: body, title: evil, time: .month(year: 2025, month: 12), source: source))
+        registry.add(
+            Decision(
+                Decision.ID("beslut"), at: meeting, item: 1, title: evil, text: evil,
+                deadline: Day(2026, 2, 1),
+                actors: [.municipality(municipality)], source: source))
+        return registry
+    }
+
+    @Test func markupInTheDataIsEscapedOnEveryPage() {
+        let site = Site(registry: Self.markupRegistry, publicURL: "https://example.se")
+        let files = Pages.files(site: site, on: Day(2026, 1, 2))
+        #expect(files.map(\.path).contains("moten/m.html"))
+        #expect(files.map(\.path).contains("moten/n.html"))
+        for file in files {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!html.contains("<b>x</b>"), "\(file.path)")
+            #expect(html.contains("&lt;b&gt;x&lt;/b&gt;"), "\(file.path)")
+            #expect(!html.contains("javascript:"), "\(file.path)")
+        }
+    }
+
+    @Test func aMeetingPageShowsTimePlaceAttendanceAgendaDecisionsAndSource() throws {
+        let html = try #require(Pages.page(at: "/moten/kdm-2026-04-10", site: Self.site, on: testDay))
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
+        #expect(html.contains("10 april 2026, 08.30–10.30"))
+        #expect(html.contains("Plats: Mindpark, Helsingborg"))
+        #expect(html.contains("Delta på distans: Teams"))
+        #expect(html.contains("<h3>Närvarande ("))
+        #expect(html.contains("<h3>På distans ("))
+        #expect(html.contains("<h3>Frånvarande ("))
+        #expect(html.contains("<li>Agneta Fristedt, Bjuv</li>"))
+        #expect(html.contains("<h3>§ 1 Mötets öppnande och incheckning</h3>"))
+        #expect(html.contains("Sista dag: "))
+        #expect(html.contains("href=\"/organ/kommundirektorerna\""))
+        let minutes = try #require(Registry.familjenHelsingborg[Document.ID.minutes20260410])
+        #expect(html.contains(minutes.title))
+        #expect(!html.contains("Inställt."))
+    }
+
+    @Test func aMeetingKnownOnlyByMonthHasAPage() throws {
+        let html = try #require(Pages.page(at: "/moten/kdm-2025-01", site: Self.site, on: testDay))
+        #expect(html.contains("<p class=\"when-text\">januari 2025</p>"))
+        #expect(html.contains("Effektfrågan"))
+        #expect(html.contains("Ingen närvaro antecknad."))
+    }
+
+    @Test func unknownMeetingsHaveNoPage() {
+        #expect(Pages.page(at: "/moten/finns-inte", site: Self.site, on: testDay) == nil)
+        #expect(Pages.page(at: "/moten/", site: Self.site, on: testDay) == nil)
+    }
+
+    @Test func everyMeetingHasAPageAndTheEventTablesLinkToIt() throws {
+        let paths = Set(Pages.files(site: Self.site, on: testDay).map(\.path))
+        for meeting in Registry.familjenHelsingborg.meetings {
+            #expect(paths.contains("moten/\(meeting.id.rawValue).html"), "\(meeting.id)")
+        }
+        let home = try #require(Pages.page(at: "/", site: Self.site, on: Day(2026, 4, 21)))
+        #expect(home.contains("<a href=\"/moten/kdm-2026-04-10\"><span>Kommundirektörsmöte"))
+        let body = try #require(Pages.page(at: "/organ/kommundirektorerna", site: Self.site, on: testDay))
+        #expect(body.contains("href=\"/moten/kdm-2025-01\""))
+    }
+
+    @Test func meetingAddressesAreBuiltInOnePlace() {
+        #expect(
+            Self.site.meetingURL(Meeting.ID("kdm-2026-04-10"))
+                == "https://kalender.example.se/moten/kdm-2026-04-10")
+    }
+
+    @Test func feedBlocksOfferGoogleAndWarnAgainstDownloading() throws {
+        let html = try #require(Pages.page(at: "/", site: Self.site, on: testDay))
+        #expect(
+            html.contains(
+                "href=\"https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Fkalender.example.se%2Ffeeds%2Fall.ics\""
+            ))
+        #expect(html.contains("en nedladdad kopia uppdateras aldrig"))
+        #expect(html.contains("Thunderbird"))
+        #expect(html.contains("8:e till 24:e timme"))
+    }
+}
