@@ -10,7 +10,8 @@ private typealias F = ValidationFixture
     // A municipality added on its own has no director at the fixture's meeting, so those
     // cases also get the directors-on-meeting-days warning, counted in `total`.
     static let identity: [Breakage] = [
-        Breakage("unique-ids", .error, "duplicate person ID 'bo-berg', first used at Tests/RegistryFixtures/") {
+        Breakage("unique-ids", .error, "duplicate person ID 'bo-berg', first used at Tests/RegistryFixtures/")
+        {
             r in
             let line = #line + 1
             r.add(Person(F.bo, name: "Bo Berg", source: F.source))
