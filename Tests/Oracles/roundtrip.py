@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads every .ics file in a folder with python `icalendar` (no code shared with
 libical) and prints the text a subscriber would read, as JSON, for the round-trip
-property test in Tests/CalendarExportTests/TextRoundTripTests.swift to compare.
+property test in Tests/ExportFilesTests/TextRoundTripTests.swift to compare.
 
 Usage: roundtrip.py DIR
 Output: {"FILE.ics": {"name", "description", "calendarName", "errors",
