@@ -80,9 +80,9 @@ public final class ICalendarEncoder {
     private func eventComponent(_ event: VEvent, sequence: Int) -> OwnedComponent {
         let component = OwnedComponent(icalcomponent_new(ICAL_VEVENT_COMPONENT))
         component.add(icalproperty_new_uid(event.uid))
-        // Without METHOD, DTSTAMP means "last revised": it comes from the data, not the clock.
-        component.add(icalproperty_new_dtstamp(utcMidnight(event.revised)))
-        component.add(icalproperty_new_lastmodified(utcMidnight(event.revised)))
+        // Without METHOD, DTSTAMP means "last revised": the revision the ledger records.
+        component.add(icalproperty_new_dtstamp(utc(event.revised)))
+        component.add(icalproperty_new_lastmodified(utc(event.revised)))
         component.add(icalproperty_new_sequence(Int32(clamping: sequence)))
         switch event.timing {
         case .timed(let day, let from, let to):
@@ -143,11 +143,15 @@ public final class ICalendarEncoder {
         return value
     }
 
-    private func utcMidnight(_ day: Day) -> icaltimetype {
+    private func utc(_ instant: Instant) -> icaltimetype {
         var value = icaltime_null_time()
+        let day = instant.day
         value.year = Int32(day.year)
         value.month = Int32(day.month)
         value.day = Int32(day.day)
+        value.hour = Int32(instant.hour)
+        value.minute = Int32(instant.minute)
+        value.second = Int32(instant.second)
         value.zone = icaltimezone_get_utc_timezone()
         return value
     }

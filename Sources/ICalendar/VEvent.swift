@@ -30,12 +30,23 @@ public struct VEvent: Hashable, Sendable {
     public let category: String
     public let status: Status
     public let alarm: Alarm?
-    /// DTSTAMP and LAST-MODIFIED: when the event's content was last revised.
-    public let revised: Day
+    /// DTSTAMP and LAST-MODIFIED: when the event's content was last revised (the export
+    /// replaces the wording's document date with the revision its ledger records).
+    public var revised: Instant
 
+    /// An event revised at midnight UTC of `revised`.
     public init(
         uid: String, timing: Event.Timing, summary: String, description: String, location: String?,
         category: String, status: Status, alarm: Alarm?, revised: Day
+    ) {
+        self.init(
+            uid: uid, timing: timing, summary: summary, description: description, location: location,
+            category: category, status: status, alarm: alarm, revised: Instant(revised))
+    }
+
+    public init(
+        uid: String, timing: Event.Timing, summary: String, description: String, location: String?,
+        category: String, status: Status, alarm: Alarm?, revised: Instant
     ) {
         self.uid = uid
         self.timing = timing

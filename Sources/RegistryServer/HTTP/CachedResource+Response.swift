@@ -38,7 +38,7 @@ extension CachedResource {
             return Self.matches(ifNoneMatch, tag: tag)
         }
         if let since = request.headers[.ifModifiedSince], let seconds = HTTPDate.parse(since) {
-            return HTTPDate.seconds(lastModified) <= seconds
+            return lastModified.secondsSinceEpoch <= seconds
         }
         return false
     }
