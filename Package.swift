@@ -159,6 +159,14 @@ let package = Package(
             path: "Tests/ExportCrashProbe",
             swiftSettings: strict
         ),
+        // Test-only: exports the real data with the meeting of 22 May moved or removed, for
+        // scripts/stale-304-test.sh (nginx must never answer 304 after a change).
+        .executableTarget(
+            name: "stale-export-probe",
+            dependencies: ["Registry", "RegistryData", "ICalendar", "ExportFiles"],
+            path: "Tests/StaleExportProbe",
+            swiftSettings: strict
+        ),
         // Kills `samverkan export` and the probe at many moments and checks what is left.
         .testTarget(
             name: "ExportCrashTests",

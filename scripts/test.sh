@@ -21,5 +21,8 @@ swift test --skip-build
 echo "== integration: samverkan serve and nginx on loopback, khal, headless Chromium"
 scripts/integration-test.sh
 
+echo "== no stale 304 from nginx after a change (a meeting moved, then removed)"
+scripts/stale-304-test.sh
+
 echo "== malformed requests against the running server"
 scripts/malformed-requests.sh
