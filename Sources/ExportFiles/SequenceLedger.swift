@@ -238,7 +238,7 @@ public struct SequenceLedger: Hashable, Sendable {
         return [
             event.uid, kind.rawValue, timingText, event.summary, event.description, event.location ?? "",
             event.status.rawValue, event.alarm.map { "\($0.minutesBefore) \($0.description)" } ?? "",
-        ]
+        ] + (event.url.map { [$0] } ?? [])
     }
 
     /// SHA-256 of bytes, hex, truncated to 128 bits.

@@ -88,6 +88,8 @@ public final class ICalendarEncoder {
         case .timed(let day, let from, let to):
             component.add(zoned(icalproperty_new_dtstart(local(day, from))))
             component.add(zoned(icalproperty_new_dtend(local(day, to))))
+            // A cancelled meeting stays in the feed but no longer blocks the time.
+            if event.status == .cancelled { component.add(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT)) }
         case .allDay(let day):
             // DTEND is exclusive: the next day. Outlook breaks when it equals DTSTART.
             component.add(icalproperty_new_dtstart(date(day)))
@@ -97,6 +99,7 @@ public final class ICalendarEncoder {
         component.add(icalproperty_new_summary(event.summary))
         component.add(icalproperty_new_description(event.description))
         if let location = event.location { component.add(icalproperty_new_location(location)) }
+        if let url = event.url { component.add(icalproperty_new_url(url)) }
         component.add(icalproperty_new_categories(event.category))
         component.add(
             icalproperty_new_status(
