@@ -59,7 +59,8 @@ let package = Package(
         .target(name: "CalendarFeeds", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
 
         // The one system call Swift cannot reach: swapping two directories atomically.
-        .target(name: "CSystemShims"),
+        // And deterministic gzip through zlib, for the pre-compressed feeds nginx serves.
+        .target(name: "CSystemShims", linkerSettings: [.linkedLibrary("z")]),
 
         // The files of an export, rendered once for `export` and `serve` alike: the
         // SEQUENCE ledger, CSV, Popolo and JSON, and the atomic replacement of Exports/.

@@ -62,7 +62,9 @@ start_serve "$out/serve.log" "$bin" serve --exports Exports || { echo "FAIL serv
 pids+=("$SERVE_PID")
 server_port=$SERVE_PORT
 nginx_port=$(free_port)
-public="http://127.0.0.1:$server_port"
+# The server links to the registry's public address (Data/Configuration.swift); the static
+# export is told the same.
+public=$(sed -n 's/.*configure(publicURL: "\(.*\)").*/\1/p' Data/Configuration.swift)
 today=$(TZ=Europe/Stockholm date +%F)
 
 # Static site: a copy of Exports/ (for its SEQUENCE ledger) re-exported with the pages,
@@ -84,7 +86,7 @@ pids+=("$nginx2_pid")
 
 echo "samverkan serve on $server_port, nginx on $nginx_port and $nginx2_port"
 
-server="$public"
+server="http://127.0.0.1:$server_port"
 nginx="http://127.0.0.1:$nginx_port"
 nginx2="http://127.0.0.1:$nginx2_port"
 

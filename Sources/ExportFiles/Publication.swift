@@ -19,8 +19,9 @@ public struct Publication: Sendable {
     public let feeds: [Feed]
     /// The ledger as this export leaves it.
     public let ledger: SequenceLedger
-    /// Every file: the standard feeds (in `feeds` order), the spreadsheet and Popolo
-    /// exports, then the ledgers (`sequences.tsv`, `revisions.tsv`).
+    /// Every file: the standard feeds (in `feeds` order), their gzip twins (`.ics.gz`, in
+    /// the same order), the spreadsheet and Popolo exports, then the ledgers
+    /// (`sequences.tsv`, `revisions.tsv`).
     public private(set) var files: [ExportFile]
 
     /// Renders the registry.
@@ -68,7 +69,7 @@ public struct Publication: Sendable {
         ledger.recordRemovals(keeping: published, now: now)
         let latest = Instant(registry.latestRevision)
         var files: [ExportFile] = []
-        files.reserveCapacity(feeds.count + 4)
+        files.reserveCapacity(2 * feeds.count + 4)
         for index in feeds.indices {
             // Finish each feed in place and hand its buffer over: no second copy of the bytes.
             var bytes: [UInt8] = []
@@ -77,6 +78,14 @@ public struct Publication: Sendable {
             let modified = ledger.revision(
                 ofFile: feeds[index].path, bytes: bytes, candidate: revised[index] ?? latest, now: now)
             files.append(ExportFile(path: feeds[index].path, bytes: bytes, lastModified: modified))
+        }
+        // Beside each feed its gzip twin, for nginx's gzip_static: the same revision, so
+        // both answer conditional requests alike.
+        for index in feeds.indices {
+            let feed = files[index]
+            files.append(
+                ExportFile(
+                    path: feed.path + ".gz", bytes: Gzip.compress(feed.bytes), lastModified: feed.lastModified))
         }
         for (path, text) in [
             ("representatives.csv", registry.representativesCSV()),

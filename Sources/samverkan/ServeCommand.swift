@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one (the line printed at start names it).")
     var port: Int = 8080
 
-    @Option(help: "The address subscribers use, for subscribe links (default http://HOST:PORT).")
+    @Option(help: "The address subscribers use, for subscribe links (default: the registry's, Data/Configuration.swift).")
     var publicURL: String?
 
     @Option(help: "The export folder whose sequences.tsv gives SEQUENCE numbers.")
@@ -43,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await runServer(
                 registry: .familjenHelsingborg,
                 configuration: ServerConfiguration(
-                    host: host, port: port, publicURL: publicURL, exportsPath: exports,
+                    host: host, port: port, publicURL: publicURL ?? Registry.familjenHelsingborg.publicURL,
+                    exportsPath: exports,
                     allowStaleExports: allowStaleExports))
         } catch let error as ServerStartError {
             printError("samverkan serve: \(error.description)")
