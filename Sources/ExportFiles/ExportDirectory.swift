@@ -26,8 +26,13 @@ public struct ExportDirectory: Sendable {
         let filesText =
             FileManager.default.fileExists(atPath: filesURL.path)
             ? String(decoding: try Data(contentsOf: filesURL), as: UTF8.self) : nil
+        let changesURL = url.appendingPathComponent(SequenceLedger.changesFileName)
+        let changesText =
+            FileManager.default.fileExists(atPath: changesURL.path)
+            ? String(decoding: try Data(contentsOf: changesURL), as: UTF8.self) : nil
         return try SequenceLedger(
-            tsv: String(decoding: try Data(contentsOf: ledgerURL), as: UTF8.self), files: filesText)
+            tsv: String(decoding: try Data(contentsOf: ledgerURL), as: UTF8.self), files: filesText,
+            changes: changesText)
     }
 
     /// Paths that differ between the folder and `files`: changed, missing or extra.

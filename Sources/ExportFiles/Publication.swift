@@ -15,6 +15,8 @@ public struct Publication: Sendable {
     public let encodedEvents: [[UInt8]]
     /// Each event's revision (its DTSTAMP and LAST-MODIFIED), in the order of `events`.
     public let revisions: [Instant]
+    /// Every subscriber-visible change the exports have seen, newest first.
+    public let changes: [ChangeEntry]
     /// The standard feeds, in the order of their files.
     public let feeds: [Feed]
     /// The ledger as this export leaves it.
@@ -55,7 +57,9 @@ public struct Publication: Sendable {
         var revised = [Instant?](repeating: nil, count: feeds.count)
         for event in events {
             var calendarEvent = registry.calendarEvent(event)
-            let assignment = ledger.assign(calendarEvent, kind: event.kind, now: firstExport ? nil : now)
+            let state = Self.state(of: event, calendarEvent, registry: registry)
+            let assignment = ledger.assign(
+                calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: state)
             calendarEvent.revised = assignment.revised
             published.insert(calendarEvent.uid)
             let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
@@ -95,17 +99,67 @@ public struct Publication: Sendable {
             let modified = ledger.revision(ofFile: path, bytes: bytes, candidate: latest, now: now)
             files.append(ExportFile(path: path, bytes: bytes, lastModified: modified))
         }
+        // The change log as Atom: everything, and one per municipality.
+        let publicURL = registry.publicURL ?? "https://kalender.familjenhelsingborg.se"
+        let changes = Array(ledger.changes.reversed())
+        var atoms: [(String, String)] = [
+            (
+                "changes.atom",
+                AtomFeed.document(
+                    entries: changes, path: "changes.atom", title: "Familjen Helsingborg: ändringar i kalendern",
+                    publicURL: publicURL, alternate: "\(publicURL)/", updated: latest)
+            )
+        ]
+        for municipality in registry.municipalities.sorted(by: { $0.slug < $1.slug }) {
+            let path = "changes/\(municipality.slug).atom"
+            atoms.append(
+                (
+                    path,
+                    AtomFeed.document(
+                        entries: changes.filter { $0.municipalities.contains(municipality.slug) }, path: path,
+                        title: "Familjen Helsingborg: ändringar för \(municipality.name)", publicURL: publicURL,
+                        alternate: "\(publicURL)/kommuner/\(municipality.slug)", updated: latest)
+                ))
+        }
+        for (path, text) in atoms {
+            let bytes = Array(text.utf8)
+            let modified = ledger.revision(ofFile: path, bytes: bytes, candidate: latest, now: now)
+            files.append(ExportFile(path: path, bytes: bytes, lastModified: modified))
+            files.append(ExportFile(path: path + ".gz", bytes: Gzip.compress(bytes), lastModified: modified))
+        }
         // The ledgers change whenever anything does: as new as the newest file.
         let newest = files.map(\.lastModified).max() ?? latest
         files.append(ExportFile(path: SequenceLedger.fileName, text: ledger.tsv, lastModified: newest))
         files.append(
             ExportFile(path: SequenceLedger.filesFileName, text: ledger.filesTSV, lastModified: newest))
+        files.append(
+            ExportFile(path: SequenceLedger.changesFileName, text: ledger.changesTSV, lastModified: newest))
+        self.changes = changes
         self.events = events
         self.encodedEvents = encodedEvents
         self.revisions = revisions
         self.feeds = feeds
         self.ledger = ledger
         self.files = files
+    }
+
+    /// The changes that concern one municipality, newest first.
+    public func changes(for municipality: Municipality) -> [ChangeEntry] {
+        changes.filter { $0.municipalities.contains(municipality.slug) }
+    }
+
+    /// What subscribers see of an event, for wording its next change.
+    static func state(of event: Event, _ calendarEvent: VEvent, registry: Registry) -> EventState {
+        let timing: String
+        switch calendarEvent.timing {
+        case .timed(let day, let from, let to): timing = "\(day)T\(from)-\(to)"
+        case .allDay(let day): timing = "\(day)"
+        }
+        return EventState(
+            timing: timing, location: calendarEvent.location ?? "", status: calendarEvent.status.rawValue,
+            title: event.title,
+            municipalities: event.municipalities.compactMap { registry[$0]?.slug }.sorted(),
+            url: calendarEvent.url ?? "")
     }
 
     /// Hands the files over and leaves none behind, so a caller that turns them into

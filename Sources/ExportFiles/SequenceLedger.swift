@@ -25,12 +25,18 @@ public struct SequenceLedger: Hashable, Sendable {
         public let revised: Instant?
         /// When an export first found the event gone; nil while it is published.
         public let removed: Instant?
+        /// What subscribers saw, for wording the next change; nil in older ledgers.
+        public let state: EventState?
 
-        public init(sequence: Int, fingerprint: String, revised: Instant? = nil, removed: Instant? = nil) {
+        public init(
+            sequence: Int, fingerprint: String, revised: Instant? = nil, removed: Instant? = nil,
+            state: EventState? = nil
+        ) {
             self.sequence = sequence
             self.fingerprint = fingerprint
             self.revised = revised
             self.removed = removed
+            self.state = state
         }
     }
 
@@ -55,18 +61,25 @@ public struct SequenceLedger: Hashable, Sendable {
     /// Per path under `Exports/`; files that are no longer exported stay, so a path that
     /// comes back continues forward.
     public private(set) var files: [String: FileRevision]
+    /// The change log (`Exports/changes.tsv`), oldest first.
+    public private(set) var changes: [ChangeEntry]
 
-    public init(entries: [String: Entry] = [:], files: [String: FileRevision] = [:]) {
+    public init(
+        entries: [String: Entry] = [:], files: [String: FileRevision] = [:], changes: [ChangeEntry] = []
+    ) {
         self.entries = entries
         self.files = files
+        self.changes = changes
     }
 
     public static let fileName = "sequences.tsv"
     public static let filesFileName = "revisions.tsv"
+    public static let changesFileName = "changes.tsv"
 
     static let header =
         "# SEQUENCE ledger written by `samverkan export`: UID, SEQUENCE, content fingerprint,\n"
-        + "# revised (UTC, DTSTAMP and LAST-MODIFIED), removed (UTC, empty while published).\n"
+        + "# revised (UTC, DTSTAMP and LAST-MODIFIED), removed (UTC, empty while published),\n"
+        + "# then what subscribers saw: timing, place, status, title, municipalities, URL.\n"
         + "# Commit it with the feeds; never edit it by hand.\n"
 
     static let filesHeader =
@@ -75,19 +88,22 @@ public struct SequenceLedger: Hashable, Sendable {
 
     /// Reads a ledger (three columns, as before revisions were kept, or five); the
     /// message names the line that is malformed.
-    public init(tsv text: String, files filesText: String? = nil) throws(LedgerError) {
+    public init(tsv text: String, files filesText: String? = nil, changes changesText: String? = nil)
+        throws(LedgerError)
+    {
         var entries: [String: Entry] = [:]
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3 || fields.count == 5, let sequence = Int(fields[1]), sequence >= 0,
+            guard fields.count == 3 || fields.count == 5 || fields.count == 11, let sequence = Int(fields[1]), sequence >= 0,
                 !fields[0].isEmpty
             else {
                 throw LedgerError(line: index + 1, text: String(line))
             }
             var revised: Instant?
             var removed: Instant?
-            if fields.count == 5 {
+            let state = fields.count == 11 ? EventState(columns: fields[5...]) : nil
+            if fields.count >= 5 {
                 guard let instant = Instant(iso: fields[3]) else {
                     throw LedgerError(line: index + 1, text: String(line))
                 }
@@ -100,7 +116,8 @@ public struct SequenceLedger: Hashable, Sendable {
                 }
             }
             entries[String(fields[0])] = Entry(
-                sequence: sequence, fingerprint: String(fields[2]), revised: revised, removed: removed)
+                sequence: sequence, fingerprint: String(fields[2]), revised: revised, removed: removed,
+                state: state)
         }
         var files: [String: FileRevision] = [:]
         for (index, line) in (filesText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
@@ -113,8 +130,24 @@ public struct SequenceLedger: Hashable, Sendable {
             }
             files[String(fields[0])] = FileRevision(revised: revised, fingerprint: String(fields[2]))
         }
+        var changes: [ChangeEntry] = []
+        for (index, line) in (changesText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let entry = ChangeEntry(tsvLine: line) else {
+                throw LedgerError(line: index + 1, text: String(line), file: Self.changesFileName)
+            }
+            changes.append(entry)
+        }
         self.entries = entries
         self.files = files
+        self.changes = changes
+    }
+
+    /// `changes.tsv`, oldest first.
+    public var changesTSV: String {
+        ChangeEntry.header + changes.map(\.tsvLine).joined()
     }
 
     /// Sorted by UID, so the file diffs cleanly. The first three columns are as they were.
@@ -125,6 +158,7 @@ public struct SequenceLedger: Hashable, Sendable {
             text += "\(uid)\t\(entry.sequence)\t\(entry.fingerprint)"
             if let revised = entry.revised {
                 text += "\t\(revised)\t\(entry.removed.map(\.description) ?? "")"
+                if let state = entry.state { text += "\t" + state.columns.joined(separator: "\t") }
             }
             text += "\n"
         }
@@ -174,7 +208,12 @@ public struct SequenceLedger: Hashable, Sendable {
     ///   ledger recorded before: revisions only move forward.
     /// - A new UID gets SEQUENCE 0 and the revision `now` (not earlier than its document
     ///   date); in the first export (`now` nil) its document date.
-    public mutating func assign(_ event: VEvent, kind: Event.Kind, now: Instant?) -> Assignment {
+    /// With `state` (what subscribers see of it) the change is also worded into the change
+    /// log, when the ledger knew the event's previous state or the event is new (not in
+    /// the first export).
+    public mutating func assign(_ event: VEvent, kind: Event.Kind, now: Instant?, state: EventState? = nil)
+        -> Assignment
+    {
         let fingerprint = Self.fingerprint(Self.significantFields(event, kind: kind))
         let assignment: Assignment
         if let previous = entries[event.uid] {
@@ -191,18 +230,41 @@ public struct SequenceLedger: Hashable, Sendable {
         } else {
             assignment = Assignment(sequence: 0, revised: max(now ?? event.revised, event.revised))
         }
+        let previous = entries[event.uid]
+        if let state, now != nil, previous?.fingerprint != fingerprint || previous?.removed != nil {
+            let old = previous?.removed == nil ? previous?.state : nil
+            if previous == nil || previous?.removed != nil || old != nil {
+                let change = ChangeWording.kind(eventKind: kind, old: old, new: state)
+                changes.append(
+                    ChangeEntry(
+                        date: assignment.revised, uid: event.uid, kind: change,
+                        municipalities: state.municipalities,
+                        text: ChangeWording.sentence(kind: change, eventKind: kind, old: old, new: state),
+                        url: state.url.isEmpty ? nil : state.url))
+            }
+        }
         entries[event.uid] = Entry(
-            sequence: assignment.sequence, fingerprint: fingerprint, revised: assignment.revised)
+            sequence: assignment.sequence, fingerprint: fingerprint, revised: assignment.revised,
+            state: state ?? previous?.state)
         return assignment
     }
 
     /// Records, for every UID not in `published` and not already marked, that it was
     /// removed at `now`. A removal already recorded keeps its instant.
     public mutating func recordRemovals(keeping published: Set<String>, now: Instant) {
-        for (uid, entry) in entries where !published.contains(uid) && entry.removed == nil {
+        for uid in entries.keys.sorted() where !published.contains(uid) && entries[uid]!.removed == nil {
+            let entry = entries[uid]!
             entries[uid] = Entry(
                 sequence: entry.sequence, fingerprint: entry.fingerprint, revised: entry.revised ?? now,
-                removed: now)
+                removed: now, state: entry.state)
+            if let state = entry.state {
+                let kind = Event.Kind.fromUID(uid)
+                changes.append(
+                    ChangeEntry(
+                        date: now, uid: uid, kind: .removed, municipalities: state.municipalities,
+                        text: ChangeWording.sentence(kind: .removed, eventKind: kind, old: state, new: state),
+                        url: nil))
+            }
         }
     }
 

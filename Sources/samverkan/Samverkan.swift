@@ -10,7 +10,7 @@ struct Samverkan: AsyncParsableCommand {
         subcommands: [
             ExportCommand.self, ValidateCommand.self,
             WhoCommand.self, RepresentsCommand.self, BodiesCommand.self, BodyCommand.self,
-            UpcomingCommand.self, AttendanceCommand.self, ServeCommand.self,
+            UpcomingCommand.self, AttendanceCommand.self, ChangesCommand.self, ServeCommand.self,
         ]
     )
 
