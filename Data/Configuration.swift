@@ -4,7 +4,7 @@
 // so the committed Exports/, `samverkan serve` and the static pages agree on it. Changing
 // it changes every event (SEQUENCE rises once).
 
-public import Registry
+import Registry
 
 extension Registry {
     mutating func addConfiguration() {

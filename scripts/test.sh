@@ -15,6 +15,9 @@ swift build --build-tests
 echo "== Exports/ freshness"
 swift run --skip-build samverkan export --check
 
+echo "== Atom change logs (feedparser and RFC 4287)"
+python3 Tests/Oracles/check_atom.py Exports/changes.atom Exports/changes/*.atom
+
 echo "== tests"
 swift test --skip-build
 
