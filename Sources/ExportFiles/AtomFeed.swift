@@ -22,14 +22,16 @@ public enum AtomFeed {
         xml += "  <title>\(XMLText.escape(title))</title>\n"
         xml += "  <updated>\(updated)</updated>\n"
         xml += "  <author><name>Familjen Helsingborg</name></author>\n"
-        xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape("\(publicURL)/\(path)"))\"/>\n"
+        xml +=
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape("\(publicURL)/\(path)"))\"/>\n"
         xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(alternate))\"/>\n"
         for entry in entries {
             xml += "  <entry>\n"
             xml += "    <id>\(XMLText.escape(entry.atomID))</id>\n"
             xml += "    <title>\(XMLText.escape(entry.text))</title>\n"
             xml += "    <updated>\(entry.date)</updated>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(entry.url ?? alternate))\"/>\n"
+            xml +=
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(entry.url ?? alternate))\"/>\n"
             xml += "    <content type=\"text\">\(XMLText.escape(entry.text))</content>\n"
             xml += "  </entry>\n"
         }

@@ -62,7 +62,8 @@ public struct ChangeEntry: Hashable, Sendable, Codable {
 
     init?(tsvLine line: Substring) {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 6, let date = Instant(iso: fields[0]), let kind = Kind(rawValue: String(fields[2]))
+        guard fields.count == 6, let date = Instant(iso: fields[0]),
+            let kind = Kind(rawValue: String(fields[2]))
         else { return nil }
         self.init(
             date: date, uid: String(fields[1]), kind: kind,
@@ -90,7 +91,9 @@ public struct EventState: Hashable, Sendable {
         [timing, location, status, title, municipalities.joined(separator: ","), url].map(ChangeEntry.clean)
     }
 
-    init(timing: String, location: String, status: String, title: String, municipalities: [String], url: String) {
+    init(
+        timing: String, location: String, status: String, title: String, municipalities: [String], url: String
+    ) {
         self.timing = timing
         self.location = location
         self.status = status
@@ -142,10 +145,12 @@ enum ChangeWording {
         let title = new.title
         switch kind {
         case .newMeeting:
-            return "Nytt möte: \(title) \(when(new.timing))" + (new.location.isEmpty ? "." : " i \(new.location).")
+            return "Nytt möte: \(title) \(when(new.timing))"
+                + (new.location.isEmpty ? "." : " i \(new.location).")
         case .moved:
             let from = old.map { when($0.timing) } ?? ""
-            return "\(definite(title)) \(from) är flyttat till \(when(new.timing, sameYearAs: old.flatMap { day($0.timing) }))."
+            return
+                "\(definite(title)) \(from) är flyttat till \(when(new.timing, sameYearAs: old.flatMap { day($0.timing) }))."
         case .newPlace:
             return "\(definite(title)) \(when(new.timing)) hålls nu i \(new.location)."
         case .cancelled:
@@ -222,7 +227,9 @@ public enum ChangeLog {
     }
 
     /// `entries` that concern one municipality (by slug).
-    public static func entries(_ entries: some Sequence<ChangeEntry>, municipality slug: String) -> [ChangeEntry] {
+    public static func entries(_ entries: some Sequence<ChangeEntry>, municipality slug: String)
+        -> [ChangeEntry]
+    {
         entries.filter { $0.municipalities.contains(slug) }
     }
 }

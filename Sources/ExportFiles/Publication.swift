@@ -22,8 +22,8 @@ public struct Publication: Sendable {
     /// The ledger as this export leaves it.
     public let ledger: SequenceLedger
     /// Every file: the standard feeds (in `feeds` order), their gzip twins (`.ics.gz`, in
-    /// the same order), the spreadsheet and Popolo exports, then the ledgers
-    /// (`sequences.tsv`, `revisions.tsv`).
+    /// the same order), the spreadsheet and Popolo exports, the Atom change logs (each
+    /// with its `.gz`), then the ledgers (`sequences.tsv`, `revisions.tsv`, `changes.tsv`).
     public private(set) var files: [ExportFile]
 
     /// Renders the registry.
@@ -89,7 +89,8 @@ public struct Publication: Sendable {
             let feed = files[index]
             files.append(
                 ExportFile(
-                    path: feed.path + ".gz", bytes: Gzip.compress(feed.bytes), lastModified: feed.lastModified))
+                    path: feed.path + ".gz", bytes: Gzip.compress(feed.bytes), lastModified: feed.lastModified
+                ))
         }
         for (path, text) in [
             ("representatives.csv", registry.representativesCSV()),
@@ -106,7 +107,8 @@ public struct Publication: Sendable {
             (
                 "changes.atom",
                 AtomFeed.document(
-                    entries: changes, path: "changes.atom", title: "Familjen Helsingborg: ändringar i kalendern",
+                    entries: changes, path: "changes.atom",
+                    title: "Familjen Helsingborg: ändringar i kalendern",
                     publicURL: publicURL, alternate: "\(publicURL)/", updated: latest)
             )
         ]
@@ -117,13 +119,16 @@ public struct Publication: Sendable {
                     path,
                     AtomFeed.document(
                         entries: changes.filter { $0.municipalities.contains(municipality.slug) }, path: path,
-                        title: "Familjen Helsingborg: ändringar för \(municipality.name)", publicURL: publicURL,
+                        title: "Familjen Helsingborg: ändringar för \(municipality.name)",
+                        publicURL: publicURL,
                         alternate: "\(publicURL)/kommuner/\(municipality.slug)", updated: latest)
                 ))
         }
+        // No older than the newest change they carry, even the first time they are written.
+        let newestChange = changes.first.map { max($0.date, latest) } ?? latest
         for (path, text) in atoms {
             let bytes = Array(text.utf8)
-            let modified = ledger.revision(ofFile: path, bytes: bytes, candidate: latest, now: now)
+            let modified = ledger.revision(ofFile: path, bytes: bytes, candidate: newestChange, now: now)
             files.append(ExportFile(path: path, bytes: bytes, lastModified: modified))
             files.append(ExportFile(path: path + ".gz", bytes: Gzip.compress(bytes), lastModified: modified))
         }

@@ -95,7 +95,8 @@ public struct SequenceLedger: Hashable, Sendable {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3 || fields.count == 5 || fields.count == 11, let sequence = Int(fields[1]), sequence >= 0,
+            guard fields.count == 3 || fields.count == 5 || fields.count == 11, let sequence = Int(fields[1]),
+                sequence >= 0,
                 !fields[0].isEmpty
             else {
                 throw LedgerError(line: index + 1, text: String(line))

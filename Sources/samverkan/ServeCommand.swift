@@ -22,7 +22,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one (the line printed at start names it).")
     var port: Int = 8080
 
-    @Option(help: "The address subscribers use, for subscribe links (default: the registry's, Data/Configuration.swift).")
+    @Option(
+        help:
+            "The address subscribers use, for subscribe links (default: the registry's, Data/Configuration.swift)."
+    )
     var publicURL: String?
 
     @Option(help: "The export folder whose sequences.tsv gives SEQUENCE numbers.")

@@ -33,13 +33,22 @@ import Testing
     @Test func theSwedishOfTheMainFeedsByteForByte() throws {
         let files = Dictionary(uniqueKeysWithValues: try exportOfRealData().map { ($0.path, $0.bytes) })
         let cases: [(String, String, String)] = [
-            ("all.ics", "Familjen Helsingborg", "Möten samt sista dagar och startdatum i Familjen Helsingborg."),
-            ("meetings.ics", "Familjen Helsingborg: möten", "Möten i Familjen Helsingborgs organ och nätverk."),
+            (
+                "all.ics", "Familjen Helsingborg",
+                "Möten samt sista dagar och startdatum i Familjen Helsingborg."
+            ),
+            (
+                "meetings.ics", "Familjen Helsingborg: möten",
+                "Möten i Familjen Helsingborgs organ och nätverk."
+            ),
             (
                 "deadlines.ics", "Familjen Helsingborg: sista dagar",
                 "Sista dagar som följer av beslut i Familjen Helsingborg."
             ),
-            ("start-dates.ics", "Familjen Helsingborg: startdatum", "När ny personal börjar i Familjen Helsingborg."),
+            (
+                "start-dates.ics", "Familjen Helsingborg: startdatum",
+                "När ny personal börjar i Familjen Helsingborg."
+            ),
             (
                 "municipalities/astorp.ics", "Familjen Helsingborg: Åstorp",
                 "Det som rör Åstorps kommun i Familjen Helsingborg."

@@ -19,15 +19,15 @@ import Testing
         let original = Registry.familjenHelsingborg
         var registry = Registry()
         registry.configure(publicURL: original.publicURL!)
-        original.documents.forEach { registry.add($0) }
-        original.municipalities.forEach { registry.add($0) }
-        original.people.forEach { registry.add($0) }
-        original.bodies.forEach { registry.add($0) }
-        original.memberships.forEach { registry.add($0) }
-        original.appointments.forEach { registry.add($0) }
-        original.meetings.compactMap(meeting).forEach { registry.add($0) }
-        extra.forEach { registry.add($0) }
-        original.decisions.compactMap(decision).forEach { registry.add($0) }
+        for record in original.documents { registry.add(record) }
+        for record in original.municipalities { registry.add(record) }
+        for record in original.people { registry.add(record) }
+        for record in original.bodies { registry.add(record) }
+        for record in original.memberships { registry.add(record) }
+        for record in original.appointments { registry.add(record) }
+        for record in original.meetings.compactMap(meeting) { registry.add(record) }
+        for record in extra { registry.add(record) }
+        for record in original.decisions.compactMap(decision) { registry.add(record) }
         return registry
     }
 
@@ -55,9 +55,13 @@ import Testing
         let changes = try Self.changes(
             after: Self.edited(meeting: {
                 $0.id == Self.may22
-                    ? Self.meeting($0, time: .timed(Day(2026, 5, 29), from: LocalTime(9), to: LocalTime(11))) : $0
+                    ? Self.meeting($0, time: .timed(Day(2026, 5, 29), from: LocalTime(9), to: LocalTime(11)))
+                    : $0
             }))
-        #expect(changes.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 är flyttat till den 29 maj kl. 09.00–11.00."])
+        #expect(
+            changes.map(\.text) == [
+                "Kommundirektörsmötet den 22 maj 2026 är flyttat till den 29 maj kl. 09.00–11.00."
+            ])
         #expect(changes.first?.kind == .moved)
         #expect(changes.first?.date == Self.first)
         #expect(changes.first?.url == "https://kalender.familjenhelsingborg.se/moten/kdm-2026-05-22")
@@ -66,7 +70,9 @@ import Testing
 
     @Test func aNewPlaceAndACancellation() throws {
         let placed = try Self.changes(
-            after: Self.edited(meeting: { $0.id == Self.may22 ? Self.meeting($0, place: "Dunkers kulturhus") : $0 }))
+            after: Self.edited(meeting: {
+                $0.id == Self.may22 ? Self.meeting($0, place: "Dunkers kulturhus") : $0
+            }))
         #expect(placed.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 hålls nu i Dunkers kulturhus."])
         let cancelled = try Self.changes(
             after: Self.edited(meeting: { $0.id == Self.may22 ? Self.meeting($0, status: .cancelled) : $0 }))
@@ -81,7 +87,10 @@ import Testing
             time: .timed(Day(2026, 9, 4), from: LocalTime(8, 30), to: LocalTime(10, 30)),
             place: "Mindpark, Helsingborg", source: original.source)
         let added = try Self.changes(after: Self.edited(extra: [new]))
-        #expect(added.map(\.text) == ["Nytt möte: Kommundirektörsmöte den 4 september 2026 kl. 08.30–10.30 i Mindpark, Helsingborg."])
+        #expect(
+            added.map(\.text) == [
+                "Nytt möte: Kommundirektörsmöte den 4 september 2026 kl. 08.30–10.30 i Mindpark, Helsingborg."
+            ])
         #expect(added.map(\.kind) == [.newMeeting])
         let removed = try Self.changes(after: Self.edited(meeting: { $0.id == Self.may22 ? nil : $0 }))
         #expect(removed.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 är borttaget ur kalendern."])
@@ -94,11 +103,13 @@ import Testing
                 guard decision.deadline == Day(2026, 4, 30) else { return decision }
                 return Decision(
                     decision.id, at: decision.meeting, item: decision.item, title: decision.title,
-                    text: decision.text, deadline: Day(2026, 5, 8), actors: decision.actors, source: decision.source)
+                    text: decision.text, deadline: Day(2026, 5, 8), actors: decision.actors,
+                    source: decision.source)
             }))
         #expect(changes.count == 1)
         #expect(changes.first?.kind == .deadlineMoved)
-        #expect(changes.first?.text.hasSuffix("är flyttad från den 30 april 2026 till den 8 maj 2026.") == true)
+        #expect(
+            changes.first?.text.hasSuffix("är flyttad från den 30 april 2026 till den 8 maj 2026.") == true)
     }
 
     @Test func theLogSurvivesReexportsAndIsNewestFirst() throws {
@@ -116,17 +127,21 @@ import Testing
         #expect(two.changes.map(\.kind) == [.removed, .moved])
         // Read back from the TSV as the next export would.
         let tsv = try #require(two.files.first { $0.path == "changes.tsv" })
-        let ledger = try SequenceLedger(tsv: two.ledger.tsv, changes: String(decoding: tsv.bytes, as: UTF8.self))
+        let ledger = try SequenceLedger(
+            tsv: two.ledger.tsv, changes: String(decoding: tsv.bytes, as: UTF8.self))
         #expect(ledger.changes == two.ledger.changes)
         let bjuv = try #require(Registry.familjenHelsingborg.municipalities.first { $0.slug == "bjuv" })
         #expect(two.changes(for: bjuv).count == 2)
-        let atom = String(decoding: try #require(two.files.first { $0.path == "changes/bjuv.atom" }).bytes, as: UTF8.self)
-        #expect(atom.contains("<title>Kommundirektörsmötet den 22 maj 2026 är borttaget ur kalendern.</title>"))
+        let atom = String(
+            decoding: try #require(two.files.first { $0.path == "changes/bjuv.atom" }).bytes, as: UTF8.self)
+        #expect(
+            atom.contains("<title>Kommundirektörsmötet den 22 maj 2026 är borttaget ur kalendern.</title>"))
         #expect(atom.contains("<updated>2026-04-21T09:30:00Z</updated>"))
     }
 
     @Test func xmlEscaping() {
-        #expect(XMLText.escape("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;")
+        #expect(
+            XMLText.escape("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;")
         #expect(XMLText.escape("ok\u{1}\u{8}") == "ok")
         #expect(XMLText.escape("Åstorp\n") == "Åstorp\n")
     }

@@ -29,7 +29,9 @@ import Testing
         }
         #expect(!holding.isEmpty)
         let files = Dictionary(
-            uniqueKeysWithValues: try registry.exportFiles(previous: SequenceLedger()).map { ($0.path, $0.bytes) })
+            uniqueKeysWithValues: try registry.exportFiles(previous: SequenceLedger()).map {
+                ($0.path, $0.bytes)
+            })
         for feed in holding {
             let text = String(decoding: try #require(files[feed.path]), as: UTF8.self)
             let start = try #require(text.range(of: "UID:\(uid)"), "\(feed.path)")

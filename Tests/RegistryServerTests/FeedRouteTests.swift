@@ -34,7 +34,8 @@ import Testing
 
     @Test func lastModifiedIsTheRecordedRevisionNotNow() async throws {
         // Exports/revisions.tsv records each file's revision; the file's mtime says the same.
-        let table = try String(contentsOf: exportsURL.appendingPathComponent("revisions.tsv"), encoding: .utf8)
+        let table = try String(
+            contentsOf: exportsURL.appendingPathComponent("revisions.tsv"), encoding: .utf8)
         let line = try #require(table.split(separator: "\n").first { $0.hasPrefix("all.ics\t") })
         let revised = try #require(Instant(iso: line.split(separator: "\t")[1]))
         try await makeApplication().test(.router) { client in

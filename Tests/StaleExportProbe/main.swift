@@ -25,12 +25,12 @@ else {
 
 let original = Registry.familjenHelsingborg
 var registry = Registry()
-original.documents.forEach { registry.add($0) }
-original.municipalities.forEach { registry.add($0) }
-original.people.forEach { registry.add($0) }
-original.bodies.forEach { registry.add($0) }
-original.memberships.forEach { registry.add($0) }
-original.appointments.forEach { registry.add($0) }
+for record in original.documents { registry.add(record) }
+for record in original.municipalities { registry.add(record) }
+for record in original.people { registry.add(record) }
+for record in original.bodies { registry.add(record) }
+for record in original.memberships { registry.add(record) }
+for record in original.appointments { registry.add(record) }
 for meeting in original.meetings {
     guard meeting.id == .directors20260522 else {
         registry.add(meeting)
@@ -44,12 +44,13 @@ for meeting in original.meetings {
                 agenda: meeting.agenda, source: meeting.source))
     }
 }
-original.decisions.forEach { registry.add($0) }
+for record in original.decisions { registry.add(record) }
 
 do {
     let directory = ExportDirectory(URL(fileURLWithPath: arguments[2]))
     let publication = Publication(
-        registry: registry, previous: try directory.previousLedger(), encoder: try ICalendarEncoder(), now: now)
+        registry: registry, previous: try directory.previousLedger(), encoder: try ICalendarEncoder(),
+        now: now)
     try directory.replace(with: publication.files)
 } catch {
     FileHandle.standardError.write(Data("stale-export-probe: \(error)\n".utf8))
