@@ -1,5 +1,5 @@
 import CalendarFeeds
-import ExportFiles
+public import ExportFiles
 public import Hummingbird
 public import Pages
 public import Registry

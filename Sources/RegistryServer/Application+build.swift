@@ -59,7 +59,7 @@ public struct ServerState: Sendable {
     let site: Site
     let catalog: FeedCatalog
     /// The change log, newest first (`/api/changes`).
-    public let changes: [ChangeEntry]
+    let changes: [ChangeEntry]
     let renderer: CustomFeedRenderer
 
     /// Renders the registry against the ledger in `configuration.exportsPath`.
