@@ -1,3 +1,4 @@
+import CalendarFeeds
 import ExportFiles
 import Foundation
 import ICalendar
