@@ -1,5 +1,6 @@
 import HTTPTypes
 public import Hummingbird
+import Registry
 
 extension CachedResource {
     /// The response to a GET or HEAD of this resource: 200 with the representation the
