@@ -108,7 +108,9 @@ for name in server nginx; do
     echo "$headers" >"$out/headers-$name.txt"
     check "$name: Content-Type text/calendar; charset=utf-8" grep -qx 'Content-Type: text/calendar; charset=utf-8' "$out/headers-$name.txt"
     check "$name: Cache-Control" grep -qix 'Cache-Control: public, max-age=3600' "$out/headers-$name.txt"
-    check "$name: Last-Modified is the data's revision day" grep -qix 'Last-Modified: Fri, 10 Apr 2026 00:00:00 GMT' "$out/headers-$name.txt"
+    revised=$(awk -F'\t' '$1 == "municipalities/bjuv.ics" { print $2 }' Exports/revisions.tsv)
+    http_date=$(date -u -d "$revised" '+%a, %d %b %Y %H:%M:%S GMT')
+    check "$name: Last-Modified is the feed's recorded revision ($http_date)" grep -qix "Last-Modified: $http_date" "$out/headers-$name.txt"
     etag=$(echo "$headers" | sed -n 's/^[Ee][Tt]ag: //p')
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/feeds/municipalities/bjuv.ics")
     [[ -n $etag && $code == 304 ]] && pass "$name: If-None-Match $etag -> 304" || fail "$name: If-None-Match $etag gave $code"

@@ -11,7 +11,7 @@ apt_packages=(libical-dev libjemalloc-dev tzdata pkg-config)
 python_modules=()
 if [[ ${1:-} == --test ]]; then
     apt_packages+=(curl khal nginx-light chromium wrk)
-    python_modules+=(icalendar vobject ical)
+    python_modules+=(icalendar vobject ical feedparser)
 fi
 
 missing=()

@@ -30,6 +30,8 @@ public struct Feed: Hashable, Sendable {
     public let path: String
     /// The calendar's name in the subscriber's list (NAME and X-WR-CALNAME).
     public let name: String
+    /// DESCRIPTION and X-WR-CALDESC. Worded without `,` and `;`: libical 3.0.16 does not
+    /// escape them in X- properties, so the encoder leaves them out of X-WR-CALDESC.
     public let description: String
     public let selection: FeedSelection
 
@@ -54,7 +56,7 @@ extension Registry {
         var feeds = [
             Feed(
                 path: "all.ics", name: name,
-                description: "Möten, sista dagar och startdatum i \(name).",
+                description: "Möten samt sista dagar och startdatum i \(name).",
                 selection: FeedSelection()),
             Feed(
                 path: "meetings.ics", name: "\(name): möten",
@@ -82,7 +84,7 @@ extension Registry {
                 Feed(
                     path: "bodies/\(body.slug).ics",
                     name: "\(name): \(body.name)",
-                    description: "Möten, sista dagar och startdatum för \(body.name).",
+                    description: "Möten samt sista dagar och startdatum för \(body.name).",
                     selection: FeedSelection(body: body.id)))
         }
         return feeds

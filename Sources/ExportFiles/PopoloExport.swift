@@ -80,6 +80,9 @@ public struct PopoloExport: Codable, Hashable, Sendable {
         /// "held" (on or before the newest document's day), "scheduled" or "cancelled".
         public let status: String
         public let attendees: [Attendee]?
+        /// For a deadline, who must act: `municipality/ID`, `body/ID`, `person/ID`, or
+        /// `every-municipality`.
+        public let actors: [String]?
         public let sources: [Source]
     }
 
@@ -168,7 +171,8 @@ extension Registry {
                 id: "meeting/\(meeting.id)", name: meeting.title, classification: "meeting",
                 organizationID: "body/\(meeting.body)", startDate: start, endDate: end,
                 location: meeting.place, status: popoloStatus(of: meeting),
-                attendees: attendees.isEmpty ? nil : attendees, sources: popoloSources(meeting.source))
+                attendees: attendees.isEmpty ? nil : attendees, actors: nil,
+                sources: popoloSources(meeting.source))
         }
     }
 
@@ -179,7 +183,15 @@ extension Registry {
                 id: "deadline/\(decision.id)", name: decision.title, classification: "deadline",
                 organizationID: self[decision.meeting].map { "body/\($0.body)" },
                 startDate: deadline.description, endDate: nil, location: nil, status: "scheduled",
-                attendees: nil, sources: popoloSources(decision.source))
+                attendees: nil,
+                actors: decision.actors.map { actor in
+                    switch actor {
+                    case .person(let id): "person/\(id)"
+                    case .body(let id): "body/\(id)"
+                    case .municipality(let id): "municipality/\(id)"
+                    case .everyMunicipality: "every-municipality"
+                    }
+                }, sources: popoloSources(decision.source))
         }
     }
 

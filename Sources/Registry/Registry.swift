@@ -25,7 +25,19 @@ public struct Registry: Sendable {
     private var appointmentIndex: [StaffAppointment.ID: Int] = [:]
     private var actionRequestIndex: [ActionRequest.ID: Int] = [:]
 
+    /// The public address of the registry's site and feeds, without a trailing slash
+    /// (`https://kalender.familjenhelsingborg.se`): calendar events link to their pages
+    /// under it, and `serve` links to it unless told otherwise. Set in `Data/`.
+    public private(set) var publicURL: String?
+
     public init() {}
+
+    /// Sets the public address (a trailing slash is dropped).
+    public mutating func configure(publicURL: String) {
+        var url = publicURL
+        while url.hasSuffix("/") { url.removeLast() }
+        self.publicURL = url
+    }
 
     public mutating func add(_ record: Document) {
         documentIndex[record.id] = documentIndex[record.id] ?? documents.count

@@ -125,7 +125,20 @@ class Expectation:
                     if _strip(m["person_id"], "person") == person and _in_term(m, day)}
 
         actors = None
-        if data_dir is not None and (data_dir / "Decisions.swift").exists():
+        deadlines = [e for e in doc.get("events", []) if e.get("classification") == "deadline"]
+        if deadlines and all("actors" in e for e in deadlines):
+            # The export lists each decision's actors with its deadline: no need to read Data/.
+            actors = {}
+            for e in deadlines:
+                listed = []
+                for actor in e["actors"]:
+                    if actor == "every-municipality":
+                        listed.append(("every", None))
+                    else:
+                        kind, _, ident = actor.partition("/")
+                        listed.append((kind, ident))
+                actors[e["id"].split("/", 1)[1]] = listed
+        elif data_dir is not None and (data_dir / "Decisions.swift").exists():
             actors = decision_actors(data_dir, self.problems)
         else:
             self.notes.append("Data/ not found: deadlines are left out of the municipality-feed expectation")
