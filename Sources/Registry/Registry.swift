@@ -98,6 +98,19 @@ public struct Registry: Sendable {
         actionRequestIndex[id].map { actionRequests[$0] }
     }
 
+    /// A copy with each meeting replaced by `transform`'s result (nil leaves it out), every
+    /// other record kept: what a registry would be after an edit to `Data/`, for tests and
+    /// previews that must not rebuild it record by record and forget a kind.
+    public func replacingMeetings(_ transform: (Meeting) -> Meeting?) -> Registry {
+        var copy = self
+        copy.meetings = []
+        copy.meetingIndex = [:]
+        for meeting in meetings {
+            if let replaced = transform(meeting) { copy.add(replaced) }
+        }
+        return copy
+    }
+
     /// The date of the document a record cites: when its facts were last revised.
     public func revised(_ source: Source) -> Day? { self[source.document]?.date }
 }

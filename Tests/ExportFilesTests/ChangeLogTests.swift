@@ -134,8 +134,11 @@ import Testing
         #expect(two.changes(for: bjuv).count == 2)
         let atom = String(
             decoding: try #require(two.files.first { $0.path == "changes/bjuv.atom" }).bytes, as: UTF8.self)
+        // The removal names the meeting as subscribers last saw it: moved to 29 May.
         #expect(
-            atom.contains("<title>Kommundirektörsmötet den 22 maj 2026 är borttaget ur kalendern.</title>"))
+            atom.contains(
+                "<title>Kommundirektörsmötet den 29 maj 2026 kl. 09.00–11.00 är borttaget ur kalendern.</title>"
+            ))
         #expect(atom.contains("<updated>2026-04-21T09:30:00Z</updated>"))
     }
 
