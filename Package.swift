@@ -93,6 +93,7 @@ let package = Package(
                 .embedInCode("Templates/meeting.mustache"),
                 .embedInCode("Templates/events.mustache"),
                 .embedInCode("Templates/event_row.mustache"),
+                .embedInCode("Templates/changes.mustache"),
                 .embedInCode("Templates/feed.mustache"),
                 .embedInCode("Templates/howto.mustache"),
                 .embedInCode("Templates/status.mustache"),

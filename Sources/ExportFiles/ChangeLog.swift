@@ -20,6 +20,8 @@ public struct ChangeEntry: Hashable, Sendable, Codable {
         case startDateMoved = "start-date-moved"
         case removed
         case changed
+        /// A director or other representative of a municipality replaced.
+        case replaced
     }
 
     /// When the export saw the change.
@@ -173,6 +175,8 @@ enum ChangeWording {
             case .deadline: return "Sista dagen för \(title) \(when(new.timing)) är borttagen ur kalendern."
             case .startDate: return "Startdatumet för \(title) \(when(new.timing)) är borttaget ur kalendern."
             }
+        case .replaced:
+            return ""  // Worded from the seat, not an event (Seats.swift).
         case .changed:
             switch eventKind {
             case .meeting: return "\(definite(title)) \(when(new.timing)) har ändrats."

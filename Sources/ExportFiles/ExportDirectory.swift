@@ -30,9 +30,13 @@ public struct ExportDirectory: Sendable {
         let changesText =
             FileManager.default.fileExists(atPath: changesURL.path)
             ? String(decoding: try Data(contentsOf: changesURL), as: UTF8.self) : nil
+        let seatsURL = url.appendingPathComponent(SequenceLedger.seatsFileName)
+        let seatsText =
+            FileManager.default.fileExists(atPath: seatsURL.path)
+            ? String(decoding: try Data(contentsOf: seatsURL), as: UTF8.self) : nil
         return try SequenceLedger(
             tsv: String(decoding: try Data(contentsOf: ledgerURL), as: UTF8.self), files: filesText,
-            changes: changesText)
+            changes: changesText, seats: seatsText)
     }
 
     /// Paths that differ between the folder and `files`: changed, missing or extra.

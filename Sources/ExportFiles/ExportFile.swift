@@ -27,10 +27,3 @@ public struct ExportFile: Hashable, Sendable {
         self.init(path: path, bytes: Array(text.utf8), lastModified: Instant(lastModified))
     }
 }
-
-extension Registry {
-    /// The latest date among the documents the registry cites.
-    public var latestRevision: Day {
-        documents.map(\.date).max() ?? Day(1970, 1, 1)
-    }
-}

@@ -23,7 +23,8 @@ public struct Publication: Sendable {
     public let ledger: SequenceLedger
     /// Every file: the standard feeds (in `feeds` order), their gzip twins (`.ics.gz`, in
     /// the same order), the spreadsheet and Popolo exports, the Atom change logs (each
-    /// with its `.gz`), then the ledgers (`sequences.tsv`, `revisions.tsv`, `changes.tsv`).
+    /// with its `.gz`), then the ledgers (`sequences.tsv`, `revisions.tsv`, `changes.tsv`,
+    /// `seats.tsv`).
     public private(set) var files: [ExportFile]
 
     /// Renders the registry.
@@ -44,7 +45,7 @@ public struct Publication: Sendable {
         let now =
             now ?? ledger.newestRecord.map { $0.adding(seconds: 1) } ?? Instant(registry.latestRevision)
         let events = registry.events()
-        let feeds = registry.standardFeeds()
+        let feeds = registry.standardFeeds(events: events)
         let envelopes = feeds.map { encoder.envelope($0.header) }
         var encodedEvents: [[UInt8]] = []
         encodedEvents.reserveCapacity(events.count)
@@ -63,7 +64,7 @@ public struct Publication: Sendable {
             calendarEvent.revised = assignment.revised
             published.insert(calendarEvent.uid)
             let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
-            for index in feeds.indices where feeds[index].selection.includes(event) {
+            for index in feeds.indices where feeds[index].holds(event) {
                 contents[index].append(contentsOf: bytes)
                 revised[index] = max(revised[index] ?? assignment.revised, assignment.revised)
             }
@@ -71,6 +72,8 @@ public struct Publication: Sendable {
             revisions.append(assignment.revised)
         }
         ledger.recordRemovals(keeping: published, now: now)
+        let publicURL = registry.publicURL ?? "https://kalender.familjenhelsingborg.se"
+        ledger.recordSeats(registry.seatStates(), registry: registry, now: now, url: publicURL)
         let latest = Instant(registry.latestRevision)
         var files: [ExportFile] = []
         files.reserveCapacity(2 * feeds.count + 4)
@@ -101,7 +104,6 @@ public struct Publication: Sendable {
             files.append(ExportFile(path: path, bytes: bytes, lastModified: modified))
         }
         // The change log as Atom: everything, and one per municipality.
-        let publicURL = registry.publicURL ?? "https://kalender.familjenhelsingborg.se"
         let changes = Array(ledger.changes.reversed())
         var atoms: [(String, String)] = [
             (
@@ -139,6 +141,8 @@ public struct Publication: Sendable {
             ExportFile(path: SequenceLedger.filesFileName, text: ledger.filesTSV, lastModified: newest))
         files.append(
             ExportFile(path: SequenceLedger.changesFileName, text: ledger.changesTSV, lastModified: newest))
+        files.append(
+            ExportFile(path: SequenceLedger.seatsFileName, text: ledger.seatsTSV, lastModified: newest))
         self.changes = changes
         self.events = events
         self.encodedEvents = encodedEvents

@@ -63,18 +63,27 @@ public struct SequenceLedger: Hashable, Sendable {
     public private(set) var files: [String: FileRevision]
     /// The change log (`Exports/changes.tsv`), oldest first.
     public private(set) var changes: [ChangeEntry]
+    /// Who held each municipality's seats at the last export (`Exports/seats.tsv`), by key.
+    public private(set) var seats: [String: SeatState]
 
     public init(
-        entries: [String: Entry] = [:], files: [String: FileRevision] = [:], changes: [ChangeEntry] = []
+        entries: [String: Entry] = [:], files: [String: FileRevision] = [:], changes: [ChangeEntry] = [],
+        seats: [String: SeatState] = [:]
     ) {
         self.entries = entries
         self.files = files
         self.changes = changes
+        self.seats = seats
     }
 
     public static let fileName = "sequences.tsv"
     public static let filesFileName = "revisions.tsv"
     public static let changesFileName = "changes.tsv"
+    public static let seatsFileName = "seats.tsv"
+
+    static let seatsHeader =
+        "# Who held each municipality's seats at the last export, written by `samverkan export`:\n"
+        + "# municipality, body, role, holders, since. Commit it with the feeds; never edit it by hand.\n"
 
     static let header =
         "# SEQUENCE ledger written by `samverkan export`: UID, SEQUENCE, content fingerprint,\n"
@@ -88,9 +97,10 @@ public struct SequenceLedger: Hashable, Sendable {
 
     /// Reads a ledger (three columns, as before revisions were kept, or five); the
     /// message names the line that is malformed.
-    public init(tsv text: String, files filesText: String? = nil, changes changesText: String? = nil)
-        throws(LedgerError)
-    {
+    public init(
+        tsv text: String, files filesText: String? = nil, changes changesText: String? = nil,
+        seats seatsText: String? = nil
+    ) throws(LedgerError) {
         var entries: [String: Entry] = [:]
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -141,9 +151,53 @@ public struct SequenceLedger: Hashable, Sendable {
             }
             changes.append(entry)
         }
+        var seats: [String: SeatState] = [:]
+        for (index, line) in (seatsText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let from = fields.count == 5 ? Day(iso: fields[4]) : nil
+            guard fields.count == 5, !fields[0].isEmpty, !fields[3].isEmpty, fields[4].isEmpty || from != nil
+            else {
+                throw LedgerError(line: index + 1, text: String(line), file: Self.seatsFileName)
+            }
+            let key = fields[0..<3].joined(separator: "\t")
+            seats[key] = SeatState(key: key, holders: String(fields[3]), from: from)
+        }
         self.entries = entries
         self.files = files
         self.changes = changes
+        self.seats = seats
+    }
+
+    /// Records who holds each seat now. A seat whose holders differ from the last export's
+    /// becomes a change-log entry dated `now`; the first export that keeps seats (the
+    /// ledger knows none) only records them, as the change log starts empty.
+    mutating func recordSeats(_ current: [String: SeatState], registry: Registry, now: Instant, url: String) {
+        let first = seats.isEmpty
+        for key in current.keys.sorted() {
+            let state = current[key]!
+            if !first, let old = seats[key]?.holders, old != state.holders,
+                let (text, municipality) = registry.replacementSentence(old: old, new: state)
+            {
+                changes.append(
+                    ChangeEntry(
+                        date: now, uid: "seat-" + key.split(separator: "\t").joined(separator: "-"),
+                        kind: .replaced, municipalities: [municipality], text: text,
+                        url: "\(url)/kommuner/\(municipality)"))
+            }
+        }
+        seats = current
+    }
+
+    /// `seats.tsv`, sorted by key.
+    public var seatsTSV: String {
+        var text = Self.seatsHeader
+        for key in seats.keys.sorted() {
+            text += ([key] + seats[key]!.columns.map(ChangeEntry.clean)).joined(separator: "\t") + "\n"
+        }
+        return text
     }
 
     /// `changes.tsv`, oldest first.

@@ -111,6 +111,19 @@ public struct Registry: Sendable {
         return copy
     }
 
+    /// A copy with each membership replaced by `transform`'s result (nil leaves it out).
+    public func replacingMemberships(_ transform: (Membership) -> Membership?) -> Registry {
+        var copy = self
+        copy.memberships = memberships.compactMap(transform)
+        return copy
+    }
+
+    /// The latest date among the documents the registry cites: how far the registry's
+    /// knowledge reaches.
+    public var latestRevision: Day {
+        documents.map(\.date).max() ?? Day(1970, 1, 1)
+    }
+
     /// The date of the document a record cites: when its facts were last revised.
     public func revised(_ source: Source) -> Day? { self[source.document]?.date }
 }

@@ -105,7 +105,7 @@ public struct ServerState: Sendable {
         }
         let site = Site(
             registry: registry, publicURL: configuration.resolvedPublicURL, feeds: publication.feeds,
-            events: publication.events)
+            events: publication.events, changes: publication.changes)
         let renderer = CustomFeedRenderer(site: site, publication: publication, zone: zone)
         self.changes = publication.changes
         self.catalog = FeedCatalog(feeds: publication.feeds, files: publication.takeFiles())

@@ -51,7 +51,7 @@ public final class CustomFeedRenderer: Sendable {
         let (opening, closing) = ICalendarEncoder(zone: zone).envelope(feed.header)
         var bytes = opening
         var lastModified: Instant? = newestRemoval
-        for index in events.indices where selection.includes(events[index]) {
+        for index in events.indices where feed.holds(events[index]) {
             bytes += encodedEvents[index]
             lastModified = max(lastModified ?? revised[index], revised[index])
         }

@@ -64,8 +64,9 @@ struct ExportCommand: ParsableCommand {
         var files = publication.files
         if let publicURL {
             let site = Site(
-                registry: registry, publicURL: publicURL, feeds: publication.feeds, events: publication.events
-            )
+                registry: registry, publicURL: publicURL, feeds: publication.feeds,
+                events: publication.events,
+                changes: publication.changes)
             files += Pages.files(site: site, on: asOf ?? zone.today())
         } else if asOf != nil {
             printError("error: --as-of needs --public-url (it dates the pages)")

@@ -112,6 +112,46 @@ import Testing
             changes.first?.text.hasSuffix("är flyttad från den 30 april 2026 till den 8 maj 2026.") == true)
     }
 
+    /// Bjuv's director replaced, as the comment in Data/Memberships.swift shows it done.
+    @Test func aDirectorReplaced() throws {
+        let newDirector = Person.ID("anna-berg")
+        var registry = Registry.familjenHelsingborg.replacingMemberships { membership in
+            guard membership.person == .agnetaFristedt, membership.role == .director else {
+                return membership
+            }
+            return Membership(
+                membership.person, in: membership.body, as: membership.role, for: membership.municipality,
+                from: membership.from, to: Day(2026, 9, 1), source: membership.source)
+        }
+        let source = Source(Registry.familjenHelsingborg.documents[0].id)
+        registry.add(Person(newDirector, name: "Anna Berg", source: source))
+        registry.add(
+            Membership(
+                newDirector, in: .directors, as: .director, for: .bjuv, from: Day(2026, 9, 1), source: source)
+        )
+        let changes = try Self.changes(after: registry)
+        #expect(changes.count == 1)
+        let change = try #require(changes.first)
+        #expect(change.kind == .replaced)
+        #expect(change.municipalities == ["bjuv"])
+        #expect(change.url == "https://kalender.familjenhelsingborg.se/kommuner/bjuv")
+        #expect(
+            change.text
+                == "Bjuv har en ny kommundirektör i Kommundirektörerna: Anna Berg efterträder Agneta Fristedt "
+                + "från den 1 september 2026.")
+        // The seat ledger reads back as written, so the next export sees no change.
+        let encoder = try ICalendarEncoder()
+        let base = Publication(registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder)
+        let next = Publication(registry: registry, previous: base.ledger, encoder: encoder, now: Self.first)
+        let seats = try #require(next.files.first { $0.path == "seats.tsv" })
+        let ledger = try SequenceLedger(
+            tsv: next.ledger.tsv, changes: next.ledger.changesTSV,
+            seats: String(decoding: seats.bytes, as: UTF8.self))
+        #expect(ledger.seats == next.ledger.seats)
+        let again = Publication(registry: registry, previous: ledger, encoder: encoder, now: Self.second)
+        #expect(again.changes == next.changes)
+    }
+
     @Test func theLogSurvivesReexportsAndIsNewestFirst() throws {
         let encoder = try ICalendarEncoder()
         let base = Publication(registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder)

@@ -49,6 +49,35 @@ import Testing
         }
     }
 
+    /// The Atom change logs at the addresses nginx serves them at, byte for byte.
+    @Test(arguments: ["changes.atom", "changes/bjuv.atom", "changes/astorp.atom"])
+    func changeLogsAreServedAsExported(path: String) async throws {
+        let expected = try exportedBytes(path)
+        let revised = try recordedRevision(path)
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: "/\(path)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.bytes == expected)
+                #expect(response.headers[.contentType] == "application/atom+xml; charset=utf-8")
+                #expect(response.headers[.lastModified] == HTTPDate.string(revised))
+            }
+            try await client.execute(
+                uri: "/\(path)", method: .get, headers: [.ifModifiedSince: HTTPDate.string(revised)]
+            ) { response in
+                #expect(response.status == .notModified)
+            }
+        }
+    }
+
+    @Test(arguments: ["/changes/nowhere.atom", "/changes/bjuv.ics", "/changes/", "/changes.atom.gz"])
+    func anUnknownChangeLogIs404(path: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .notFound, "\(path)")
+            }
+        }
+    }
+
     @Test func headAnswersWithTheHeadersOfGetAndNoBody() async throws {
         let expected = try exportedBytes("municipalities/bjuv.ics")
         try await makeApplication().test(.router) { client in

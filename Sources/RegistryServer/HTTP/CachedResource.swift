@@ -23,6 +23,7 @@ public struct CachedResource: Sendable {
 
     public static let calendarType = "text/calendar; charset=utf-8"
     public static let htmlType = "text/html; charset=utf-8"
+    public static let atomType = "application/atom+xml; charset=utf-8"
     /// Calendars are asked to refresh hourly (REFRESH-INTERVAL PT1H); caches may keep a
     /// feed as long.
     public static let feedCacheControl = "public, max-age=3600"
