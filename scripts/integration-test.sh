@@ -180,6 +180,24 @@ check "page: Content-Type text/html; charset=utf-8 from nginx" \
     bash -c "curl -sI '$nginx/' | tr -d '\r' | grep -qx 'Content-Type: text/html; charset=utf-8'"
 curl -sf -o /dev/null "$nginx/kommuner/bjuv" && pass "nginx: /kommuner/bjuv" || fail "nginx: /kommuner/bjuv"
 
+# Every event's URL (the data's public address, then the page's path) and every link of
+# the change logs answers 200 from the server and from nginx over the static export.
+links=$( { cat Exports/*.ics Exports/*/*.ics | perl -0pe 's/\r\n //g' | tr -d '\r' \
+        | sed -n 's|^URL:https\{0,1\}://[^/]*||p'
+    cat Exports/changes.atom Exports/changes/*.atom | grep -o 'href="[^"]*"' \
+        | sed -E 's|^href="https?://[^/]*||; s|"$||; s|^$|/|'; } | sort -u)
+link_count=$(echo "$links" | wc -l)
+for name in server nginx; do
+    base=${!name}
+    broken=""
+    for path in $links; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
+        [[ $code == 200 ]] || broken+=" $path→$code"
+    done
+    [[ -z $broken ]] && pass "$name: all $link_count event and change-log links answer 200" \
+        || fail "$name: links that do not answer 200:$broken"
+done
+
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars
     --user-data-dir="$work/chrome")
 for name in server nginx; do
