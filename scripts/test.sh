@@ -39,5 +39,8 @@ scripts/hostile-clients.sh
 echo "== Content-Security-Policy of the pages in headless Chromium"
 scripts/csp-check.sh
 
+echo "== accessibility of every page under axe-core in headless Chromium"
+scripts/axe-check.sh
+
 echo "== rolling restart of two instances behind nginx under load"
 scripts/roll-test.sh
