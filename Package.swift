@@ -64,7 +64,8 @@ let package = Package(
         .target(name: "CalendarFeeds", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
 
         // The one system call Swift cannot reach: swapping two directories atomically.
-        .target(name: "CSystemShims"),
+        // And deterministic gzip through zlib, for the pre-compressed feeds nginx serves.
+        .target(name: "CSystemShims", linkerSettings: [.linkedLibrary("z")]),
 
         // The files of an export, rendered once for `export` and `serve` alike: the
         // SEQUENCE ledger, CSV, Popolo and JSON, and the atomic replacement of Exports/.
@@ -92,6 +93,7 @@ let package = Package(
                 .embedInCode("Templates/meeting.mustache"),
                 .embedInCode("Templates/events.mustache"),
                 .embedInCode("Templates/event_row.mustache"),
+                .embedInCode("Templates/changes.mustache"),
                 .embedInCode("Templates/feed.mustache"),
                 .embedInCode("Templates/howto.mustache"),
                 .embedInCode("Templates/status.mustache"),
@@ -183,6 +185,14 @@ let package = Package(
             name: "export-crash-probe",
             dependencies: ["Registry", "ExportFiles"],
             path: "Tests/ExportCrashProbe",
+            swiftSettings: strict
+        ),
+        // Test-only: exports the real data with the meeting of 22 May moved or removed, for
+        // scripts/stale-304-test.sh (nginx must never answer 304 after a change).
+        .executableTarget(
+            name: "stale-export-probe",
+            dependencies: ["Registry", "RegistryData", "ICalendar", "ExportFiles"],
+            path: "Tests/StaleExportProbe",
             swiftSettings: strict
         ),
         // Kills `samverkan export` and the probe at many moments and checks what is left.

@@ -7,6 +7,7 @@ extension Registry {
     /// The Familjen Helsingborg registry as written in `Data/`.
     public static let familjenHelsingborg: Registry = {
         var registry = Registry()
+        registry.addConfiguration()
         registry.addDocuments()
         registry.addMunicipalities()
         registry.addPeople()

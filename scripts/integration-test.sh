@@ -108,7 +108,9 @@ for name in server nginx; do
     echo "$headers" >"$out/headers-$name.txt"
     check "$name: Content-Type text/calendar; charset=utf-8" grep -qx 'Content-Type: text/calendar; charset=utf-8' "$out/headers-$name.txt"
     check "$name: Cache-Control" grep -qix 'Cache-Control: public, max-age=3600' "$out/headers-$name.txt"
-    check "$name: Last-Modified is the data's revision day" grep -qix 'Last-Modified: Fri, 10 Apr 2026 00:00:00 GMT' "$out/headers-$name.txt"
+    revised=$(awk -F'\t' '$1 == "municipalities/bjuv.ics" { print $2 }' Exports/revisions.tsv)
+    http_date=$(date -u -d "$revised" '+%a, %d %b %Y %H:%M:%S GMT')
+    check "$name: Last-Modified is the feed's recorded revision ($http_date)" grep -qix "Last-Modified: $http_date" "$out/headers-$name.txt"
     etag=$(echo "$headers" | sed -n 's/^[Ee][Tt]ag: //p')
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/feeds/municipalities/bjuv.ics")
     [[ -n $etag && $code == 304 ]] && pass "$name: If-None-Match $etag -> 304" || fail "$name: If-None-Match $etag gave $code"
@@ -177,6 +179,24 @@ check "nginx serves the same page as the server (static export)" cmp -s "$out/pa
 check "page: Content-Type text/html; charset=utf-8 from nginx" \
     bash -c "curl -sI '$nginx/' | tr -d '\r' | grep -qx 'Content-Type: text/html; charset=utf-8'"
 curl -sf -o /dev/null "$nginx/kommuner/bjuv" && pass "nginx: /kommuner/bjuv" || fail "nginx: /kommuner/bjuv"
+
+# Every event's URL (the data's public address, then the page's path) and every link of
+# the change logs answers 200 from the server and from nginx over the static export.
+links=$( { cat Exports/*.ics Exports/*/*.ics | perl -0pe 's/\r\n //g' | tr -d '\r' \
+        | sed -n 's|^URL:https\{0,1\}://[^/]*||p'
+    cat Exports/changes.atom Exports/changes/*.atom | grep -o 'href="[^"]*"' \
+        | sed -E 's|^href="https?://[^/]*||; s|"$||; s|^$|/|'; } | sort -u)
+link_count=$(echo "$links" | wc -l)
+for name in server nginx; do
+    base=${!name}
+    broken=""
+    for path in $links; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
+        [[ $code == 200 ]] || broken+=" $path→$code"
+    done
+    [[ -z $broken ]] && pass "$name: all $link_count event and change-log links answer 200" \
+        || fail "$name: links that do not answer 200:$broken"
+done
 
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars
     --user-data-dir="$work/chrome")

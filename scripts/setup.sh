@@ -4,14 +4,16 @@
 #
 #   scripts/setup.sh          what building and exporting need: libical, tzdata, jemalloc
 #   scripts/setup.sh --test   that, plus the test tools: curl, nginx, khal, Chromium, wrk,
-#                             the python oracles (icalendar, vobject, ical)
+#                             the python oracles (icalendar, vobject, ical, feedparser)
+#                             and axe-core for the pages (axe-playwright-python)
 set -euo pipefail
 
 apt_packages=(libical-dev libjemalloc-dev tzdata pkg-config)
 python_modules=()
 if [[ ${1:-} == --test ]]; then
     apt_packages+=(curl khal nginx-light chromium wrk)
-    python_modules+=(icalendar vobject ical)
+    # pip normalises `_` to `-`, so the import name installs the package.
+    python_modules+=(icalendar vobject ical feedparser axe_playwright_python)
 fi
 
 missing=()

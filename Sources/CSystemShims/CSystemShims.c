@@ -15,3 +15,29 @@ int csystem_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+#include <string.h>
+#include <zlib.h>
+
+size_t csystem_gzip_bound(size_t length) {
+    // deflateBound plus the gzip header and trailer (18 bytes), with room to spare.
+    return length + length / 1000 + 64 + 18 + 64;
+}
+
+size_t csystem_gzip(const uint8_t *input, size_t length, uint8_t *output, size_t capacity) {
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    // windowBits 15 + 16: a gzip wrapper; zlib writes MTIME 0 and no name when no header
+    // is set with deflateSetHeader.
+    if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+        return 0;
+    }
+    stream.next_in = (Bytef *)input;
+    stream.avail_in = (uInt)length;
+    stream.next_out = output;
+    stream.avail_out = (uInt)capacity;
+    int result = deflate(&stream, Z_FINISH);
+    size_t written = stream.total_out;
+    deflateEnd(&stream);
+    return result == Z_STREAM_END ? written : 0;
+}

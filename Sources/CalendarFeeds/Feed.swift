@@ -25,19 +25,51 @@ public struct FeedSelection: Hashable, Sendable {
 }
 
 /// A published calendar: where it lives, what it is called, and what it holds.
+///
+/// Feeds stay small however long the registry grows: the current feeds hold events from
+/// the start of the previous year on (`Registry.feedWindowStart`), and each finished year
+/// also has an archive feed of its own (`archive/2025.ics`) that never changes again.
 public struct Feed: Hashable, Sendable {
+    /// Which days a feed holds.
+    public enum Period: Hashable, Sendable {
+        /// Events on or after this day.
+        case since(Day)
+        /// Events of one calendar year: an archive.
+        case year(Int)
+
+        public func contains(_ day: Day) -> Bool {
+            switch self {
+            case .since(let start): day >= start
+            case .year(let year): day.year == year
+            }
+        }
+    }
+
     /// Relative path under `Exports/` and `/feeds/`: `municipalities/bjuv.ics`.
     public let path: String
     /// The calendar's name in the subscriber's list (NAME and X-WR-CALNAME).
     public let name: String
+    /// DESCRIPTION and X-WR-CALDESC. Worded without `,` and `;`: libical 3.0.16 does not
+    /// escape them in X- properties, so the encoder leaves them out of X-WR-CALDESC.
     public let description: String
     public let selection: FeedSelection
+    public let period: Period
 
-    public init(path: String, name: String, description: String, selection: FeedSelection) {
+    public init(path: String, name: String, description: String, selection: FeedSelection, period: Period) {
         self.path = path
         self.name = name
         self.description = description
         self.selection = selection
+        self.period = period
+    }
+
+    /// Whether the feed holds `event`: selected, and within its period.
+    public func holds(_ event: Event) -> Bool { period.contains(event.day) && selection.includes(event) }
+
+    /// Whether this is a yearly archive rather than a current feed.
+    public var isArchive: Bool {
+        if case .year = period { return true }
+        return false
     }
 
     static let collaboration = "Familjen Helsingborg"
@@ -47,27 +79,43 @@ public struct Feed: Hashable, Sendable {
 }
 
 extension Registry {
+    /// The first day the current feeds hold: 1 January of the year before the newest
+    /// document's. Earlier events are only in the yearly archives. Derived from the data,
+    /// not the clock, so the same data always exports the same feeds.
+    public var feedWindowStart: Day { Day(latestRevision.year - 1, 1, 1) }
+
+    /// The finished years that get an archive feed: every year before the newest
+    /// document's in which something happened, oldest first.
+    public func archiveYears(_ events: [Event]) -> [Int] {
+        let current = latestRevision.year
+        return Set(events.lazy.map(\.day.year).filter { $0 < current }).sorted()
+    }
+
     /// The feeds `samverkan export` writes and the server serves, in a fixed order:
-    /// everything, one per kind, one per municipality, one per body.
-    public func standardFeeds() -> [Feed] {
+    /// everything, one per kind, one per municipality, one per body, then the yearly
+    /// archives.
+    ///
+    /// - Parameter events: `events()`, when the caller has them already.
+    public func standardFeeds(events: [Event]? = nil) -> [Feed] {
         let name = Feed.collaboration
+        let current = Feed.Period.since(feedWindowStart)
         var feeds = [
             Feed(
                 path: "all.ics", name: name,
-                description: "Möten, sista dagar och startdatum i \(name).",
-                selection: FeedSelection()),
+                description: "Möten samt sista dagar och startdatum i \(name).",
+                selection: FeedSelection(), period: current),
             Feed(
                 path: "meetings.ics", name: "\(name): möten",
                 description: "Möten i \(name)s organ och nätverk.",
-                selection: FeedSelection(kinds: [.meeting])),
+                selection: FeedSelection(kinds: [.meeting]), period: current),
             Feed(
                 path: "deadlines.ics", name: "\(name): sista dagar",
                 description: "Sista dagar som följer av beslut i \(name).",
-                selection: FeedSelection(kinds: [.deadline])),
+                selection: FeedSelection(kinds: [.deadline]), period: current),
             Feed(
                 path: "start-dates.ics", name: "\(name): startdatum",
                 description: "När ny personal börjar i \(name).",
-                selection: FeedSelection(kinds: [.startDate])),
+                selection: FeedSelection(kinds: [.startDate]), period: current),
         ]
         for municipality in municipalities.sorted(by: { $0.slug < $1.slug }) {
             feeds.append(
@@ -75,15 +123,22 @@ extension Registry {
                     path: "municipalities/\(municipality.slug).ics",
                     name: "\(name): \(municipality.name)",
                     description: "Det som rör \(municipality.officialName) i \(name).",
-                    selection: FeedSelection(municipality: municipality.id)))
+                    selection: FeedSelection(municipality: municipality.id), period: current))
         }
         for body in bodies.sorted(by: { $0.slug < $1.slug }) {
             feeds.append(
                 Feed(
                     path: "bodies/\(body.slug).ics",
                     name: "\(name): \(body.name)",
-                    description: "Möten, sista dagar och startdatum för \(body.name).",
-                    selection: FeedSelection(body: body.id)))
+                    description: "Möten samt sista dagar och startdatum för \(body.name).",
+                    selection: FeedSelection(body: body.id), period: current))
+        }
+        for year in archiveYears(events ?? self.events()) {
+            feeds.append(
+                Feed(
+                    path: "archive/\(year).ics", name: "\(name): arkiv \(year)",
+                    description: "Allt som hände i \(name) under \(year).",
+                    selection: FeedSelection(), period: .year(year)))
         }
         return feeds
     }
@@ -94,7 +149,7 @@ extension Registry {
     /// feed named from the selection in a fixed order, so the name never depends on how a
     /// query was written ("Familjen Helsingborg: Bjuv – möten och sista dagar").
     public func feed(for selection: FeedSelection, among standard: [Feed]) -> Feed {
-        if let feed = standard.first(where: { $0.selection == selection }) { return feed }
+        if let feed = standard.first(where: { $0.selection == selection && !$0.isArchive }) { return feed }
         var scope: [String] = []
         if let id = selection.municipality { scope.append(self[id]?.name ?? id.rawValue) }
         if let id = selection.body { scope.append(self[id]?.name ?? id.rawValue) }
@@ -106,6 +161,6 @@ extension Registry {
         return Feed(
             path: "custom.ics", name: "\(Feed.collaboration): \(title)",
             description: "Eget urval ur \(Feed.collaboration)s kalender: \(title).",
-            selection: selection)
+            selection: selection, period: .since(feedWindowStart))
     }
 }

@@ -27,6 +27,8 @@ extension Registry {
         }
         lines.append("")
         lines.append(citation(event.source))
+        let url = meetingPage(event.id)
+        if let url { lines.append(url) }
 
         var place = event.place
         if let remote = event.remote {
@@ -37,7 +39,7 @@ extension Registry {
             summary: (event.isCancelled ? "INSTÄLLT: " : "") + event.title,
             description: lines.joined(separator: "\n"), location: place, category: event.kind.label,
             status: event.isCancelled ? .cancelled : .confirmed, alarm: nil,
-            revised: revised(event.source) ?? event.day)
+            revised: revised(event.source) ?? event.day, url: url)
     }
 
     private func deadlineEvent(_ event: Event, _ decision: Decision?) -> VEvent {
@@ -56,27 +58,44 @@ extension Registry {
             lines.append("Beslut: \(meeting.title)\(when), punkt \(decision.item)")
         }
         lines.append(citation(event.source))
+        let url = decision.flatMap { meetingPage($0.meeting.rawValue) } ?? bodyPage(event.body)
+        if let url { lines.append(url) }
         return VEvent(
             uid: uid(event), timing: event.timing, summary: "Sista dag: \(event.title)",
             description: lines.joined(separator: "\n"), location: nil, category: event.kind.label,
             status: .confirmed,
             alarm: VEvent.Alarm(minutesBefore: 15 * 60, description: "Sista dag i morgon: \(event.title)"),
-            revised: revised(event.source) ?? event.day)
+            revised: revised(event.source) ?? event.day, url: url)
     }
 
     private func startDateEvent(_ event: Event, _ appointment: StaffAppointment?) -> VEvent {
         let person = event.person.map(name) ?? ""
         let post = appointment?.title ?? ""
         let bodyName = event.body.map(name) ?? ""
-        let description = [
-            "\(person) börjar som \(post) i \(bodyName) den \(event.day.swedishText).",
-            "",
-            citation(event.source),
-        ]
+        let url = bodyPage(event.body)
+        let description =
+            [
+                "\(person) börjar som \(post) i \(bodyName) den \(event.day.swedishText).",
+                "",
+                citation(event.source),
+            ] + (url.map { [$0] } ?? [])
         return VEvent(
             uid: uid(event), timing: event.timing, summary: "Börjar: \(event.title)",
             description: description.joined(separator: "\n"), location: nil, category: event.kind.label,
-            status: .confirmed, alarm: nil, revised: revised(event.source) ?? event.day)
+            status: .confirmed, alarm: nil, revised: revised(event.source) ?? event.day, url: url)
+    }
+
+    /// The page of a meeting, `PUBLIC/moten/ID`; nil when the registry has no public
+    /// address or no such meeting.
+    private func meetingPage(_ id: String) -> String? {
+        guard let publicURL, self[Meeting.ID(id)] != nil else { return nil }
+        return "\(publicURL)/moten/\(id)"
+    }
+
+    /// The page of a body, `PUBLIC/organ/SLUG`.
+    private func bodyPage(_ id: Body.ID?) -> String? {
+        guard let publicURL, let id, let body = self[id] else { return nil }
+        return "\(publicURL)/organ/\(body.slug)"
     }
 
     /// "Källa: Protokoll …, punkt 3".

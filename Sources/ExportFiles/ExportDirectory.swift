@@ -22,7 +22,21 @@ public struct ExportDirectory: Sendable {
     public func previousLedger() throws -> SequenceLedger {
         let ledgerURL = url.appendingPathComponent(SequenceLedger.fileName)
         guard FileManager.default.fileExists(atPath: ledgerURL.path) else { return SequenceLedger() }
-        return try SequenceLedger(tsv: String(decoding: try Data(contentsOf: ledgerURL), as: UTF8.self))
+        let filesURL = url.appendingPathComponent(SequenceLedger.filesFileName)
+        let filesText =
+            FileManager.default.fileExists(atPath: filesURL.path)
+            ? String(decoding: try Data(contentsOf: filesURL), as: UTF8.self) : nil
+        let changesURL = url.appendingPathComponent(SequenceLedger.changesFileName)
+        let changesText =
+            FileManager.default.fileExists(atPath: changesURL.path)
+            ? String(decoding: try Data(contentsOf: changesURL), as: UTF8.self) : nil
+        let seatsURL = url.appendingPathComponent(SequenceLedger.seatsFileName)
+        let seatsText =
+            FileManager.default.fileExists(atPath: seatsURL.path)
+            ? String(decoding: try Data(contentsOf: seatsURL), as: UTF8.self) : nil
+        return try SequenceLedger(
+            tsv: String(decoding: try Data(contentsOf: ledgerURL), as: UTF8.self), files: filesText,
+            changes: changesText, seats: seatsText)
     }
 
     /// Paths that differ between the folder and `files`: changed, missing or extra.
@@ -117,9 +131,10 @@ public struct ExportDirectory: Sendable {
         let handle = try FileHandle(forWritingTo: destination)
         try handle.synchronize()
         try handle.close()
-        // The content's revision day, not the export's wall-clock time: identical exports
-        // on two hosts get identical modification times (and so identical nginx ETags).
-        let modified = Date(timeIntervalSince1970: Double(file.lastModified.daysSinceEpoch) * 86_400)
+        // The content's recorded revision, not the time of writing: identical exports on
+        // two hosts get identical modification times (and so identical nginx ETags), and a
+        // change always moves it forward (nginx answers If-Modified-Since from it).
+        let modified = Date(timeIntervalSince1970: Double(file.lastModified.secondsSinceEpoch))
         try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: destination.path)
     }
 

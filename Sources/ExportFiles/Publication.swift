@@ -13,12 +13,18 @@ public struct Publication: Sendable {
     public let events: [Event]
     /// Each event's VEVENT bytes with its SEQUENCE, in the order of `events`.
     public let encodedEvents: [[UInt8]]
+    /// Each event's revision (its DTSTAMP and LAST-MODIFIED), in the order of `events`.
+    public let revisions: [Instant]
+    /// Every subscriber-visible change the exports have seen, newest first.
+    public let changes: [ChangeEntry]
     /// The standard feeds, in the order of their files.
     public let feeds: [Feed]
     /// The ledger as this export leaves it.
     public let ledger: SequenceLedger
-    /// Every file: the standard feeds (in `feeds` order), the spreadsheet and Popolo
-    /// exports, then the ledger.
+    /// Every file: the standard feeds (in `feeds` order), their gzip twins (`.ics.gz`, in
+    /// the same order), the spreadsheet and Popolo exports, the Atom change logs (each
+    /// with its `.gz`), then the ledgers (`sequences.tsv`, `revisions.tsv`, `changes.tsv`,
+    /// `seats.tsv`).
     public private(set) var files: [ExportFile]
 
     /// Renders the registry.
@@ -27,52 +33,142 @@ public struct Publication: Sendable {
     ///   - registry: What to publish.
     ///   - ledger: The ledger of the previous export (empty for the first one).
     ///   - encoder: The iCalendar encoder; its zone is the feeds' VTIMEZONE.
-    public init(registry: Registry, previous ledger: SequenceLedger, encoder: ICalendarEncoder) {
+    ///   - now: When this export runs: the revision of whatever it sees change (read from
+    ///     the clock by the command line only). Unchanged data and ledger never use it, so
+    ///     the same data and ledger give the same bytes. Nil: one second after the newest
+    ///     instant the ledger records (deterministic, for tests and `serve`).
+    public init(
+        registry: Registry, previous ledger: SequenceLedger, encoder: ICalendarEncoder, now: Instant? = nil
+    ) {
         var ledger = ledger
+        let firstExport = ledger.entries.isEmpty
+        let now =
+            now ?? ledger.newestRecord.map { $0.adding(seconds: 1) } ?? Instant(registry.latestRevision)
         let events = registry.events()
-        let feeds = registry.standardFeeds()
+        let feeds = registry.standardFeeds(events: events)
         let envelopes = feeds.map { encoder.envelope($0.header) }
         var encodedEvents: [[UInt8]] = []
         encodedEvents.reserveCapacity(events.count)
+        var revisions: [Instant] = []
+        revisions.reserveCapacity(events.count)
+        var published = Set<String>()
         // One pass over the events: each is worded and encoded once, and its bytes go into
         // every feed that holds it.
         var contents = envelopes.map(\.opening)
-        var revised = [Day?](repeating: nil, count: feeds.count)
+        var revised = [Instant?](repeating: nil, count: feeds.count)
         for event in events {
-            let calendarEvent = registry.calendarEvent(event)
-            let bytes = encoder.encode(
-                calendarEvent, sequence: ledger.sequence(for: calendarEvent, kind: event.kind))
-            for index in feeds.indices where feeds[index].selection.includes(event) {
+            var calendarEvent = registry.calendarEvent(event)
+            let state = Self.state(of: event, calendarEvent, registry: registry)
+            let assignment = ledger.assign(
+                calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: state)
+            calendarEvent.revised = assignment.revised
+            published.insert(calendarEvent.uid)
+            let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
+            for index in feeds.indices where feeds[index].holds(event) {
                 contents[index].append(contentsOf: bytes)
-                revised[index] = max(revised[index] ?? calendarEvent.revised, calendarEvent.revised)
+                revised[index] = max(revised[index] ?? assignment.revised, assignment.revised)
             }
             encodedEvents.append(bytes)
+            revisions.append(assignment.revised)
         }
+        ledger.recordRemovals(keeping: published, now: now)
+        let publicURL = registry.publicURL ?? "https://kalender.familjenhelsingborg.se"
+        ledger.recordSeats(registry.seatStates(), registry: registry, now: now, url: publicURL)
+        let latest = Instant(registry.latestRevision)
         var files: [ExportFile] = []
-        files.reserveCapacity(feeds.count + 3)
+        files.reserveCapacity(2 * feeds.count + 4)
         for index in feeds.indices {
             // Finish each feed in place and hand its buffer over: no second copy of the bytes.
             var bytes: [UInt8] = []
             swap(&bytes, &contents[index])
             bytes.append(contentsOf: envelopes[index].closing)
+            let modified = ledger.revision(
+                ofFile: feeds[index].path, bytes: bytes, candidate: revised[index] ?? latest, now: now)
+            files.append(ExportFile(path: feeds[index].path, bytes: bytes, lastModified: modified))
+        }
+        // Beside each feed its gzip twin, for nginx's gzip_static: the same revision, so
+        // both answer conditional requests alike.
+        for index in feeds.indices {
+            let feed = files[index]
             files.append(
                 ExportFile(
-                    path: feeds[index].path, bytes: bytes,
-                    lastModified: revised[index] ?? registry.latestRevision))
+                    path: feed.path + ".gz", bytes: Gzip.compress(feed.bytes), lastModified: feed.lastModified
+                ))
         }
-        let latest = registry.latestRevision
+        for (path, text) in [
+            ("representatives.csv", registry.representativesCSV()),
+            ("popolo.json", registry.popoloJSON(zone: encoder.zone)),
+        ] {
+            let bytes = Array(text.utf8)
+            let modified = ledger.revision(ofFile: path, bytes: bytes, candidate: latest, now: now)
+            files.append(ExportFile(path: path, bytes: bytes, lastModified: modified))
+        }
+        // The change log as Atom: everything, and one per municipality.
+        let changes = Array(ledger.changes.reversed())
+        var atoms: [(String, String)] = [
+            (
+                "changes.atom",
+                AtomFeed.document(
+                    entries: changes, path: "changes.atom",
+                    title: "Familjen Helsingborg: ändringar i kalendern",
+                    publicURL: publicURL, alternate: "\(publicURL)/", updated: latest)
+            )
+        ]
+        for municipality in registry.municipalities.sorted(by: { $0.slug < $1.slug }) {
+            let path = "changes/\(municipality.slug).atom"
+            atoms.append(
+                (
+                    path,
+                    AtomFeed.document(
+                        entries: changes.filter { $0.municipalities.contains(municipality.slug) }, path: path,
+                        title: "Familjen Helsingborg: ändringar för \(municipality.name)",
+                        publicURL: publicURL,
+                        alternate: "\(publicURL)/kommuner/\(municipality.slug)", updated: latest)
+                ))
+        }
+        // No older than the newest change they carry, even the first time they are written.
+        let newestChange = changes.first.map { max($0.date, latest) } ?? latest
+        for (path, text) in atoms {
+            let bytes = Array(text.utf8)
+            let modified = ledger.revision(ofFile: path, bytes: bytes, candidate: newestChange, now: now)
+            files.append(ExportFile(path: path, bytes: bytes, lastModified: modified))
+            files.append(ExportFile(path: path + ".gz", bytes: Gzip.compress(bytes), lastModified: modified))
+        }
+        // The ledgers change whenever anything does: as new as the newest file.
+        let newest = files.map(\.lastModified).max() ?? latest
+        files.append(ExportFile(path: SequenceLedger.fileName, text: ledger.tsv, lastModified: newest))
         files.append(
-            ExportFile(path: "representatives.csv", text: registry.representativesCSV(), lastModified: latest)
-        )
+            ExportFile(path: SequenceLedger.filesFileName, text: ledger.filesTSV, lastModified: newest))
         files.append(
-            ExportFile(
-                path: "popolo.json", text: registry.popoloJSON(zone: encoder.zone), lastModified: latest))
-        files.append(ExportFile(path: SequenceLedger.fileName, text: ledger.tsv, lastModified: latest))
+            ExportFile(path: SequenceLedger.changesFileName, text: ledger.changesTSV, lastModified: newest))
+        files.append(
+            ExportFile(path: SequenceLedger.seatsFileName, text: ledger.seatsTSV, lastModified: newest))
+        self.changes = changes
         self.events = events
         self.encodedEvents = encodedEvents
+        self.revisions = revisions
         self.feeds = feeds
         self.ledger = ledger
         self.files = files
+    }
+
+    /// The changes that concern one municipality, newest first.
+    public func changes(for municipality: Municipality) -> [ChangeEntry] {
+        changes.filter { $0.municipalities.contains(municipality.slug) }
+    }
+
+    /// What subscribers see of an event, for wording its next change.
+    static func state(of event: Event, _ calendarEvent: VEvent, registry: Registry) -> EventState {
+        let timing: String
+        switch calendarEvent.timing {
+        case .timed(let day, let from, let to): timing = "\(day)T\(from)-\(to)"
+        case .allDay(let day): timing = "\(day)"
+        }
+        return EventState(
+            timing: timing, location: calendarEvent.location ?? "", status: calendarEvent.status.rawValue,
+            title: event.title,
+            municipalities: event.municipalities.compactMap { registry[$0]?.slug }.sorted(),
+            url: calendarEvent.url ?? "")
     }
 
     /// Hands the files over and leaves none behind, so a caller that turns them into

@@ -2,68 +2,346 @@ import Crypto
 public import ICalendar
 public import Registry
 
-/// Carries SEQUENCE numbers from one export to the next.
+/// Carries SEQUENCE numbers and revision times from one export to the next.
 ///
 /// Clients keep their copy of an event unless SEQUENCE rises, so it must rise exactly
 /// when something a subscriber sees changes, and never fall. The ledger remembers, per
-/// UID, the last SEQUENCE and a fingerprint of the event's significant content. It is
-/// written to `Exports/sequences.tsv` beside the feeds and read back by the next export.
-/// Removed events stay in the ledger, so an ID that comes back continues upward.
+/// UID, the last SEQUENCE, a fingerprint of the event's significant content, the instant
+/// an export saw that content change (`revised`: the event's DTSTAMP and LAST-MODIFIED),
+/// and when it was removed. It is written to `Exports/sequences.tsv` beside the feeds and
+/// read back by the next export. Removed events stay in the ledger, so an ID that comes
+/// back continues upward.
+///
+/// It also remembers, per exported file, its revision and a fingerprint of its bytes
+/// (`Exports/revisions.tsv`): a file's Last-Modified and mtime stay put while its bytes
+/// do, and move forward when they change, whatever the change (a moved, new or removed
+/// event, a calendar header), so a conditional request never gets a stale 304.
 public struct SequenceLedger: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public let sequence: Int
         public let fingerprint: String
+        /// When an export saw this content first; nil in a ledger of the old
+        /// three-column format (the event's document date stands in).
+        public let revised: Instant?
+        /// When an export first found the event gone; nil while it is published.
+        public let removed: Instant?
+        /// What subscribers saw, for wording the next change; nil in older ledgers.
+        public let state: EventState?
+
+        public init(
+            sequence: Int, fingerprint: String, revised: Instant? = nil, removed: Instant? = nil,
+            state: EventState? = nil
+        ) {
+            self.sequence = sequence
+            self.fingerprint = fingerprint
+            self.revised = revised
+            self.removed = removed
+            self.state = state
+        }
+    }
+
+    /// One exported file's revision: its Last-Modified, and the bytes it was for.
+    public struct FileRevision: Hashable, Sendable {
+        public let revised: Instant
+        public let fingerprint: String
+
+        public init(revised: Instant, fingerprint: String) {
+            self.revised = revised
+            self.fingerprint = fingerprint
+        }
+    }
+
+    /// What one event gets in one export.
+    public struct Assignment: Hashable, Sendable {
+        public let sequence: Int
+        public let revised: Instant
     }
 
     public private(set) var entries: [String: Entry]
+    /// Per path under `Exports/`; files that are no longer exported stay, so a path that
+    /// comes back continues forward.
+    public private(set) var files: [String: FileRevision]
+    /// The change log (`Exports/changes.tsv`), oldest first.
+    public private(set) var changes: [ChangeEntry]
+    /// Who held each municipality's seats at the last export (`Exports/seats.tsv`), by key.
+    public private(set) var seats: [String: SeatState]
 
-    public init(entries: [String: Entry] = [:]) {
+    public init(
+        entries: [String: Entry] = [:], files: [String: FileRevision] = [:], changes: [ChangeEntry] = [],
+        seats: [String: SeatState] = [:]
+    ) {
         self.entries = entries
+        self.files = files
+        self.changes = changes
+        self.seats = seats
     }
 
     public static let fileName = "sequences.tsv"
+    public static let filesFileName = "revisions.tsv"
+    public static let changesFileName = "changes.tsv"
+    public static let seatsFileName = "seats.tsv"
+
+    static let seatsHeader =
+        "# Who held each municipality's seats at the last export, written by `samverkan export`:\n"
+        + "# municipality, body, role, holders, since. Commit it with the feeds; never edit it by hand.\n"
 
     static let header =
-        "# SEQUENCE ledger written by `samverkan export`: UID, SEQUENCE, content fingerprint.\n"
+        "# SEQUENCE ledger written by `samverkan export`: UID, SEQUENCE, content fingerprint,\n"
+        + "# revised (UTC, DTSTAMP and LAST-MODIFIED), removed (UTC, empty while published),\n"
+        + "# then what subscribers saw: timing, place, status, title, municipalities, URL.\n"
         + "# Commit it with the feeds; never edit it by hand.\n"
 
-    /// Reads a ledger; the message names the line that is malformed.
-    public init(tsv text: String) throws(LedgerError) {
+    static let filesHeader =
+        "# Revisions of the exported files written by `samverkan export`: path, revised (UTC,\n"
+        + "# Last-Modified and mtime), fingerprint of the bytes. Commit it with the feeds.\n"
+
+    /// Reads a ledger (three columns, as before revisions were kept, or five); the
+    /// message names the line that is malformed.
+    public init(
+        tsv text: String, files filesText: String? = nil, changes changesText: String? = nil,
+        seats seatsText: String? = nil
+    ) throws(LedgerError) {
         var entries: [String: Entry] = [:]
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3, let sequence = Int(fields[1]), sequence >= 0, !fields[0].isEmpty else {
+            guard fields.count == 3 || fields.count == 5 || fields.count == 11, let sequence = Int(fields[1]),
+                sequence >= 0,
+                !fields[0].isEmpty
+            else {
                 throw LedgerError(line: index + 1, text: String(line))
             }
-            entries[String(fields[0])] = Entry(sequence: sequence, fingerprint: String(fields[2]))
+            var revised: Instant?
+            var removed: Instant?
+            let state = fields.count == 11 ? EventState(columns: fields[5...]) : nil
+            if fields.count >= 5 {
+                guard let instant = Instant(iso: fields[3]) else {
+                    throw LedgerError(line: index + 1, text: String(line))
+                }
+                revised = instant
+                if !fields[4].isEmpty {
+                    guard let instant = Instant(iso: fields[4]) else {
+                        throw LedgerError(line: index + 1, text: String(line))
+                    }
+                    removed = instant
+                }
+            }
+            entries[String(fields[0])] = Entry(
+                sequence: sequence, fingerprint: String(fields[2]), revised: revised, removed: removed,
+                state: state)
+        }
+        var files: [String: FileRevision] = [:]
+        for (index, line) in (filesText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3, !fields[0].isEmpty, let revised = Instant(iso: fields[1]) else {
+                throw LedgerError(line: index + 1, text: String(line), file: Self.filesFileName)
+            }
+            files[String(fields[0])] = FileRevision(revised: revised, fingerprint: String(fields[2]))
+        }
+        var changes: [ChangeEntry] = []
+        for (index, line) in (changesText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let entry = ChangeEntry(tsvLine: line) else {
+                throw LedgerError(line: index + 1, text: String(line), file: Self.changesFileName)
+            }
+            changes.append(entry)
+        }
+        var seats: [String: SeatState] = [:]
+        for (index, line) in (seatsText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let from = fields.count == 5 ? Day(iso: fields[4]) : nil
+            guard fields.count == 5, !fields[0].isEmpty, !fields[3].isEmpty, fields[4].isEmpty || from != nil
+            else {
+                throw LedgerError(line: index + 1, text: String(line), file: Self.seatsFileName)
+            }
+            let key = fields[0..<3].joined(separator: "\t")
+            seats[key] = SeatState(key: key, holders: String(fields[3]), from: from)
         }
         self.entries = entries
+        self.files = files
+        self.changes = changes
+        self.seats = seats
     }
 
-    /// Sorted by UID, so the file diffs cleanly.
+    /// Records who holds each seat now. A seat whose holders differ from the last export's
+    /// becomes a change-log entry dated `now`; the first export that keeps seats (the
+    /// ledger knows none) only records them, as the change log starts empty.
+    mutating func recordSeats(_ current: [String: SeatState], registry: Registry, now: Instant, url: String) {
+        let first = seats.isEmpty
+        for key in current.keys.sorted() {
+            let state = current[key]!
+            if !first, let old = seats[key]?.holders, old != state.holders,
+                let (text, municipality) = registry.replacementSentence(old: old, new: state)
+            {
+                changes.append(
+                    ChangeEntry(
+                        date: now, uid: "seat-" + key.split(separator: "\t").joined(separator: "-"),
+                        kind: .replaced, municipalities: [municipality], text: text,
+                        url: "\(url)/kommuner/\(municipality)"))
+            }
+        }
+        seats = current
+    }
+
+    /// `seats.tsv`, sorted by key.
+    public var seatsTSV: String {
+        var text = Self.seatsHeader
+        for key in seats.keys.sorted() {
+            text += ([key] + seats[key]!.columns.map(ChangeEntry.clean)).joined(separator: "\t") + "\n"
+        }
+        return text
+    }
+
+    /// `changes.tsv`, oldest first.
+    public var changesTSV: String {
+        ChangeEntry.header + changes.map(\.tsvLine).joined()
+    }
+
+    /// Sorted by UID, so the file diffs cleanly. The first three columns are as they were.
     public var tsv: String {
         var text = Self.header
         for uid in entries.keys.sorted() {
             let entry = entries[uid]!
-            text += "\(uid)\t\(entry.sequence)\t\(entry.fingerprint)\n"
+            text += "\(uid)\t\(entry.sequence)\t\(entry.fingerprint)"
+            if let revised = entry.revised {
+                text += "\t\(revised)\t\(entry.removed.map(\.description) ?? "")"
+                if let state = entry.state { text += "\t" + state.columns.joined(separator: "\t") }
+            }
+            text += "\n"
         }
         return text
+    }
+
+    /// `revisions.tsv`, sorted by path.
+    public var filesTSV: String {
+        var text = Self.filesHeader
+        for path in files.keys.sorted() {
+            let file = files[path]!
+            text += "\(path)\t\(file.revised)\t\(file.fingerprint)\n"
+        }
+        return text
+    }
+
+    /// The newest instant the ledger records: a revision or a removal.
+    public var newestRecord: Instant? {
+        var newest: Instant?
+        for entry in entries.values {
+            for instant in [entry.revised, entry.removed].compactMap({ $0 }) {
+                newest = max(newest ?? instant, instant)
+            }
+        }
+        for file in files.values { newest = max(newest ?? file.revised, file.revised) }
+        return newest
+    }
+
+    /// The newest removal the ledger records.
+    public var newestRemoval: Instant? {
+        entries.values.compactMap(\.removed).max()
     }
 
     /// Assigns one event its SEQUENCE and records it: unchanged content keeps it,
     /// changed content raises it by one, a new UID starts at 0. Asking again for the same
     /// content in the same export gives the same answer.
     public mutating func sequence(for event: VEvent, kind: Event.Kind) -> Int {
+        assign(event, kind: kind, now: nil).sequence
+    }
+
+    /// Assigns one event its SEQUENCE and revision, and records them.
+    ///
+    /// - Unchanged content keeps both (an old three-column line's revision is the event's
+    ///   document date, as its bytes already say).
+    /// - Changed content, or an event that comes back, gets SEQUENCE + 1 and the revision
+    ///   `now`, never earlier than its document date nor than one second after what the
+    ///   ledger recorded before: revisions only move forward.
+    /// - A new UID gets SEQUENCE 0 and the revision `now` (not earlier than its document
+    ///   date); in the first export (`now` nil) its document date.
+    /// With `state` (what subscribers see of it) the change is also worded into the change
+    /// log, when the ledger knew the event's previous state or the event is new (not in
+    /// the first export).
+    public mutating func assign(_ event: VEvent, kind: Event.Kind, now: Instant?, state: EventState? = nil)
+        -> Assignment
+    {
         let fingerprint = Self.fingerprint(Self.significantFields(event, kind: kind))
-        let sequence: Int
+        let assignment: Assignment
         if let previous = entries[event.uid] {
-            sequence = previous.fingerprint == fingerprint ? previous.sequence : previous.sequence + 1
+            let previousRevision = previous.revised ?? event.revised
+            if previous.fingerprint == fingerprint && previous.removed == nil {
+                assignment = Assignment(sequence: previous.sequence, revised: previousRevision)
+            } else {
+                var revised = max(now ?? event.revised, event.revised, previousRevision.adding(seconds: 1))
+                if let removed = previous.removed { revised = max(revised, removed.adding(seconds: 1)) }
+                assignment = Assignment(
+                    sequence: previous.fingerprint == fingerprint ? previous.sequence : previous.sequence + 1,
+                    revised: revised)
+            }
         } else {
-            sequence = 0
+            assignment = Assignment(sequence: 0, revised: max(now ?? event.revised, event.revised))
         }
-        entries[event.uid] = Entry(sequence: sequence, fingerprint: fingerprint)
-        return sequence
+        let previous = entries[event.uid]
+        if let state, now != nil, previous?.fingerprint != fingerprint || previous?.removed != nil {
+            let old = previous?.removed == nil ? previous?.state : nil
+            if previous == nil || previous?.removed != nil || old != nil {
+                let change = ChangeWording.kind(eventKind: kind, old: old, new: state)
+                changes.append(
+                    ChangeEntry(
+                        date: assignment.revised, uid: event.uid, kind: change,
+                        municipalities: state.municipalities,
+                        text: ChangeWording.sentence(kind: change, eventKind: kind, old: old, new: state),
+                        url: state.url.isEmpty ? nil : state.url))
+            }
+        }
+        entries[event.uid] = Entry(
+            sequence: assignment.sequence, fingerprint: fingerprint, revised: assignment.revised,
+            state: state ?? previous?.state)
+        return assignment
+    }
+
+    /// Records, for every UID not in `published` and not already marked, that it was
+    /// removed at `now`. A removal already recorded keeps its instant.
+    public mutating func recordRemovals(keeping published: Set<String>, now: Instant) {
+        for uid in entries.keys.sorted() where !published.contains(uid) && entries[uid]!.removed == nil {
+            let entry = entries[uid]!
+            entries[uid] = Entry(
+                sequence: entry.sequence, fingerprint: entry.fingerprint, revised: entry.revised ?? now,
+                removed: now, state: entry.state)
+            if let state = entry.state {
+                let kind = Event.Kind.fromUID(uid)
+                changes.append(
+                    ChangeEntry(
+                        date: now, uid: uid, kind: .removed, municipalities: state.municipalities,
+                        text: ChangeWording.sentence(kind: .removed, eventKind: kind, old: state, new: state),
+                        url: nil))
+            }
+        }
+    }
+
+    /// A file's Last-Modified, recorded: unchanged bytes keep their revision; changed
+    /// bytes get the newest of `candidate` (the newest revision of what the file holds),
+    /// `now` and one second after the revision recorded before; a path never seen gets
+    /// `candidate`.
+    public mutating func revision(ofFile path: String, bytes: [UInt8], candidate: Instant, now: Instant?)
+        -> Instant
+    {
+        let fingerprint = Self.fingerprint(bytes)
+        let revised: Instant
+        if let previous = files[path] {
+            revised =
+                previous.fingerprint == fingerprint
+                ? previous.revised
+                : max(candidate, now ?? candidate, previous.revised.adding(seconds: 1))
+        } else {
+            revised = candidate
+        }
+        files[path] = FileRevision(revised: revised, fingerprint: fingerprint)
+        return revised
     }
 
     /// Everything a subscriber would notice changing: a change here raises SEQUENCE.
@@ -77,7 +355,23 @@ public struct SequenceLedger: Hashable, Sendable {
         return [
             event.uid, kind.rawValue, timingText, event.summary, event.description, event.location ?? "",
             event.status.rawValue, event.alarm.map { "\($0.minutesBefore) \($0.description)" } ?? "",
-        ]
+        ] + (event.url.map { [$0] } ?? [])
+    }
+
+    /// SHA-256 of bytes, hex, truncated to 128 bits.
+    static func fingerprint(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes).prefix(16))
+    }
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for byte in bytes {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// SHA-256 of the significant fields, hex, truncated to 128 bits.
@@ -90,22 +384,25 @@ public struct SequenceLedger: Hashable, Sendable {
             var field = field
             field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        let digest = hasher.finalize()
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(32)
-        for byte in digest.prefix(16) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return hex(hasher.finalize().prefix(16))
     }
 }
 
 public struct LedgerError: Error, CustomStringConvertible {
     public let line: Int
     public let text: String
+    public let file: String
+
+    public init(line: Int, text: String, file: String = SequenceLedger.fileName) {
+        self.line = line
+        self.text = text
+        self.file = file
+    }
+
     public var description: String {
-        "\(SequenceLedger.fileName):\(line): expected UID<TAB>SEQUENCE<TAB>FINGERPRINT, found '\(text)'"
+        file == SequenceLedger.fileName
+            ? "\(file):\(line): expected UID<TAB>SEQUENCE<TAB>FINGERPRINT[<TAB>REVISED<TAB>REMOVED], "
+                + "found '\(text)'"
+            : "\(file):\(line): expected PATH<TAB>REVISED<TAB>FINGERPRINT, found '\(text)'"
     }
 }

@@ -80,14 +80,16 @@ public final class ICalendarEncoder {
     private func eventComponent(_ event: VEvent, sequence: Int) -> OwnedComponent {
         let component = OwnedComponent(icalcomponent_new(ICAL_VEVENT_COMPONENT))
         component.add(icalproperty_new_uid(event.uid))
-        // Without METHOD, DTSTAMP means "last revised": it comes from the data, not the clock.
-        component.add(icalproperty_new_dtstamp(utcMidnight(event.revised)))
-        component.add(icalproperty_new_lastmodified(utcMidnight(event.revised)))
+        // Without METHOD, DTSTAMP means "last revised": the revision the ledger records.
+        component.add(icalproperty_new_dtstamp(utc(event.revised)))
+        component.add(icalproperty_new_lastmodified(utc(event.revised)))
         component.add(icalproperty_new_sequence(Int32(clamping: sequence)))
         switch event.timing {
         case .timed(let day, let from, let to):
             component.add(zoned(icalproperty_new_dtstart(local(day, from))))
             component.add(zoned(icalproperty_new_dtend(local(day, to))))
+            // A cancelled meeting stays in the feed but no longer blocks the time.
+            if event.status == .cancelled { component.add(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT)) }
         case .allDay(let day):
             // DTEND is exclusive: the next day. Outlook breaks when it equals DTSTART.
             component.add(icalproperty_new_dtstart(date(day)))
@@ -97,6 +99,7 @@ public final class ICalendarEncoder {
         component.add(icalproperty_new_summary(event.summary))
         component.add(icalproperty_new_description(event.description))
         if let location = event.location { component.add(icalproperty_new_location(location)) }
+        if let url = event.url { component.add(icalproperty_new_url(url)) }
         component.add(icalproperty_new_categories(event.category))
         component.add(
             icalproperty_new_status(
@@ -128,8 +131,11 @@ public final class ICalendarEncoder {
 
     private func date(_ day: Day) -> icaltimetype { Self.icalTime(day, nil) }
 
-    private func utcMidnight(_ day: Day) -> icaltimetype {
-        Self.icalTime(day, LocalTime(0), zone: icaltimezone_get_utc_timezone())
+    private func utc(_ instant: Instant) -> icaltimetype {
+        var value = Self.icalTime(
+            instant.day, LocalTime(instant.hour, instant.minute), zone: icaltimezone_get_utc_timezone())
+        value.second = Int32(instant.second)
+        return value
     }
 
     /// A libical time built from its fields: a date when `time` is nil, else a date-time,

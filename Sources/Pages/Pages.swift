@@ -80,7 +80,10 @@ public enum Pages {
                 name: body.name, path: body.pagePath, kind: body.kind.label, badgeStage: badge.badgeStage,
                 badgeLabel: badge.badgeLabel)
         }
-        let general = site.feeds.filter { $0.selection.municipality == nil && $0.selection.body == nil }
+        let general = site.feeds.filter {
+            $0.selection.municipality == nil && $0.selection.body == nil && !$0.isArchive
+        }
+        let archives = site.feeds.filter(\.isArchive).reversed()
         let byMunicipality = site.feeds.filter { $0.selection.municipality != nil }
         let byBody = site.feeds.filter { $0.selection.body != nil }
         let view = HomeView(
@@ -90,7 +93,10 @@ public enum Pages {
                     + "och kalendrar att prenumerera på.", back: false, asOf: day.swedishText),
             municipalities: municipalities, bodies: bodies,
             events: events(site, FeedSelection(), on: day),
+            changes: changes(site.changes, atomURL: site.changesURL()),
             generalFeeds: general.map { feedView($0, site: site) },
+            archiveFeeds: archives.map { feedView($0, site: site) }, archiveFeedCount: archives.count,
+            hasArchives: !archives.isEmpty,
             municipalityFeeds: byMunicipality.map { feedView($0, site: site) },
             municipalityFeedCount: byMunicipality.count,
             bodyFeeds: byBody.map { feedView($0, site: site) }, bodyFeedCount: byBody.count,
@@ -114,6 +120,9 @@ public enum Pages {
                 lead: nil, back: true, asOf: day.swedishText),
             municipalityName: municipality.name, seats: seats, hasSeats: !seats.isEmpty,
             events: events(site, selection, on: day),
+            changes: changes(
+                ChangeLog.entries(site.changes, municipality: municipality.slug),
+                atomURL: site.changesURL(municipality)),
             feed: site.feed(for: selection).map { feedView($0, site: site) })
         return Templates.render(view, "municipality")
     }
@@ -229,6 +238,16 @@ public enum Pages {
             clock: event.timing.start.flatMap { from in event.timing.end.map { "\(from)–\($0)" } },
             summary: shown.summary, cancelled: event.isCancelled, details: details.joined(separator: " · "),
             meetingPath: meeting.flatMap { site.registry[$0] }.map { Meeting.pagePath($0.id) })
+    }
+
+    /// The newest entries of a change log (newest first already), at most `limit`.
+    static func changes(_ entries: [ChangeEntry], atomURL: String, limit: Int = 10) -> ChangesView {
+        let items = entries.prefix(limit).map { entry in
+            ChangesView.Item(
+                date: entry.date.day.swedishText, iso: entry.date.description, text: entry.text,
+                url: entry.url)
+        }
+        return ChangesView(items: items, hasItems: !items.isEmpty, atomURL: atomURL)
     }
 
     /// A subscribe button (webcal), the plain address with a copy button, and Google's

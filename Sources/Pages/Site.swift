@@ -1,4 +1,5 @@
 public import CalendarFeeds
+public import ExportFiles
 public import Registry
 
 /// What every page needs: the registry, its feeds and events, and the public address
@@ -10,14 +11,19 @@ public struct Site: Sendable {
     public let feeds: [Feed]
     /// The registry's events, in order: derived once, by whoever rendered the feeds.
     public let events: [Event]
+    /// The change log, newest first ("Senaste ändringar").
+    public let changes: [ChangeEntry]
 
-    public init(registry: Registry, publicURL: String, feeds: [Feed], events: [Event]) {
+    public init(
+        registry: Registry, publicURL: String, feeds: [Feed], events: [Event], changes: [ChangeEntry] = []
+    ) {
         self.registry = registry
         var url = publicURL
         while url.hasSuffix("/") { url.removeLast() }
         self.publicURL = url
         self.feeds = feeds
         self.events = events
+        self.changes = changes
     }
 
     /// `https://…/feeds/municipalities/bjuv.ics`.
@@ -35,6 +41,11 @@ public struct Site: Sendable {
     /// address, percent-encoded. Google fetches the feed itself, so it must be public.
     public func googleCalendarURL(_ feed: Feed) -> String {
         "https://calendar.google.com/calendar/r?cid=" + Self.percentEncoded(webcalURL(feed))
+    }
+
+    /// `https://…/changes.atom`, or one municipality's `https://…/changes/bjuv.atom`.
+    public func changesURL(_ municipality: Municipality? = nil) -> String {
+        municipality.map { "\(publicURL)/changes/\($0.slug).atom" } ?? "\(publicURL)/changes.atom"
     }
 
     /// `https://…/moten/kdm-2026-04-10`: the one place the address of a meeting's page
@@ -58,7 +69,9 @@ public struct Site: Sendable {
         return result
     }
 
-    public func feed(for selection: FeedSelection) -> Feed? { feeds.first { $0.selection == selection } }
+    public func feed(for selection: FeedSelection) -> Feed? {
+        feeds.first { $0.selection == selection && !$0.isArchive }
+    }
 
     /// The latest events before `day`, latest first, at most `limit`.
     func recent(before day: Day, matching selection: FeedSelection = FeedSelection(), limit: Int = 5)

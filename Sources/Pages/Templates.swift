@@ -35,6 +35,7 @@ enum Templates {
         ("feed", PackageResources.feed_mustache),
         ("howto", PackageResources.howto_mustache),
         ("status", PackageResources.status_mustache),
+        ("changes", PackageResources.changes_mustache),
     ]
 
     /// Parses every template; throws the first parse error, naming the template.

@@ -41,7 +41,11 @@ struct HomeView {
     let municipalities: [MunicipalityItem]
     let bodies: [BodyRow]
     let events: EventsView
+    let changes: ChangesView
     let generalFeeds: [FeedView]
+    let archiveFeeds: [FeedView]
+    let archiveFeedCount: Int
+    let hasArchives: Bool
     let municipalityFeeds: [FeedView]
     let municipalityFeedCount: Int
     let bodyFeeds: [FeedView]
@@ -62,7 +66,22 @@ struct MunicipalityView {
     let seats: [SeatItem]
     let hasSeats: Bool
     let events: EventsView
+    let changes: ChangesView
     let feed: FeedView?
+}
+
+/// "Senaste ändringar": the newest entries of a change log and its Atom address.
+struct ChangesView {
+    struct Item {
+        let date: String
+        let iso: String
+        let text: String
+        let url: String?
+    }
+
+    let items: [Item]
+    let hasItems: Bool
+    let atomURL: String
 }
 
 struct BodyView {

@@ -25,7 +25,19 @@ public struct Registry: Sendable {
     private var appointmentIndex: [StaffAppointment.ID: Int] = [:]
     private var actionRequestIndex: [ActionRequest.ID: Int] = [:]
 
+    /// The public address of the registry's site and feeds, without a trailing slash
+    /// (`https://kalender.familjenhelsingborg.se`): calendar events link to their pages
+    /// under it, and `serve` links to it unless told otherwise. Set in `Data/`.
+    public private(set) var publicURL: String?
+
     public init() {}
+
+    /// Sets the public address (a trailing slash is dropped).
+    public mutating func configure(publicURL: String) {
+        var url = publicURL
+        while url.hasSuffix("/") { url.removeLast() }
+        self.publicURL = url
+    }
 
     public mutating func add(_ record: Document) {
         documentIndex[record.id] = documentIndex[record.id] ?? documents.count
@@ -84,6 +96,32 @@ public struct Registry: Sendable {
     }
     public subscript(id: ActionRequest.ID) -> ActionRequest? {
         actionRequestIndex[id].map { actionRequests[$0] }
+    }
+
+    /// A copy with each meeting replaced by `transform`'s result (nil leaves it out), every
+    /// other record kept: what a registry would be after an edit to `Data/`, for tests and
+    /// previews that must not rebuild it record by record and forget a kind.
+    public func replacingMeetings(_ transform: (Meeting) -> Meeting?) -> Registry {
+        var copy = self
+        copy.meetings = []
+        copy.meetingIndex = [:]
+        for meeting in meetings {
+            if let replaced = transform(meeting) { copy.add(replaced) }
+        }
+        return copy
+    }
+
+    /// A copy with each membership replaced by `transform`'s result (nil leaves it out).
+    public func replacingMemberships(_ transform: (Membership) -> Membership?) -> Registry {
+        var copy = self
+        copy.memberships = memberships.compactMap(transform)
+        return copy
+    }
+
+    /// The latest date among the documents the registry cites: how far the registry's
+    /// knowledge reaches.
+    public var latestRevision: Day {
+        documents.map(\.date).max() ?? Day(1970, 1, 1)
     }
 
     /// The date of the document a record cites: when its facts were last revised.

@@ -1,5 +1,5 @@
 import CalendarFeeds
-import ExportFiles
+public import ExportFiles
 public import Hummingbird
 public import Pages
 public import Registry
@@ -19,13 +19,17 @@ public import Registry
 /// | `/api/actions?on=DATE&municipality=M` | `actions … --json` |
 /// | `/api/decisions/ID?on=DATE` | `decision ID --json` |
 /// | `/api/feeds` | the feeds with their https and webcal addresses |
+/// | `/api/changes?since=DATE` | `changes --since DATE --json` |
 public struct APIController<Context: RequestContext>: Sendable {
     let site: Site
     let today: @Sendable () -> Day
+    /// The change log, newest first.
+    let changes: [ChangeEntry]
 
-    public init(site: Site, today: @escaping @Sendable () -> Day) {
+    public init(site: Site, today: @escaping @Sendable () -> Day, changes: [ChangeEntry] = []) {
         self.site = site
         self.today = today
+        self.changes = changes
     }
 
     var registry: Registry { site.registry }
@@ -49,6 +53,11 @@ public struct APIController<Context: RequestContext>: Sendable {
                 try registry.municipality(named: Self.name(context))
             }
             return Self.json(registry.representation(of: found.id, on: day))
+        }
+        group.get("changes") { request, _ in
+            let parameters = try Self.allow(["since"], in: request)
+            let since = try Self.date(parameters["since"], "since")
+            return Self.json(ChangeLog.entries(changes, since: since))
         }
         group.get("people") { request, _ in
             try Self.allow([], in: request)

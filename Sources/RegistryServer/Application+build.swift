@@ -58,6 +58,8 @@ public struct ServerState: Sendable {
     let zone: ZoneInfo
     let site: Site
     let catalog: FeedCatalog
+    /// The change log, newest first (`/api/changes`).
+    let changes: [ChangeEntry]
     let renderer: CustomFeedRenderer
 
     /// Renders the registry against the ledger in `configuration.exportsPath`.
@@ -103,8 +105,9 @@ public struct ServerState: Sendable {
         }
         let site = Site(
             registry: registry, publicURL: configuration.resolvedPublicURL, feeds: publication.feeds,
-            events: publication.events)
+            events: publication.events, changes: publication.changes)
         let renderer = CustomFeedRenderer(site: site, publication: publication, zone: zone)
+        self.changes = publication.changes
         self.catalog = FeedCatalog(feeds: publication.feeds, files: publication.takeFiles())
         self.site = site
         self.renderer = renderer
@@ -149,7 +152,7 @@ public func buildRouter(state: ServerState, configuration: ServerConfiguration) 
     router.add(middleware: RequestGuardMiddleware())
     PageController(site: state.site, today: today).addRoutes(to: router)
     FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site).addRoutes(to: router)
-    APIController(site: state.site, today: today).addRoutes(to: router.group("api"))
+    APIController(site: state.site, today: today, changes: state.changes).addRoutes(to: router.group("api"))
     return router
 }
 

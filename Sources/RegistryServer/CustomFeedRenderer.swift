@@ -18,7 +18,10 @@ public final class CustomFeedRenderer: Sendable {
     private let standardFeeds: [Feed]
     private let events: [Event]
     private let encodedEvents: [[UInt8]]
-    private let revised: [Day]
+    private let revised: [Instant]
+    /// The newest removal the ledger records: a custom feed that held the event must not
+    /// look older than its removal.
+    private let newestRemoval: Instant?
     private let zone: ZoneInfo
     private let cache = Mutex<[FeedSelection: CachedResource]>([:])
     /// The number of distinct selections is bounded by the registry (kinds × municipalities
@@ -34,7 +37,8 @@ public final class CustomFeedRenderer: Sendable {
         self.standardFeeds = publication.feeds
         self.events = publication.events
         self.encodedEvents = publication.encodedEvents
-        self.revised = publication.events.map { site.registry.revised($0.source) ?? $0.day }
+        self.revised = publication.revisions
+        self.newestRemoval = publication.ledger.newestRemoval
         self.zone = zone
         self.cacheLimit = cacheLimit
     }
@@ -46,8 +50,8 @@ public final class CustomFeedRenderer: Sendable {
         let feed = registry.feed(for: selection, among: standardFeeds)
         let (opening, closing) = ICalendarEncoder(zone: zone).envelope(feed.header)
         var bytes = opening
-        var lastModified: Day?
-        for index in events.indices where selection.includes(events[index]) {
+        var lastModified: Instant? = newestRemoval
+        for index in events.indices where feed.holds(events[index]) {
             bytes += encodedEvents[index]
             lastModified = max(lastModified ?? revised[index], revised[index])
         }
@@ -55,7 +59,7 @@ public final class CustomFeedRenderer: Sendable {
         let resource = CachedResource(
             bytes: bytes, contentType: CachedResource.calendarType,
             cacheControl: CachedResource.feedCacheControl,
-            lastModified: lastModified ?? registry.latestRevision)
+            lastModified: lastModified ?? Instant(registry.latestRevision))
         cache.withLock { cache in
             if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
             cache[selection] = resource

@@ -13,6 +13,8 @@ public struct FeedCatalog: Sendable {
     public let entries: [Entry]
     private let byPath: [String: Int]
     private let bySelection: [FeedSelection: Int]
+    /// The Atom change logs by path (`changes.atom`, `changes/bjuv.atom`).
+    private let changeLogs: [String: CachedResource]
 
     /// Turns a publication's files into responses, one file at a time: each file's bytes
     /// are released as soon as its response buffer holds them, so start-up never holds
@@ -20,12 +22,19 @@ public struct FeedCatalog: Sendable {
     ///
     /// - Parameters:
     ///   - feeds: The standard feeds.
-    ///   - files: The publication's files (taken from it); those that are not feeds are
-    ///     dropped.
+    ///   - files: The publication's files (taken from it); those that are neither feeds
+    ///     nor Atom change logs are dropped.
     public init(feeds: [Feed], files: consuming [ExportFile]) {
         let feedIndex = Dictionary(feeds.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         var resources = [CachedResource?](repeating: nil, count: feeds.count)
+        var changeLogs: [String: CachedResource] = [:]
         while let file = files.popLast() {
+            if file.path.hasSuffix(".atom") {
+                changeLogs[file.path] = CachedResource(
+                    bytes: file.bytes, contentType: CachedResource.atomType,
+                    cacheControl: CachedResource.feedCacheControl, lastModified: file.lastModified)
+                continue
+            }
             guard let index = feedIndex[file.path] else { continue }
             resources[index] = CachedResource(
                 bytes: file.bytes, contentType: CachedResource.calendarType,
@@ -35,16 +44,21 @@ public struct FeedCatalog: Sendable {
             resource.map { Entry(feed: feed, resource: $0) }
         }
         self.entries = entries
+        self.changeLogs = changeLogs
         self.byPath = Dictionary(
             entries.enumerated().map { ($1.feed.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.bySelection = Dictionary(
-            entries.enumerated().map { ($1.feed.selection, $0) }, uniquingKeysWith: { first, _ in first })
+            entries.enumerated().filter { !$1.feed.isArchive }.map { ($1.feed.selection, $0) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The feed at `path` under `/feeds/` (`municipalities/bjuv.ics`), matched exactly.
     public subscript(path: some StringProtocol) -> Entry? {
         byPath[String(path)].map { entries[$0] }
     }
+
+    /// The Atom change log at `path` (`changes.atom`, `changes/bjuv.atom`), matched exactly.
+    public func changeLog(_ path: some StringProtocol) -> CachedResource? { changeLogs[String(path)] }
 
     /// The standard feed that holds exactly `selection`, if there is one.
     public func standard(_ selection: FeedSelection) -> Entry? {

@@ -3,7 +3,8 @@ public import Hummingbird
 public import Pages
 
 /// `GET`/`HEAD /feeds/NAME.ics`: the standard feeds from the catalog, byte for byte what
-/// `Exports/` holds, and `/feeds/custom.ics?…` rendered by the custom renderer.
+/// `Exports/` holds, and `/feeds/custom.ics?…` rendered by the custom renderer; and the
+/// Atom change logs at `/changes.atom` and `/changes/SLUG.atom`, as nginx serves them.
 public struct FeedController<Context: RequestContext>: Sendable {
     let catalog: FeedCatalog
     let renderer: CustomFeedRenderer
@@ -17,6 +18,16 @@ public struct FeedController<Context: RequestContext>: Sendable {
 
     public func addRoutes(to router: Router<Context>) {
         router.get("feeds/**") { request, _ in try self.feed(request) }
+        router.get("changes.atom") { request, _ in try self.changeLog(request) }
+        router.get("changes/**") { request, _ in try self.changeLog(request) }
+    }
+
+    func changeLog(_ request: Request) throws -> Response {
+        guard let resource = catalog.changeLog(request.uri.path.dropFirst()) else {
+            throw HTTPError(
+                .notFound, message: "Ändringsloggen finns inte. Alla ändringar finns på /changes.atom.")
+        }
+        return resource.response(to: request)
     }
 
     func feed(_ request: Request) throws -> Response {

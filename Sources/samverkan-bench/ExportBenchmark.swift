@@ -174,7 +174,7 @@ enum EventTable {
             }
             let fields = [
                 event.uid, start, end, event.summary, event.description, event.location ?? "",
-                event.status.rawValue, "\(sequence)", stamp(event.revised), event.category,
+                event.status.rawValue, "\(sequence)", stamp(event.revised.day), event.category,
                 "\(event.alarm?.minutesBefore ?? 0)", event.alarm?.description ?? "",
             ]
             text += fields.map(escape).joined(separator: "\t") + "\n"

@@ -57,13 +57,16 @@ struct ExportCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.failure
         }
+        // The one clock read of an export: the revision of whatever it sees change.
+        let now = Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
         let publication = Publication(
-            registry: registry, previous: ledger, encoder: ICalendarEncoder(zone: zone))
+            registry: registry, previous: ledger, encoder: ICalendarEncoder(zone: zone), now: now)
         var files = publication.files
         if let publicURL {
             let site = Site(
-                registry: registry, publicURL: publicURL, feeds: publication.feeds, events: publication.events
-            )
+                registry: registry, publicURL: publicURL, feeds: publication.feeds,
+                events: publication.events,
+                changes: publication.changes)
             files += Pages.files(site: site, on: asOf ?? zone.today())
         } else if asOf != nil {
             printError("error: --as-of needs --public-url (it dates the pages)")

@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help:
-            "The address subscribers use, for subscribe links (default http://HOST:PORT; give it with --port 0)."
+            "The address subscribers use, for subscribe links (default: the registry's, Data/Configuration.swift)."
     )
     var publicURL: String?
 
@@ -48,8 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await runServer(
                 registry: .familjenHelsingborg,
                 configuration: ServerConfiguration(
-                    host: host, port: port, publicURL: publicURL, exportsPath: exports,
-                    allowStaleExports: allowStaleExports, limits: limits.limits))
+                    host: host, port: port, publicURL: publicURL ?? Registry.familjenHelsingborg.publicURL,
+                    exportsPath: exports, allowStaleExports: allowStaleExports, limits: limits.limits))
         } catch let error as ServerStartError {
             printError("samverkan serve: \(error.description)")
             throw ExitCode.failure

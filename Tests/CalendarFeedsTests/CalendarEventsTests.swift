@@ -66,7 +66,7 @@ import Testing
         #expect(meeting.location == "Mindpark (även via Teams)")
         #expect(meeting.description.contains("1. Energi"))
         #expect(meeting.status == .confirmed)
-        #expect(meeting.revised == Day(2026, 4, 10))
+        #expect(meeting.revised == Instant(Day(2026, 4, 10)))
     }
 
     @Test func aMeetingWithoutATimeIsAnAllDayEvent() throws {

@@ -18,7 +18,7 @@ struct WordedEvent {
     var location: String? { calendar.location }
     var status: VEvent.Status { calendar.status }
     var alarm: VEvent.Alarm? { calendar.alarm }
-    var revised: Day { calendar.revised }
+    var revised: Instant { calendar.revised }
     var municipalities: Set<Municipality.ID> { event.municipalities }
     var bodies: Set<Body.ID> { event.bodies }
 }

@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func theStaticExportIsTheServedPage() async throws {
-        let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
+        let site = try Site.overCommittedExports(Self.registry, publicURL: "https://kalender.example.se")
         let files = Dictionary(
             uniqueKeysWithValues: Pages.files(site: site, on: testDay).map { ($0.path, $0.bytes) })
         #expect(

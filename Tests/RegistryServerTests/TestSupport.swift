@@ -1,7 +1,9 @@
 import CalendarFeeds
+import ExportFiles
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ICalendar
 import Logging
 import Pages
 import Registry
@@ -54,5 +56,14 @@ extension Site {
         self.init(
             registry: registry, publicURL: publicURL, feeds: registry.standardFeeds(),
             events: registry.events())
+    }
+
+    /// The site the server builds over the committed `Exports/`: with its change log.
+    static func overCommittedExports(_ registry: Registry, publicURL: String) throws -> Site {
+        let ledger = try ExportDirectory(exportsURL).previousLedger()
+        let publication = Publication(registry: registry, previous: ledger, encoder: try ICalendarEncoder())
+        return Site(
+            registry: registry, publicURL: publicURL, feeds: publication.feeds, events: publication.events,
+            changes: publication.changes)
     }
 }

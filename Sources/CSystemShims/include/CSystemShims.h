@@ -6,4 +6,15 @@
 /// errno set.
 int csystem_exchange_paths(const char *first, const char *second);
 
+#include <stddef.h>
+#include <stdint.h>
+
+/// The worst-case gzip size of `length` bytes, for sizing the output of csystem_gzip.
+size_t csystem_gzip_bound(size_t length);
+
+/// Compresses `length` bytes as one gzip member (RFC 1952) at the best level, with no
+/// file name and a zero modification time in the header, so the same bytes always give
+/// the same output. Returns the number of bytes written to `output`, or 0 on failure.
+size_t csystem_gzip(const uint8_t *input, size_t length, uint8_t *output, size_t capacity);
+
 #endif

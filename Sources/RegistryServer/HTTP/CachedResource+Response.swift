@@ -1,5 +1,6 @@
 import HTTPTypes
 public import Hummingbird
+import Registry
 
 extension CachedResource {
     /// The response to a GET or HEAD of this resource: 200 with the representation the
@@ -38,7 +39,7 @@ extension CachedResource {
             return Self.matches(ifNoneMatch, tag: tag)
         }
         if let since = request.headers[.ifModifiedSince], let seconds = HTTPDate.parse(since) {
-            return HTTPDate.seconds(lastModified) <= seconds
+            return lastModified.secondsSinceEpoch <= seconds
         }
         return false
     }

@@ -19,16 +19,24 @@ public struct CachedResource: Sendable {
     public let eTag: String
     /// The gzip variant's own tag: a different representation needs a different tag.
     public let gzipETag: String
-    public let lastModified: Day
+    public let lastModified: Instant
 
     public static let calendarType = "text/calendar; charset=utf-8"
     public static let htmlType = "text/html; charset=utf-8"
+    public static let atomType = "application/atom+xml; charset=utf-8"
     /// Calendars are asked to refresh hourly (REFRESH-INTERVAL PT1H); caches may keep a
     /// feed as long.
     public static let feedCacheControl = "public, max-age=3600"
     public static let pageCacheControl = "public, max-age=300"
 
+    /// A resource revised at midnight UTC of `lastModified`.
     public init(bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Day) {
+        self.init(
+            bytes: bytes, contentType: contentType, cacheControl: cacheControl,
+            lastModified: Instant(lastModified))
+    }
+
+    public init(bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Instant) {
         self.contentType = contentType
         self.cacheControl = cacheControl
         self.lastModified = lastModified

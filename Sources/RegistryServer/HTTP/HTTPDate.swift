@@ -12,6 +12,13 @@ public enum HTTPDate {
             + "\(pad(day.year, 4)) 00:00:00 GMT"
     }
 
+    /// An instant as IMF-fixdate: "Fri, 29 May 2026 07:12:05 GMT".
+    public static func string(_ instant: Instant) -> String {
+        let day = instant.day
+        return "\(weekdays[day.weekday - 1]), \(pad(day.day, 2)) \(months[day.month - 1]) "
+            + "\(pad(day.year, 4)) \(pad(instant.hour, 2)):\(pad(instant.minute, 2)):\(pad(instant.second, 2)) GMT"
+    }
+
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -1,0 +1,191 @@
+import ExportFiles
+import Foundation
+import ICalendar
+import Registry
+import RegistryData
+import Testing
+
+/// Every subscriber-visible change becomes one dated Swedish sentence, kept across
+/// exports; the Atom documents carry them.
+@Suite struct ChangeLogTests {
+    static let first = Instant(Day(2026, 4, 20), hour: 10)
+    static let second = Instant(Day(2026, 4, 21), hour: 9, minute: 30)
+
+    /// The real data with meetings and decisions edited (nil: left out), plus `extra`.
+    static func edited(
+        meeting: (Meeting) -> Meeting? = { $0 }, decision: (Decision) -> Decision? = { $0 },
+        extra: [Meeting] = []
+    ) -> Registry {
+        let original = Registry.familjenHelsingborg
+        var registry = Registry()
+        registry.configure(publicURL: original.publicURL!)
+        for record in original.documents { registry.add(record) }
+        for record in original.municipalities { registry.add(record) }
+        for record in original.people { registry.add(record) }
+        for record in original.bodies { registry.add(record) }
+        for record in original.memberships { registry.add(record) }
+        for record in original.appointments { registry.add(record) }
+        for record in original.meetings.compactMap(meeting) { registry.add(record) }
+        for record in extra { registry.add(record) }
+        for record in original.decisions.compactMap(decision) { registry.add(record) }
+        return registry
+    }
+
+    static func meeting(
+        _ meeting: Meeting, time: MeetingTime? = nil, place: String? = nil, status: Meeting.Status? = nil
+    ) -> Meeting {
+        Meeting(
+            meeting.id, of: meeting.body, title: meeting.title, time: time ?? meeting.time,
+            place: place ?? meeting.place, remote: meeting.remote, status: status ?? meeting.status,
+            attendance: meeting.attendance, agenda: meeting.agenda, source: meeting.source)
+    }
+
+    /// The changes the export of `registry` at `now` adds to the real data's first export.
+    static func changes(after registry: Registry) throws -> [ChangeEntry] {
+        let encoder = try ICalendarEncoder()
+        let base = Publication(registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder)
+        #expect(base.changes.isEmpty, "the first export starts the log empty")
+        let next = Publication(registry: registry, previous: base.ledger, encoder: encoder, now: first)
+        return next.changes
+    }
+
+    static let may22 = Meeting.ID.directors20260522
+
+    @Test func aMovedMeeting() throws {
+        let changes = try Self.changes(
+            after: Self.edited(meeting: {
+                $0.id == Self.may22
+                    ? Self.meeting($0, time: .timed(Day(2026, 5, 29), from: LocalTime(9), to: LocalTime(11)))
+                    : $0
+            }))
+        #expect(
+            changes.map(\.text) == [
+                "Kommundirektörsmötet den 22 maj 2026 är flyttat till den 29 maj kl. 09.00–11.00."
+            ])
+        #expect(changes.first?.kind == .moved)
+        #expect(changes.first?.date == Self.first)
+        #expect(changes.first?.url == "https://kalender.familjenhelsingborg.se/moten/kdm-2026-05-22")
+        #expect(changes.first?.municipalities.contains("bjuv") == true)
+    }
+
+    @Test func aNewPlaceAndACancellation() throws {
+        let placed = try Self.changes(
+            after: Self.edited(meeting: {
+                $0.id == Self.may22 ? Self.meeting($0, place: "Dunkers kulturhus") : $0
+            }))
+        #expect(placed.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 hålls nu i Dunkers kulturhus."])
+        let cancelled = try Self.changes(
+            after: Self.edited(meeting: { $0.id == Self.may22 ? Self.meeting($0, status: .cancelled) : $0 }))
+        #expect(cancelled.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 är inställt."])
+        #expect(cancelled.map(\.kind) == [.cancelled])
+    }
+
+    @Test func aNewMeetingAndARemovedOne() throws {
+        let original = Registry.familjenHelsingborg[Self.may22]!
+        let new = Meeting(
+            Meeting.ID("kdm-2026-09-04"), of: original.body, title: "Kommundirektörsmöte",
+            time: .timed(Day(2026, 9, 4), from: LocalTime(8, 30), to: LocalTime(10, 30)),
+            place: "Mindpark, Helsingborg", source: original.source)
+        let added = try Self.changes(after: Self.edited(extra: [new]))
+        #expect(
+            added.map(\.text) == [
+                "Nytt möte: Kommundirektörsmöte den 4 september 2026 kl. 08.30–10.30 i Mindpark, Helsingborg."
+            ])
+        #expect(added.map(\.kind) == [.newMeeting])
+        let removed = try Self.changes(after: Self.edited(meeting: { $0.id == Self.may22 ? nil : $0 }))
+        #expect(removed.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 är borttaget ur kalendern."])
+        #expect(removed.map(\.kind) == [.removed])
+    }
+
+    @Test func aDeadlineMoved() throws {
+        let changes = try Self.changes(
+            after: Self.edited(decision: { decision in
+                guard decision.deadline == Day(2026, 4, 30) else { return decision }
+                return Decision(
+                    decision.id, at: decision.meeting, item: decision.item, title: decision.title,
+                    text: decision.text, deadline: Day(2026, 5, 8), actors: decision.actors,
+                    source: decision.source)
+            }))
+        #expect(changes.count == 1)
+        #expect(changes.first?.kind == .deadlineMoved)
+        #expect(
+            changes.first?.text.hasSuffix("är flyttad från den 30 april 2026 till den 8 maj 2026.") == true)
+    }
+
+    /// Bjuv's director replaced, as the comment in Data/Memberships.swift shows it done.
+    @Test func aDirectorReplaced() throws {
+        let newDirector = Person.ID("anna-berg")
+        var registry = Registry.familjenHelsingborg.replacingMemberships { membership in
+            guard membership.person == .agnetaFristedt, membership.role == .director else {
+                return membership
+            }
+            return Membership(
+                membership.person, in: membership.body, as: membership.role, for: membership.municipality,
+                from: membership.from, to: Day(2026, 9, 1), source: membership.source)
+        }
+        let source = Source(Registry.familjenHelsingborg.documents[0].id)
+        registry.add(Person(newDirector, name: "Anna Berg", source: source))
+        registry.add(
+            Membership(
+                newDirector, in: .directors, as: .director, for: .bjuv, from: Day(2026, 9, 1), source: source)
+        )
+        let changes = try Self.changes(after: registry)
+        #expect(changes.count == 1)
+        let change = try #require(changes.first)
+        #expect(change.kind == .replaced)
+        #expect(change.municipalities == ["bjuv"])
+        #expect(change.url == "https://kalender.familjenhelsingborg.se/kommuner/bjuv")
+        #expect(
+            change.text
+                == "Bjuv har en ny kommundirektör i Kommundirektörerna: Anna Berg efterträder Agneta Fristedt "
+                + "från den 1 september 2026.")
+        // The seat ledger reads back as written, so the next export sees no change.
+        let encoder = try ICalendarEncoder()
+        let base = Publication(registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder)
+        let next = Publication(registry: registry, previous: base.ledger, encoder: encoder, now: Self.first)
+        let seats = try #require(next.files.first { $0.path == "seats.tsv" })
+        let ledger = try SequenceLedger(
+            tsv: next.ledger.tsv, changes: next.ledger.changesTSV,
+            seats: String(decoding: seats.bytes, as: UTF8.self))
+        #expect(ledger.seats == next.ledger.seats)
+        let again = Publication(registry: registry, previous: ledger, encoder: encoder, now: Self.second)
+        #expect(again.changes == next.changes)
+    }
+
+    @Test func theLogSurvivesReexportsAndIsNewestFirst() throws {
+        let encoder = try ICalendarEncoder()
+        let base = Publication(registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder)
+        let moved = Self.edited(meeting: {
+            $0.id == Self.may22
+                ? Self.meeting($0, time: .timed(Day(2026, 5, 29), from: LocalTime(9), to: LocalTime(11))) : $0
+        })
+        let one = Publication(registry: moved, previous: base.ledger, encoder: encoder, now: Self.first)
+        let again = Publication(registry: moved, previous: one.ledger, encoder: encoder, now: Self.second)
+        #expect(again.changes == one.changes)
+        let removed = Self.edited(meeting: { $0.id == Self.may22 ? nil : $0 })
+        let two = Publication(registry: removed, previous: again.ledger, encoder: encoder, now: Self.second)
+        #expect(two.changes.map(\.kind) == [.removed, .moved])
+        // Read back from the TSV as the next export would.
+        let tsv = try #require(two.files.first { $0.path == "changes.tsv" })
+        let ledger = try SequenceLedger(
+            tsv: two.ledger.tsv, changes: String(decoding: tsv.bytes, as: UTF8.self))
+        #expect(ledger.changes == two.ledger.changes)
+        let bjuv = try #require(Registry.familjenHelsingborg.municipalities.first { $0.slug == "bjuv" })
+        #expect(two.changes(for: bjuv).count == 2)
+        let atom = String(
+            decoding: try #require(two.files.first { $0.path == "changes/bjuv.atom" }).bytes, as: UTF8.self)
+        // The removal names the meeting as subscribers last saw it: moved to 29 May.
+        #expect(
+            atom.contains(
+                "<title>Kommundirektörsmötet den 29 maj 2026 kl. 09.00–11.00 är borttaget ur kalendern.</title>"
+            ))
+        #expect(atom.contains("<updated>2026-04-21T09:30:00Z</updated>"))
+    }
+
+    @Test func xmlEscaping() {
+        #expect(
+            XMLText.escape("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;")
+        #expect(XMLText.escape("ok\u{1}\u{8}") == "ok")
+        #expect(XMLText.escape("Åstorp\n") == "Åstorp\n")
+    }
+}
