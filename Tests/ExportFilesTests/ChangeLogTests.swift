@@ -97,6 +97,25 @@ import Testing
         #expect(removed.map(\.kind) == [.removed])
     }
 
+    @Test func aNewStartDateAndANewDeadline() throws {
+        let source = Registry.familjenHelsingborg[Self.may22]!.source
+        var registry = Registry.familjenHelsingborg
+        registry.add(Person(Person.ID("anna-svensson"), name: "Anna Svensson", source: source))
+        registry.add(
+            StaffAppointment(
+                Person.ID("anna-svensson"), in: .secretariat, title: "samordnare", starts: Day(2026, 6, 1),
+                source: source))
+        registry.add(
+            Decision(
+                Decision.ID("kdm-2026-05-22-test"), at: Self.may22, item: 9,
+                title: "Underlag om effektfrågan",
+                text: "Kommunerna lämnar underlag.", deadline: Day(2026, 6, 15), source: source))
+        let changes = try Self.changes(after: registry)
+        #expect(Set(changes.map(\.kind)) == [.newStartDate, .deadlineSet])
+        #expect(changes.map(\.text).contains("Nytt startdatum: Anna Svensson, samordnare den 1 juni 2026."))
+        #expect(changes.map(\.text).contains("Ny sista dag: Underlag om effektfrågan den 15 juni 2026."))
+    }
+
     @Test func aDeadlineMoved() throws {
         let changes = try Self.changes(
             after: Self.edited(decision: { decision in
