@@ -111,6 +111,17 @@ public struct Registry: Sendable {
         return copy
     }
 
+    /// A copy with each decision replaced by `transform`'s result (nil leaves it out).
+    public func replacingDecisions(_ transform: (Decision) -> Decision?) -> Registry {
+        var copy = self
+        copy.decisions = []
+        copy.decisionIndex = [:]
+        for decision in decisions {
+            if let replaced = transform(decision) { copy.add(replaced) }
+        }
+        return copy
+    }
+
     /// A copy with each membership replaced by `transform`'s result (nil leaves it out).
     public func replacingMemberships(_ transform: (Membership) -> Membership?) -> Registry {
         var copy = self

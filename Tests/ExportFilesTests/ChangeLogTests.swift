@@ -16,18 +16,8 @@ import Testing
         meeting: (Meeting) -> Meeting? = { $0 }, decision: (Decision) -> Decision? = { $0 },
         extra: [Meeting] = []
     ) -> Registry {
-        let original = Registry.familjenHelsingborg
-        var registry = Registry()
-        registry.configure(publicURL: original.publicURL!)
-        for record in original.documents { registry.add(record) }
-        for record in original.municipalities { registry.add(record) }
-        for record in original.people { registry.add(record) }
-        for record in original.bodies { registry.add(record) }
-        for record in original.memberships { registry.add(record) }
-        for record in original.appointments { registry.add(record) }
-        for record in original.meetings.compactMap(meeting) { registry.add(record) }
+        var registry = Registry.familjenHelsingborg.replacingMeetings(meeting).replacingDecisions(decision)
         for record in extra { registry.add(record) }
-        for record in original.decisions.compactMap(decision) { registry.add(record) }
         return registry
     }
 
