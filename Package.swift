@@ -162,7 +162,9 @@ let package = Package(
         .testTarget(name: "ICalendarTests", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
         .testTarget(
             name: "CalendarFeedsTests",
-            dependencies: ["Registry", "RegistryData", "ICalendar", "CalendarFeeds", "ExportFiles"],
+            dependencies: [
+                "Registry", "RegistryData", "RegistryFixtures", "ICalendar", "CalendarFeeds", "ExportFiles",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -28,6 +28,9 @@ import Testing
         for record in original.meetings.compactMap(meeting) { registry.add(record) }
         for record in extra { registry.add(record) }
         for record in original.decisions.compactMap(decision) { registry.add(record) }
+        // What decisions ask, and the answers: the deadlines' text depends on them.
+        for record in original.actionRequests { registry.add(record) }
+        for record in original.actionResponses { registry.add(record) }
         return registry
     }
 
