@@ -91,6 +91,7 @@ let package = Package(
                 .embedInCode("Templates/municipality.mustache"),
                 .embedInCode("Templates/body.mustache"),
                 .embedInCode("Templates/meeting.mustache"),
+                .embedInCode("Templates/decision.mustache"),
                 .embedInCode("Templates/events.mustache"),
                 .embedInCode("Templates/event_row.mustache"),
                 .embedInCode("Templates/feed.mustache"),
@@ -177,7 +178,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PagesTests",
-            dependencies: ["Registry", "RegistryData", "CalendarFeeds", "ExportFiles", "Pages"],
+            dependencies: [
+                "Registry", "RegistryData", "RegistryFixtures", "CalendarFeeds", "ExportFiles", "Pages",
+            ],
             swiftSettings: strict),
 
         // Test-only: writes a large synthetic export through `ExportDirectory.replace(with:)`
