@@ -219,7 +219,8 @@ public enum Pages {
             attendanceGroups: groups, agendaInferred: meeting.isInferred("agenda"), agenda: agenda,
             hasAgenda: !agenda.isEmpty, decisions: decisions,
             hasDecisions: !decisions.isEmpty,
-            sourceTitle: document?.title ?? meeting.source.document.rawValue,
+            sourceTitle: document.map { "\($0.title), \($0.date.swedishText)" }
+                ?? meeting.source.document.rawValue,
             sourceLink: document?.url.flatMap(webLink), sourceItem: meeting.source.item)
         return Templates.render(view, "meeting")
     }

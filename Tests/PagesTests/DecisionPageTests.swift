@@ -78,7 +78,7 @@ import Testing
 
     @Test func theMeetingPageLinksEachDecision() throws {
         let html = try Self.page("/moten/\(F.meeting.rawValue)", A.registry(), on: Day(2026, 4, 20))
-        #expect(html.contains("<h3>§ 1 <a href=\"\(Self.path)\">Budget</a></h3>"))
+        #expect(html.contains("<h3>Punkt 1: <a href=\"\(Self.path)\">Budget</a></h3>"))
     }
 
     @Test func theStaticExportWritesEveryDecisionsPage() {
@@ -124,7 +124,7 @@ import Testing
     @Test func anAnsweredActionIsNoLongerOpen() throws {
         let html = try DecisionPageTests.page(
             "/kommuner/alfa", A.registry(alfaAnswers: .gave("synpunkter")), on: Day(2026, 5, 1))
-        #expect(html.contains("Alfa har inget obesvarat som beslut begär, per 1 maj 2026."))
+        #expect(html.contains("Inget som beslut begär av Alfa är obesvarat, per 1 maj 2026."))
         #expect(!html.contains("/beslut/\(F.decision.rawValue)\">Budget"))
     }
 
@@ -154,7 +154,7 @@ import Testing
         let home = try DecisionPageTests.page("/", registry, on: day)
         #expect(home.contains(">Arbetsgruppen för personalutbildning (antaget)</a>"))
         let meeting = try DecisionPageTests.page("/moten/kdm-2026-04-10", registry, on: day)
-        #expect(meeting.contains("<li><h3>§ 2 <a href=\"/beslut/kdm-2026-04-10-scenario-3\">"))
+        #expect(meeting.contains("<li><h3>Punkt 2: <a href=\"/beslut/kdm-2026-04-10-scenario-3\">"))
         #expect(meeting.contains("<p><b>Sista dag: 30 april 2026 (antaget)</b></p>"))
     }
 }
