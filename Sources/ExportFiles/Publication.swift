@@ -73,7 +73,7 @@ public struct Publication: Sendable {
         var revised = [Instant?](repeating: nil, count: feeds.count)
         for (position, event) in events.enumerated() {
             var own: [Municipality.ID: EncodedEvent] = [:]
-            for municipality in registry.municipalitiesWithOwnWording(of: event) {
+            for municipality in Self.ownWordings(of: event, registry: registry, ledger: ledger) {
                 guard let slug = registry[municipality]?.slug else { continue }
                 // Before the shared event is recorded, so a first variant continues from
                 // what the municipality's feed showed: the shared event of the last export.
@@ -196,6 +196,24 @@ public struct Publication: Sendable {
     /// The changes that concern one municipality, newest first.
     public func changes(for municipality: Municipality) -> [ChangeEntry] {
         changes.filter { $0.municipalities.contains(municipality.slug) }
+    }
+
+    /// The municipalities whose feeds carry their own wording of `event`: those its
+    /// decision asks, and any whose feed had its own wording before (the ledger has a line
+    /// for it). Once a feed has had its own SEQUENCE for an event it keeps it, so that
+    /// SEQUENCE never falls back to the shared one when the decision stops asking.
+    static func ownWordings(of event: Event, registry: Registry, ledger: SequenceLedger) -> [Municipality.ID]
+    {
+        var wordings = registry.municipalitiesWithOwnWording(of: event)
+        guard event.kind == .deadline else { return wordings }
+        let uid = registry.uid(event)
+        for municipality in event.municipalities.sorted() where !wordings.contains(municipality) {
+            guard let slug = registry[municipality]?.slug,
+                ledger.entries[SequenceLedger.variantKey(uid: uid, municipalitySlug: slug)] != nil
+            else { continue }
+            wordings.append(municipality)
+        }
+        return wordings
     }
 
     /// The bytes and revision of the event at `index` in a feed of `selection`: the

@@ -141,6 +141,18 @@ import Testing
         #expect(Self.sequence(try Self.deadline(asked, "all.ics")) == shared + 1)
     }
 
+    @Test func aFeedKeepsItsOwnSequenceWhenTheDecisionStopsAsking() throws {
+        let asked = try Self.publish(A.registry(alfaAnswers: .gave("synpunkter")))
+        let own = try #require(Self.sequence(try Self.deadline(asked, "municipalities/alfa.ics")))
+        // The action is taken out again: Alfa's feed shows the shared text, above what it held.
+        let plain = try Self.publish(
+            F.registry().configured(A.publicURL), after: asked.ledger, now: Self.later)
+        let lines = try Self.deadline(plain, "municipalities/alfa.ics")
+        #expect(Self.sequence(lines) == own + 1)
+        #expect(Self.description(lines) == Self.description(try Self.deadline(plain, "all.ics")))
+        #expect(plain.ledger.entries["\(Self.uid)#municipalities/alfa"]?.removed == nil)
+    }
+
     @Test func aCustomFeedOfOneMunicipalityGetsItsWording() throws {
         let publication = try Self.publish(A.registry(alfaAnswers: .gave("synpunkter")))
         let index = try #require(publication.events.firstIndex { $0.origin == .deadline(F.decision) })
