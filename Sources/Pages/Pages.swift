@@ -83,6 +83,7 @@ public enum Pages {
             let directors = registry.representation(of: municipality.id, on: day).director.holders
             return HomeView.MunicipalityItem(
                 name: municipality.name, path: municipality.pagePath,
+                directorTitle: directors.first?.role.title ?? Role.director.title,
                 directors: directors.isEmpty ? "vakant" : directors.map(personLabel).joined(separator: ", "))
         }
         let bodies = registry.bodies.map { body in

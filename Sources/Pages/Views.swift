@@ -26,6 +26,8 @@ struct HomeView {
     struct MunicipalityItem {
         let name: String
         let path: String
+        /// "kommundirektör", "kommundirektör (antaget)" when the registry inferred the title.
+        let directorTitle: String
         let directors: String
     }
 
