@@ -79,7 +79,9 @@ public struct SequenceLedger: Hashable, Sendable {
     static let header =
         "# SEQUENCE ledger written by `samverkan export`: UID, SEQUENCE, content fingerprint,\n"
         + "# revised (UTC, DTSTAMP and LAST-MODIFIED), removed (UTC, empty while published),\n"
-        + "# then what subscribers saw: timing, place, status, title, municipalities, URL.\n"
+        + "# then what subscribers saw: timing, place, status, title, municipalities, URL, and for a\n"
+        + "# deadline the answers recorded. UID#municipalities/SLUG is that municipality's own\n"
+        + "# wording of the event, in its feed.\n"
         + "# Commit it with the feeds; never edit it by hand.\n"
 
     static let filesHeader =
