@@ -107,6 +107,16 @@ import Testing
         #expect(body.nameInSentence == expected)
     }
 
+    @Test func aBodysFeedIsNamedAsItsPagesNameIt() throws {
+        let feeds = Registry.familjenHelsingborg.standardFeeds()
+        let secretariat = try #require(feeds.first { $0.path == "bodies/sekretariatet.ics" })
+        #expect(secretariat.name == "Familjen Helsingborg: Sekretariatet")
+        #expect(secretariat.description == "Möten samt sista dagar och startdatum för sekretariatet.")
+        let network = try #require(feeds.first { $0.path == "bodies/energinatverket.ics" })
+        #expect(network.name == "Familjen Helsingborg: Energinätverket (antaget)")
+        #expect(network.description == "Möten samt sista dagar och startdatum för energinätverket (antaget).")
+    }
+
     @Test func aStartDateReadsNaturally() throws {
         let real = Registry.familjenHelsingborg
         let start = try #require(real.events().first { $0.kind == .startDate && $0.body == .secretariat })
