@@ -390,7 +390,7 @@ CATALOGUE = [
            change=in_event(DEADLINE, lambda b: [re.sub("^SEQUENCE:(\\d+)", lambda m: f"SEQUENCE:{int(m.group(1)) - 1}", t) for t in b])),
     Mutant("own-wording-in-shared-feed", ("uid-content-differs",), "deadlines.ics carries Bjuv's own wording of a deadline",
            files="deadlines.ics",
-           change=in_event(DEADLINE, lambda b: [t.replace("0 av 10 har svarat.", "Bjuv har inte svarat.") for t in b])),
+           change=in_event(DEADLINE, lambda b: [re.sub(r"\d+ av \d+ har svarat[^\\]*", "Bjuv har inte svarat.", t) for t in b])),
     Mutant("ledger-missing-uid", ("ledger-missing",), "an event's UID not in sequences.tsv",
            tree=ledger(lambda t: re.sub(r"^start-teodor[^\n]*\n", "", t, flags=re.M))),
     Mutant("ledger-malformed", ("ledger-format",), "a ledger line with spaces for tabs",
