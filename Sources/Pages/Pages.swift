@@ -89,7 +89,8 @@ public enum Pages {
         let bodies = registry.bodies.map { body in
             let badge = statusBadge(body, on: day)
             return HomeView.BodyRow(
-                name: body.displayName, path: body.pagePath, kind: body.kind.label,
+                name: body.displayName, path: body.pagePath,
+                kind: body.displayed(body.kind.label, field: "kind"),
                 badgeStage: badge.badgeStage,
                 badgeLabel: badge.badgeLabel)
         }
@@ -163,13 +164,13 @@ public enum Pages {
                 title: "\(body.displayName) – Familjen Helsingborg", heading: body.displayName,
                 lead: body.purpose.map { body.displayed($0, field: "purpose") },
                 back: true, asOf: day.swedishText),
-            kind: body.kind.label, status: statusBadge(body, on: day),
+            kind: body.displayed(body.kind.label, field: "kind"), status: statusBadge(body, on: day),
             milestones: body.lifecycle.milestones.map { stage, start in
                 BodyView.Milestone(
                     stage: stage.label, since: start.day.map(\.swedishText) ?? "före registrets början")
             },
             parent: body.parent.flatMap { registry[$0] }.map {
-                BodyView.Link(name: $0.displayName, path: $0.pagePath)
+                BodyView.Link(name: body.displayed($0.displayName, field: "parent"), path: $0.pagePath)
             },
             members: members, hasMembers: !members.isEmpty, meetings: meetings,
             hasMeetings: !meetings.isEmpty,

@@ -149,6 +149,9 @@ import Testing
         let day = Day(2026, 4, 20)
         let body = try DecisionPageTests.page("/organ/energinatverket", registry, on: day)
         #expect(body.contains("<h1>Energinätverket (antaget)</h1>"))
+        // The minutes say "HR-cheferna", not that they are a network.
+        let hr = try DecisionPageTests.page("/organ/hr-chefsnatverket", registry, on: day)
+        #expect(hr.contains("<p>nätverk (antaget), "))
         let bjuv = try DecisionPageTests.page("/kommuner/bjuv", registry, on: day)
         #expect(bjuv.contains("kommundirektör (antaget)"))
         let home = try DecisionPageTests.page("/", registry, on: day)
