@@ -91,6 +91,7 @@ let package = Package(
                 .embedInCode("Templates/municipality.mustache"),
                 .embedInCode("Templates/body.mustache"),
                 .embedInCode("Templates/meeting.mustache"),
+                .embedInCode("Templates/decision.mustache"),
                 .embedInCode("Templates/events.mustache"),
                 .embedInCode("Templates/event_row.mustache"),
                 .embedInCode("Templates/changes.mustache"),
@@ -163,7 +164,9 @@ let package = Package(
         .testTarget(name: "ICalendarTests", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
         .testTarget(
             name: "CalendarFeedsTests",
-            dependencies: ["Registry", "RegistryData", "ICalendar", "CalendarFeeds", "ExportFiles"],
+            dependencies: [
+                "Registry", "RegistryData", "RegistryFixtures", "ICalendar", "CalendarFeeds", "ExportFiles",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -176,7 +179,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PagesTests",
-            dependencies: ["Registry", "RegistryData", "CalendarFeeds", "ExportFiles", "Pages"],
+            dependencies: [
+                "Registry", "RegistryData", "RegistryFixtures", "CalendarFeeds", "ExportFiles", "Pages",
+            ],
             swiftSettings: strict),
 
         // Test-only: writes a large synthetic export through `ExportDirectory.replace(with:)`

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The pages' Content-Security-Policy in headless Chromium (Tests/Oracles/csp_check.py):
-# starts `samverkan serve` on a free loopback port, loads /, /kommuner/bjuv and
-# /organ/energinatverket through the DevTools protocol, and checks the headers, that no
+# starts `samverkan serve` on a free loopback port, loads /, /kommuner/bjuv,
+# /organ/energinatverket and a decision's page through the DevTools protocol, and checks the headers, that no
 # CSP violation is reported and that the inline style and script took effect — after a
 # control page with wrong hashes shows that violations are caught.
 # Output: .test-output/csp/serve.log

@@ -179,6 +179,15 @@ check "nginx serves the same page as the server (static export)" cmp -s "$out/pa
 check "page: Content-Type text/html; charset=utf-8 from nginx" \
     bash -c "curl -sI '$nginx/' | tr -d '\r' | grep -qx 'Content-Type: text/html; charset=utf-8'"
 curl -sf -o /dev/null "$nginx/kommuner/bjuv" && pass "nginx: /kommuner/bjuv" || fail "nginx: /kommuner/bjuv"
+# A decision's page, and a custom feed of one municipality with its own wording of a deadline.
+curl -sf -o "$out/decision-server.html" "$server/beslut/kdm-2026-04-10-scenario-3"
+curl -sf -o "$out/decision-nginx.html" "$nginx/beslut/kdm-2026-04-10-scenario-3"
+check "nginx serves the same decision page as the server (/beslut/ID)" \
+    cmp -s "$out/decision-server.html" "$out/decision-nginx.html"
+check "the decision page has a row per asked municipality" \
+    bash -c "[[ \$(grep -o '<th scope=\"row\">' '$out/decision-nginx.html' | wc -l) == 10 ]]"
+check "a custom feed of Bjuv words the deadline as Bjuv's feed does" \
+    bash -c "tr -d '\r' <'$out/fetched/custom/bjuv-meetings-deadlines.ics' | sed 's/^ //' | tr -d '\n' | grep -q 'Bjuv har '"
 
 # Every event's URL (the data's public address, then the page's path) and every link of
 # the change logs answers 200 from the server and from nginx over the static export.

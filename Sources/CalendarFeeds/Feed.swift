@@ -129,8 +129,8 @@ extension Registry {
             feeds.append(
                 Feed(
                     path: "bodies/\(body.slug).ics",
-                    name: "\(name): \(body.name)",
-                    description: "Möten samt sista dagar och startdatum för \(body.name).",
+                    name: "\(name): \(body.displayName)",
+                    description: "Möten samt sista dagar och startdatum för \(body.nameInSentence).",
                     selection: FeedSelection(body: body.id), period: current))
         }
         for year in archiveYears(events ?? self.events()) {
@@ -152,7 +152,7 @@ extension Registry {
         if let feed = standard.first(where: { $0.selection == selection && !$0.isArchive }) { return feed }
         var scope: [String] = []
         if let id = selection.municipality { scope.append(self[id]?.name ?? id.rawValue) }
-        if let id = selection.body { scope.append(self[id]?.name ?? id.rawValue) }
+        if let id = selection.body { scope.append(self[id]?.displayName ?? id.rawValue) }
         let kinds = selection.kinds.sorted()
         let kindText =
             kinds.count == Event.Kind.allCases.count

@@ -14,15 +14,39 @@ extension Registry {
         }
     }
 
+    /// The event as the feed of `municipality` shows it. A deadline whose decision asks
+    /// the municipality to act says whether it has answered ("Bjuv har inte svarat."),
+    /// where every other feed says how many have; any other event reads the same in every
+    /// feed. Same UID either way: a subscriber has one copy, from the feed they chose.
+    public func calendarEvent(_ event: Event, for municipality: Municipality.ID) -> VEvent {
+        guard case .deadline(let id) = event.origin else { return calendarEvent(event) }
+        return deadlineEvent(event, self[id], for: municipality)
+    }
+
+    /// The municipalities whose feeds word `event` their own way (see
+    /// `calendarEvent(_:for:)`): those its decision's actions ask, among those it concerns.
+    public func municipalitiesWithOwnWording(of event: Event) -> [Municipality.ID] {
+        guard case .deadline(let id) = event.origin else { return [] }
+        var asked: [Municipality.ID] = []
+        for request in actionRequests(of: id) {
+            for case .municipality(let municipality) in request.asked
+            where event.municipalities.contains(municipality) && !asked.contains(municipality) {
+                asked.append(municipality)
+            }
+        }
+        return asked
+    }
+
     private func meetingEvent(_ event: Event, _ meeting: Meeting?) -> VEvent {
         let bodyName = event.body.map(name) ?? ""
         var lines = [bodyName]
         if case .allDay = event.timing { lines.append("Tid ej fastställd.") }
+        if meeting?.isInferred("time") == true { lines.append("Tiden är antagen.") }
         if let remote = event.remote { lines.append("Distansdeltagande: \(remote)") }
         if event.isCancelled { lines.append("Mötet är inställt.") }
         if let meeting, !meeting.agenda.isEmpty {
             lines.append("")
-            lines.append("Dagordning:")
+            lines.append(meeting.displayed("Dagordning", field: "agenda") + ":")
             for item in meeting.agenda { lines.append("\(item.number). \(item.title)") }
         }
         lines.append("")
@@ -30,20 +54,29 @@ extension Registry {
         let url = meetingPage(event.id)
         if let url { lines.append(url) }
 
-        var place = event.place
+        var place = event.place.map { meeting?.displayed($0, field: "place") ?? $0 }
         if let remote = event.remote {
             place = place.map { "\($0) (även via \(remote))" } ?? remote
         }
+        let title = meeting?.displayed(event.title, field: "title") ?? event.title
         return VEvent(
             uid: uid(event), timing: event.timing,
-            summary: (event.isCancelled ? "INSTÄLLT: " : "") + event.title,
+            summary: (event.isCancelled ? "INSTÄLLT: " : "") + title,
             description: lines.joined(separator: "\n"), location: place, category: event.kind.label,
             status: event.isCancelled ? .cancelled : .confirmed, alarm: nil,
             revised: revised(event.source) ?? event.day, url: url)
     }
 
-    private func deadlineEvent(_ event: Event, _ decision: Decision?) -> VEvent {
+    /// A deadline: the decision, who is responsible, and where the asked parties stand:
+    /// in a municipality's own feed (`municipality`) whether it has answered, elsewhere
+    /// how many have.
+    private func deadlineEvent(
+        _ event: Event, _ decision: Decision?, for municipality: Municipality.ID? = nil
+    ) -> VEvent {
         var lines = [decision?.text ?? event.title, ""]
+        if let decision, decision.isInferred("deadline") {
+            lines.append("Sista dag: \(event.day.swedishText)\(Inferred.marker).")
+        }
         let actorNames = (decision?.actors ?? []).map { actor in
             switch actor {
             case .person(let person): name(person)
@@ -52,26 +85,77 @@ extension Registry {
             case .everyMunicipality: "varje kommun"
             }
         }
-        if !actorNames.isEmpty { lines.append("Ansvariga: \(actorNames.joined(separator: ", "))") }
+        if let decision, !actorNames.isEmpty {
+            lines.append(
+                decision.displayed("Ansvariga: \(actorNames.joined(separator: ", "))", field: "actors"))
+        }
+        if let decision {
+            for request in actionRequests(of: decision.id) {
+                lines += followUpLines(request, for: municipality)
+            }
+        }
         if let decision, let meeting = self[decision.meeting] {
             let when = meeting.time.day.map { " \($0.swedishText)" } ?? ""
-            lines.append("Beslut: \(meeting.title)\(when), punkt \(decision.item)")
+            lines.append(
+                "Beslut: \(meeting.title)\(when), "
+                    + decision.displayed("punkt \(decision.item)", field: "item"))
         }
         lines.append(citation(event.source))
-        let url = decision.flatMap { meetingPage($0.meeting.rawValue) } ?? bodyPage(event.body)
+        let url = decision.flatMap { decisionPage($0.id) } ?? bodyPage(event.body)
         if let url { lines.append(url) }
+        let title = decision?.displayed(event.title, field: "title") ?? event.title
         return VEvent(
-            uid: uid(event), timing: event.timing, summary: "Sista dag: \(event.title)",
+            uid: uid(event), timing: event.timing, summary: "Sista dag: \(title)",
             description: lines.joined(separator: "\n"), location: nil, category: event.kind.label,
             status: .confirmed,
-            alarm: VEvent.Alarm(minutesBefore: 15 * 60, description: "Sista dag i morgon: \(event.title)"),
+            alarm: VEvent.Alarm(minutesBefore: 15 * 60, description: "Sista dag i morgon: \(title)"),
             revised: revised(event.source) ?? event.day, url: url)
+    }
+
+    /// What an action asks, then, in the feed of an asked `municipality`, its answer;
+    /// elsewhere how many of those asked have answered ("1 av 10 har svarat: Bjuv.").
+    /// Only what the registry records: no clock, so the same data gives the same text.
+    private func followUpLines(_ request: ActionRequest, for municipality: Municipality.ID?) -> [String] {
+        let standings = recordedStandings(of: request)
+        var lines = ["Begärt: \(request.what), senast den \(request.by.swedishText)."]
+        if let municipality, let own = standings.first(where: { $0.party == .municipality(municipality) }) {
+            lines.append(Self.answerSentence(own))
+        } else {
+            let answered = standings.filter { !$0.status.isOpen }
+            lines.append(
+                "\(answered.count) av \(standings.count) har svarat"
+                    + (answered.isEmpty ? "." : ": \(answered.map(\.partyName).joined(separator: ", ")).")
+            )
+        }
+        return lines
+    }
+
+    /// "Bjuv har svarat den 22 april 2026 (lämnat fullmakt).", "Bjuv har inte svarat.",
+    /// "Bjuv har avböjt den 22 april 2026.", "Bjuv har bett om anstånd till den 15 maj 2026."
+    static func answerSentence(_ standing: ActionStanding) -> String {
+        let name = standing.partyName
+        switch standing.status {
+        case .answered(let day):
+            let how = standing.responses.last { if case .gave = $0.answer { true } else { false } }
+            let what: String? =
+                switch how?.answer {
+                case .gave(let what): what
+                default: nil
+                }
+            return "\(name) har svarat den \(day.swedishText)" + (what.map { " (lämnat \($0))." } ?? ".")
+        case .declined(let day):
+            return "\(name) har avböjt den \(day.swedishText)."
+        case .notYetDue(let due), .overdue(let due):
+            return due > standing.request.by
+                ? "\(name) har bett om anstånd till den \(due.swedishText)."
+                : "\(name) har inte svarat."
+        }
     }
 
     private func startDateEvent(_ event: Event, _ appointment: StaffAppointment?) -> VEvent {
         let person = event.person.map(name) ?? ""
         let post = appointment?.title ?? ""
-        let bodyName = event.body.map(name) ?? ""
+        let bodyName = event.body.flatMap { self[$0] }?.nameInSentence ?? event.body?.rawValue ?? ""
         let url = bodyPage(event.body)
         let description =
             [
@@ -83,6 +167,12 @@ extension Registry {
             uid: uid(event), timing: event.timing, summary: "Börjar: \(event.title)",
             description: description.joined(separator: "\n"), location: nil, category: event.kind.label,
             status: .confirmed, alarm: nil, revised: revised(event.source) ?? event.day, url: url)
+    }
+
+    /// The page of a decision, `PUBLIC/beslut/ID`.
+    private func decisionPage(_ id: Decision.ID) -> String? {
+        guard let publicURL else { return nil }
+        return "\(publicURL)/beslut/\(id.rawValue)"
     }
 
     /// The page of a meeting, `PUBLIC/moten/ID`; nil when the registry has no public
@@ -98,14 +188,16 @@ extension Registry {
         return "\(publicURL)/organ/\(body.slug)"
     }
 
-    /// "Källa: Protokoll …, punkt 3".
+    /// "Källa: Kommundirektörmöte i Familjen Helsingborg, 10 april 2026, punkt 3".
     private func citation(_ source: Source) -> String {
-        let title = self[source.document]?.title ?? source.document.rawValue
-        return "Källa: \(title)" + (source.item.map { ", punkt \($0)" } ?? "")
+        let document = self[source.document]
+        let title = document?.title ?? source.document.rawValue
+        let date = document.map { ", \($0.date.swedishText)" } ?? ""
+        return "Källa: \(title)\(date)" + (source.item.map { ", punkt \($0)" } ?? "")
     }
 
     private func name(_ id: Person.ID) -> String { self[id]?.name ?? id.rawValue }
-    private func name(_ id: Body.ID) -> String { self[id]?.name ?? id.rawValue }
+    private func name(_ id: Body.ID) -> String { self[id]?.displayName ?? id.rawValue }
     private func name(_ id: Municipality.ID) -> String { self[id]?.name ?? id.rawValue }
 
     /// A UID from the record's kind and ID: the same record keeps its UID forever.

@@ -22,6 +22,9 @@ public struct ChangeEntry: Hashable, Sendable, Codable {
         case changed
         /// A director or other representative of a municipality replaced.
         case replaced
+        /// An asked municipality or body answered what a decision asks (or declined, or
+        /// asked for more time).
+        case answered
     }
 
     /// When the export saw the change.
@@ -87,14 +90,21 @@ public struct EventState: Hashable, Sendable {
     public let title: String
     public let municipalities: [String]
     public let url: String
+    /// For a deadline, the answers recorded to what its decision asks, one
+    /// `ActionResponse.recordKey` each, sorted; empty for anything else.
+    public let answers: [String]
 
-    /// The ledger columns after `removed`.
+    /// The ledger columns after `removed`; the answers only when there are some, so other
+    /// lines keep their eleven columns.
     var columns: [String] {
-        [timing, location, status, title, municipalities.joined(separator: ","), url].map(ChangeEntry.clean)
+        ([timing, location, status, title, municipalities.joined(separator: ","), url]
+            + (answers.isEmpty ? [] : [answers.joined(separator: ",")])).map(ChangeEntry.clean)
     }
 
     init(
-        timing: String, location: String, status: String, title: String, municipalities: [String], url: String
+        timing: String, location: String, status: String, title: String, municipalities: [String],
+        url: String,
+        answers: [String] = []
     ) {
         self.timing = timing
         self.location = location
@@ -102,14 +112,31 @@ public struct EventState: Hashable, Sendable {
         self.title = title
         self.municipalities = municipalities
         self.url = url
+        self.answers = answers
     }
 
     init?(columns: ArraySlice<Substring>) {
-        guard columns.count == 6 else { return nil }
+        guard columns.count == 6 || columns.count == 7 else { return nil }
         let values = columns.map(String.init)
         self.init(
             timing: values[0], location: values[1], status: values[2], title: values[3],
-            municipalities: values[4].split(separator: ",").map(String.init), url: values[5])
+            municipalities: values[4].split(separator: ",").map(String.init), url: values[5],
+            answers: values.count == 7 ? values[6].split(separator: ",").map(String.init) : [])
+    }
+}
+
+/// A change the ledger cannot word by itself, worded by whoever knows the registry: an
+/// answer to what a decision asks ("Bjuv har svarat på … den 22 april 2026.").
+public struct ChangeNote: Hashable, Sendable {
+    public let kind: ChangeEntry.Kind
+    /// Slugs of the municipalities whose feeds show the change.
+    public let municipalities: [String]
+    public let text: String
+
+    public init(kind: ChangeEntry.Kind, municipalities: [String], text: String) {
+        self.kind = kind
+        self.municipalities = municipalities
+        self.text = text
     }
 }
 
@@ -177,6 +204,8 @@ enum ChangeWording {
             }
         case .replaced:
             return ""  // Worded from the seat, not an event (Seats.swift).
+        case .answered:
+            return "Svaren på \(title) har ändrats."
         case .changed:
             switch eventKind {
             case .meeting: return "\(definite(title)) \(when(new.timing)) har ändrats."

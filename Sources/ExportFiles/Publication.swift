@@ -2,6 +2,17 @@ public import CalendarFeeds
 public import ICalendar
 public import Registry
 
+/// One event's iCalendar bytes (with its SEQUENCE) and its revision.
+public struct EncodedEvent: Hashable, Sendable {
+    public let bytes: [UInt8]
+    public let revised: Instant
+
+    public init(bytes: [UInt8], revised: Instant) {
+        self.bytes = bytes
+        self.revised = revised
+    }
+}
+
 /// Everything Samverkan publishes, rendered once: the events, their SEQUENCE numbers,
 /// each event's iCalendar bytes, and every file of the export.
 ///
@@ -15,6 +26,10 @@ public struct Publication: Sendable {
     public let encodedEvents: [[UInt8]]
     /// Each event's revision (its DTSTAMP and LAST-MODIFIED), in the order of `events`.
     public let revisions: [Instant]
+    /// A municipality's own wording of an event, by the event's index in `events`: a
+    /// deadline that says whether the municipality has answered. Its feed holds these
+    /// bytes instead of the shared ones (same UID, its own SEQUENCE).
+    public let ownWording: [Int: [Municipality.ID: EncodedEvent]]
     /// Every subscriber-visible change the exports have seen, newest first.
     public let changes: [ChangeEntry]
     /// The standard feeds, in the order of their files.
@@ -51,23 +66,52 @@ public struct Publication: Sendable {
         encodedEvents.reserveCapacity(events.count)
         var revisions: [Instant] = []
         revisions.reserveCapacity(events.count)
+        var ownWording: [Int: [Municipality.ID: EncodedEvent]] = [:]
         var published = Set<String>()
-        // One pass over the events: each is worded and encoded once, and its bytes go into
-        // every feed that holds it.
+        // One pass over the events: each is worded and encoded once (and once more for each
+        // municipality that words it its own way), and its bytes go into every feed that holds it.
         var contents = envelopes.map(\.opening)
         var revised = [Instant?](repeating: nil, count: feeds.count)
-        for event in events {
+        for (position, event) in events.enumerated() {
+            var own: [Municipality.ID: EncodedEvent] = [:]
+            for municipality in Self.ownWordings(of: event, registry: registry, ledger: ledger) {
+                guard let slug = registry[municipality]?.slug else { continue }
+                // Before the shared event is recorded, so a first variant continues from
+                // what the municipality's feed showed: the shared event of the last export.
+                var variant = registry.calendarEvent(event, for: municipality)
+                let key = SequenceLedger.variantKey(uid: variant.uid, municipalitySlug: slug)
+                let variantAssignment = ledger.assign(
+                    variant, kind: event.kind, now: firstExport ? nil : now, key: key)
+                variant.revised = variantAssignment.revised
+                published.insert(key)
+                own[municipality] = EncodedEvent(
+                    bytes: encoder.encode(variant, sequence: variantAssignment.sequence),
+                    revised: variantAssignment.revised)
+            }
             var calendarEvent = registry.calendarEvent(event)
-            let state = Self.state(of: event, calendarEvent, registry: registry)
+            let answers: [String] =
+                if case .deadline(let decision) = event.origin { registry.responseKeys(of: decision) } else {
+                    []
+                }
+            let state = Self.state(of: event, calendarEvent, registry: registry, answers: answers)
+            let notes = Self.answerNotes(
+                old: ledger.entries[calendarEvent.uid]?.state?.answers ?? answers, new: answers, event: event,
+                registry: registry)
             let assignment = ledger.assign(
-                calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: state)
+                calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: state, notes: notes)
             calendarEvent.revised = assignment.revised
             published.insert(calendarEvent.uid)
             let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
             for index in feeds.indices where feeds[index].holds(event) {
-                contents[index].append(contentsOf: bytes)
-                revised[index] = max(revised[index] ?? assignment.revised, assignment.revised)
+                if let municipality = feeds[index].selection.municipality, let variant = own[municipality] {
+                    contents[index].append(contentsOf: variant.bytes)
+                    revised[index] = max(revised[index] ?? variant.revised, variant.revised)
+                } else {
+                    contents[index].append(contentsOf: bytes)
+                    revised[index] = max(revised[index] ?? assignment.revised, assignment.revised)
+                }
             }
+            if !own.isEmpty { ownWording[position] = own }
             encodedEvents.append(bytes)
             revisions.append(assignment.revised)
         }
@@ -147,6 +191,7 @@ public struct Publication: Sendable {
         self.events = events
         self.encodedEvents = encodedEvents
         self.revisions = revisions
+        self.ownWording = ownWording
         self.feeds = feeds
         self.ledger = ledger
         self.files = files
@@ -157,8 +202,79 @@ public struct Publication: Sendable {
         changes.filter { $0.municipalities.contains(municipality.slug) }
     }
 
+    /// The municipalities whose feeds carry their own wording of `event`: those its
+    /// decision asks, and any whose feed had its own wording before (the ledger has a line
+    /// for it). Once a feed has had its own SEQUENCE for an event it keeps it, so that
+    /// SEQUENCE never falls back to the shared one when the decision stops asking.
+    static func ownWordings(of event: Event, registry: Registry, ledger: SequenceLedger) -> [Municipality.ID]
+    {
+        var wordings = registry.municipalitiesWithOwnWording(of: event)
+        guard event.kind == .deadline else { return wordings }
+        let uid = registry.uid(event)
+        for municipality in event.municipalities.sorted() where !wordings.contains(municipality) {
+            guard let slug = registry[municipality]?.slug,
+                ledger.entries[SequenceLedger.variantKey(uid: uid, municipalitySlug: slug)] != nil
+            else { continue }
+            wordings.append(municipality)
+        }
+        return wordings
+    }
+
+    /// The bytes and revision of the event at `index` in a feed of `selection`: the
+    /// municipality's own wording when the selection is one municipality's and it has one.
+    public func encodedEvent(at index: Int, for selection: FeedSelection) -> EncodedEvent {
+        if let municipality = selection.municipality, let own = ownWording[index]?[municipality] {
+            return own
+        }
+        return EncodedEvent(bytes: encodedEvents[index], revised: revisions[index])
+    }
+
+    /// The change log's sentences for answers that are new since `old` (or gone from it):
+    /// "Bjuv har svarat på ”Fullmakt …” den 22 april 2026 (lämnat fullmakt)."
+    static func answerNotes(old: [String], new: [String], event: Event, registry: Registry) -> [ChangeNote] {
+        guard old != new, case .deadline(let decision) = event.origin else { return [] }
+        let title = "”\(event.title)”"
+        let oldKeys = Set(old)
+        let newKeys = Set(new)
+        func municipalities(_ party: ActionRequest.Party) -> [String] {
+            switch party {
+            case .municipality(let id): registry[id].map { [$0.slug] } ?? []
+            case .body: event.municipalities.compactMap { registry[$0]?.slug }.sorted()
+            }
+        }
+        var notes: [ChangeNote] = []
+        let requests = Set(registry.actionRequests(of: decision).map(\.id))
+        let responses = registry.actionResponses.filter { requests.contains($0.request) }
+            .sorted { ($0.on, $0.party) < ($1.on, $1.party) }
+        for response in responses where !oldKeys.contains(response.recordKey) {
+            let name = registry.name(of: response.party)
+            let day = response.on.swedishText
+            let text =
+                switch response.answer {
+                case .gave(let what): "\(name) har svarat på \(title) den \(day) (lämnat \(what))."
+                case .declined: "\(name) har svarat nej på \(title) den \(day)."
+                case .askedForMoreTime(let until):
+                    "\(name) har den \(day) bett om anstånd med \(title) till den \(until.swedishText)."
+                }
+            notes.append(
+                ChangeNote(kind: .answered, municipalities: municipalities(response.party), text: text))
+        }
+        for key in old.sorted() where !newKeys.contains(key) {
+            let fields = key.split(separator: " ")
+            guard fields.count == 4, let party = ActionRequest.Party(key: fields[1]) else { continue }
+            let day = Day(iso: fields[2])?.swedishText ?? String(fields[2])
+            notes.append(
+                ChangeNote(
+                    kind: .answered, municipalities: municipalities(party),
+                    text: "Svaret från \(registry.name(of: party)) på \(title) den \(day) är borttaget."))
+        }
+        return notes
+    }
+
     /// What subscribers see of an event, for wording its next change.
-    static func state(of event: Event, _ calendarEvent: VEvent, registry: Registry) -> EventState {
+    static func state(of event: Event, _ calendarEvent: VEvent, registry: Registry, answers: [String] = [])
+        -> EventState
+    {
         let timing: String
         switch calendarEvent.timing {
         case .timed(let day, let from, let to): timing = "\(day)T\(from)-\(to)"
@@ -168,7 +284,7 @@ public struct Publication: Sendable {
             timing: timing, location: calendarEvent.location ?? "", status: calendarEvent.status.rawValue,
             title: event.title,
             municipalities: event.municipalities.compactMap { registry[$0]?.slug }.sorted(),
-            url: calendarEvent.url ?? "")
+            url: calendarEvent.url ?? "", answers: answers)
     }
 
     /// Hands the files over and leaves none behind, so a caller that turns them into

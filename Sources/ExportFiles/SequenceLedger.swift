@@ -88,7 +88,9 @@ public struct SequenceLedger: Hashable, Sendable {
     static let header =
         "# SEQUENCE ledger written by `samverkan export`: UID, SEQUENCE, content fingerprint,\n"
         + "# revised (UTC, DTSTAMP and LAST-MODIFIED), removed (UTC, empty while published),\n"
-        + "# then what subscribers saw: timing, place, status, title, municipalities, URL.\n"
+        + "# then what subscribers saw: timing, place, status, title, municipalities, URL, and for a\n"
+        + "# deadline the answers recorded. UID#municipalities/SLUG is that municipality's own\n"
+        + "# wording of the event, in its feed.\n"
         + "# Commit it with the feeds; never edit it by hand.\n"
 
     static let filesHeader =
@@ -105,7 +107,7 @@ public struct SequenceLedger: Hashable, Sendable {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3 || fields.count == 5 || fields.count == 11, let sequence = Int(fields[1]),
+            guard [3, 5, 11, 12].contains(fields.count), let sequence = Int(fields[1]),
                 sequence >= 0,
                 !fields[0].isEmpty
             else {
@@ -113,7 +115,7 @@ public struct SequenceLedger: Hashable, Sendable {
             }
             var revised: Instant?
             var removed: Instant?
-            let state = fields.count == 11 ? EventState(columns: fields[5...]) : nil
+            let state = fields.count >= 11 ? EventState(columns: fields[5...]) : nil
             if fields.count >= 5 {
                 guard let instant = Instant(iso: fields[3]) else {
                     throw LedgerError(line: index + 1, text: String(line))
@@ -266,12 +268,23 @@ public struct SequenceLedger: Hashable, Sendable {
     /// With `state` (what subscribers see of it) the change is also worded into the change
     /// log, when the ledger knew the event's previous state or the event is new (not in
     /// the first export).
-    public mutating func assign(_ event: VEvent, kind: Event.Kind, now: Instant?, state: EventState? = nil)
-        -> Assignment
-    {
+    ///
+    /// - Parameters:
+    ///   - key: The ledger line, when it is not the UID: a municipality's own wording of
+    ///     an event (`uid#municipalities/bjuv`, see `variantKey`). A key the ledger has not
+    ///     seen continues from the UID's line, so its SEQUENCE is above what the feed
+    ///     showed before.
+    ///   - notes: Changes worded by the caller (answers), logged when the answers in
+    ///     `state` differ from those the ledger recorded; they stand in for a plain
+    ///     "has changed".
+    public mutating func assign(
+        _ event: VEvent, kind: Event.Kind, now: Instant?, state: EventState? = nil, key: String? = nil,
+        notes: [ChangeNote] = []
+    ) -> Assignment {
+        let key = key ?? event.uid
         let fingerprint = Self.fingerprint(Self.significantFields(event, kind: kind))
         let assignment: Assignment
-        if let previous = entries[event.uid] {
+        if let previous = entries[key] ?? entries[event.uid] {
             let previousRevision = previous.revised ?? event.revised
             if previous.fingerprint == fingerprint && previous.removed == nil {
                 assignment = Assignment(sequence: previous.sequence, revised: previousRevision)
@@ -285,23 +298,45 @@ public struct SequenceLedger: Hashable, Sendable {
         } else {
             assignment = Assignment(sequence: 0, revised: max(now ?? event.revised, event.revised))
         }
-        let previous = entries[event.uid]
+        let previous = entries[key]
+        let answersChanged =
+            previous?.removed == nil && previous?.state.map { $0.answers != state?.answers } == true
         if let state, now != nil, previous?.fingerprint != fingerprint || previous?.removed != nil {
             let old = previous?.removed == nil ? previous?.state : nil
             if previous == nil || previous?.removed != nil || old != nil {
                 let change = ChangeWording.kind(eventKind: kind, old: old, new: state)
-                changes.append(
-                    ChangeEntry(
-                        date: assignment.revised, uid: event.uid, kind: change,
-                        municipalities: state.municipalities,
-                        text: ChangeWording.sentence(kind: change, eventKind: kind, old: old, new: state),
-                        url: state.url.isEmpty ? nil : state.url))
+                if !(change == .changed && answersChanged && !notes.isEmpty) {
+                    changes.append(
+                        ChangeEntry(
+                            date: assignment.revised, uid: event.uid, kind: change,
+                            municipalities: state.municipalities,
+                            text: ChangeWording.sentence(kind: change, eventKind: kind, old: old, new: state),
+                            url: state.url.isEmpty ? nil : state.url))
+                }
             }
         }
-        entries[event.uid] = Entry(
+        if let state, let now, answersChanged {
+            // An answer can leave the event's own text as it was (more time asked, in the
+            // collaboration's feed) and still change a municipality's: dated now.
+            let date =
+                previous?.fingerprint == fingerprint ? max(now, assignment.revised) : assignment.revised
+            for note in notes {
+                changes.append(
+                    ChangeEntry(
+                        date: date, uid: event.uid, kind: note.kind, municipalities: note.municipalities,
+                        text: note.text, url: state.url.isEmpty ? nil : state.url))
+            }
+        }
+        entries[key] = Entry(
             sequence: assignment.sequence, fingerprint: fingerprint, revised: assignment.revised,
             state: state ?? previous?.state)
         return assignment
+    }
+
+    /// The ledger line of the feed of one municipality's own wording of an event:
+    /// `deadline-…@familjenhelsingborg.se#municipalities/bjuv`.
+    public static func variantKey(uid: String, municipalitySlug slug: String) -> String {
+        "\(uid)#municipalities/\(slug)"
     }
 
     /// Records, for every UID not in `published` and not already marked, that it was

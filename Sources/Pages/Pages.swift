@@ -26,13 +26,16 @@ public enum Pages {
         case "moten":
             guard let meeting = site.registry[Meeting.ID(String(parts[2]))] else { return nil }
             return self.meeting(meeting, site: site, on: day)
+        case "beslut":
+            guard let decision = site.registry[Decision.ID(String(parts[2]))] else { return nil }
+            return self.decision(decision, site: site, on: day)
         default:
             return nil
         }
     }
 
     /// Every page as an export file: `index.html`, `kommuner/bjuv.html`, `organ/….html`,
-    /// `moten/….html`.
+    /// `moten/….html`, `beslut/….html`.
     public static func files(site: Site, on day: Day) -> [ExportFile] {
         var files = [ExportFile(path: "index.html", text: home(site: site, on: day), lastModified: day)]
         for municipality in site.registry.municipalities {
@@ -54,6 +57,14 @@ public enum Pages {
                     path: "moten/\(id.rawValue).html", text: self.meeting(meeting, site: site, on: day),
                     lastModified: day))
         }
+        var seen = Set<Decision.ID>()
+        for decision in site.registry.decisions where seen.insert(decision.id).inserted {
+            guard let decision = site.registry[decision.id] else { continue }
+            files.append(
+                ExportFile(
+                    path: "beslut/\(decision.id.rawValue).html",
+                    text: self.decision(decision, site: site, on: day), lastModified: day))
+        }
         return files
     }
 
@@ -72,12 +83,15 @@ public enum Pages {
             let directors = registry.representation(of: municipality.id, on: day).director.holders
             return HomeView.MunicipalityItem(
                 name: municipality.name, path: municipality.pagePath,
+                directorTitle: directors.first?.role.title ?? Role.director.title,
                 directors: directors.isEmpty ? "vakant" : directors.map(personLabel).joined(separator: ", "))
         }
         let bodies = registry.bodies.map { body in
             let badge = statusBadge(body, on: day)
             return HomeView.BodyRow(
-                name: body.name, path: body.pagePath, kind: body.kind.label, badgeStage: badge.badgeStage,
+                name: body.displayName, path: body.pagePath,
+                kind: body.displayed(body.kind.label, field: "kind"),
+                badgeStage: badge.badgeStage,
                 badgeLabel: badge.badgeLabel)
         }
         let general = site.feeds.filter {
@@ -110,8 +124,18 @@ public enum Pages {
             seat -> MunicipalityView.SeatItem? in
             guard let body = registry[seat.body.id] else { return nil }
             return MunicipalityView.SeatItem(
-                person: personLabel(seat), role: seat.role.title, bodyName: body.name, bodyPath: body.pagePath
-            )
+                person: personLabel(seat), role: seat.role.title, bodyName: body.displayName,
+                bodyPath: body.pagePath)
+        }
+        let openActions = registry.openActions(on: day, municipality: municipality.id).map { standing in
+            let decision = registry[standing.request.decision]
+            return MunicipalityView.OpenAction(
+                what: standing.request.what,
+                decisionTitle: decision.map { $0.displayed($0.title, field: "title") }
+                    ?? standing.request.decision.rawValue,
+                decisionPath: Decision.pagePath(standing.request.decision),
+                due: standing.status.dueDay.swedishText,
+                state: standing.status.isOverdue ? "försenat" : "inte förfallet")
         }
         let selection = FeedSelection(municipality: municipality.id)
         let view = MunicipalityView(
@@ -119,6 +143,7 @@ public enum Pages {
                 title: "\(municipality.name) – Familjen Helsingborg", heading: municipality.officialName,
                 lead: nil, back: true, asOf: day.swedishText),
             municipalityName: municipality.name, seats: seats, hasSeats: !seats.isEmpty,
+            openActions: openActions, hasOpenActions: !openActions.isEmpty,
             events: events(site, selection, on: day),
             changes: changes(
                 ChangeLog.entries(site.changes, municipality: municipality.slug),
@@ -145,15 +170,16 @@ public enum Pages {
         let selection = FeedSelection(body: body.id)
         let view = BodyView(
             frame: Frame(
-                title: "\(body.name) – Familjen Helsingborg", heading: body.name, lead: body.purpose,
+                title: "\(body.displayName) – Familjen Helsingborg", heading: body.displayName,
+                lead: body.purpose.map { body.displayed($0, field: "purpose") },
                 back: true, asOf: day.swedishText),
-            kind: body.kind.label, status: statusBadge(body, on: day),
+            kind: body.displayed(body.kind.label, field: "kind"), status: statusBadge(body, on: day),
             milestones: body.lifecycle.milestones.map { stage, start in
                 BodyView.Milestone(
                     stage: stage.label, since: start.day.map(\.swedishText) ?? "före registrets början")
             },
             parent: body.parent.flatMap { registry[$0] }.map {
-                BodyView.Link(name: $0.name, path: $0.pagePath)
+                BodyView.Link(name: body.displayed($0.displayName, field: "parent"), path: $0.pagePath)
             },
             members: members, hasMembers: !members.isEmpty, meetings: meetings,
             hasMeetings: !meetings.isEmpty,
@@ -185,23 +211,116 @@ public enum Pages {
         var seen = Set<Decision.ID>()
         let decisions = registry.decisions.filter { $0.meeting == meeting.id && seen.insert($0.id).inserted }
             .sorted { ($0.item, $0.id) < ($1.item, $1.id) }
-            .map {
+            .map { decision in
                 MeetingView.DecisionItem(
-                    item: $0.item, title: $0.title, text: $0.text, deadline: $0.deadline?.swedishText)
+                    item: decision.item, title: decision.displayed(decision.title, field: "title"),
+                    path: Decision.pagePath(decision.id), text: decision.text,
+                    deadline: decision.deadline.map { decision.displayed($0.swedishText, field: "deadline") })
             }
         let document = registry[meeting.source.document]
         let when = swedishText(meeting.time)
+        let title = meeting.displayed(meeting.title, field: "title")
         let view = MeetingView(
             frame: Frame(
-                title: "\(meeting.title) \(when) – Familjen Helsingborg", heading: meeting.title,
+                title: "\(title) \(when) – Familjen Helsingborg", heading: title,
                 lead: meeting.isCancelled ? "\(when) – inställt" : when, back: true, asOf: day.swedishText),
-            cancelled: meeting.isCancelled, when: when, bodyName: body?.name ?? meeting.body.rawValue,
-            bodyPath: body?.pagePath, place: meeting.place, remote: meeting.remote, attendanceGroups: groups,
-            agenda: agenda, hasAgenda: !agenda.isEmpty, decisions: decisions,
+            cancelled: meeting.isCancelled, when: meeting.displayed(when, field: "time"),
+            bodyName: body?.displayName ?? meeting.body.rawValue, bodyPath: body?.pagePath,
+            place: meeting.place.map { meeting.displayed($0, field: "place") }, remote: meeting.remote,
+            attendanceGroups: groups, agendaInferred: meeting.isInferred("agenda"), agenda: agenda,
+            hasAgenda: !agenda.isEmpty, decisions: decisions,
             hasDecisions: !decisions.isEmpty,
-            sourceTitle: document?.title ?? meeting.source.document.rawValue,
+            sourceTitle: document.map { "\($0.title), \($0.date.swedishText)" }
+                ?? meeting.source.document.rawValue,
             sourceLink: document?.url.flatMap(webLink), sourceItem: meeting.source.item)
         return Templates.render(view, "meeting")
+    }
+
+    static func decision(_ decision: Decision, site: Site, on day: Day) -> String {
+        let registry = site.registry
+        let meeting = registry[decision.meeting]
+        let meetingTitle =
+            meeting.map { "\($0.title), \(swedishText($0.time))" } ?? decision.meeting.rawValue
+        let actors = decision.actors.map { actor in
+            switch actor {
+            case .person(let id): registry[id]?.name ?? id.rawValue
+            case .body(let id): registry[id]?.displayName ?? id.rawValue
+            case .municipality(let id): registry[id]?.name ?? id.rawValue
+            case .everyMunicipality: "varje kommun"
+            }
+        }
+        let followUp = registry.followUp(of: decision, on: day)
+        let actions = registry.actionRequests(of: decision.id).enumerated().map { offset, request in
+            let standings = followUp.rows.filter { $0.request.id == request.id }
+            let answered = standings.count { !$0.status.isOpen }
+            let overdue = standings.count { $0.status.isOverdue }
+            var summary = "\(answered) av \(standings.count) har svarat"
+            summary += overdue == 0 ? "." : ", \(overdue) \(overdue == 1 ? "är försenad" : "är försenade")."
+            return DecisionView.ActionTable(
+                anchor: "begaran-\(offset + 1)", what: request.what, by: request.by.swedishText,
+                askedCount: standings.count, statusDate: day.swedishText, summary: summary,
+                rows: standings.map { actionRow($0, registry: registry) })
+        }
+        let fieldNames = [
+            "item": "punkt", "title": "rubrik", "deadline": "sista dag", "actors": "ansvariga",
+        ]
+        let inferred = decision.inferred.map {
+            DecisionView.InferredField(field: fieldNames[$0.field] ?? $0.field, reason: $0.reason)
+        }
+        let document = registry[decision.source.document]
+        let title = decision.displayed(decision.title, field: "title")
+        let view = DecisionView(
+            frame: Frame(
+                title: "\(title) – Familjen Helsingborg", heading: title,
+                lead: "Beslut vid \(meetingTitle)", back: true, asOf: day.swedishText),
+            text: decision.text, meetingTitle: meetingTitle,
+            meetingPath: meeting.map { Meeting.pagePath($0.id) },
+            item: decision.displayed(String(decision.item), field: "item"),
+            deadline: decision.deadline.map { decision.displayed($0.swedishText, field: "deadline") },
+            actors: decision.displayed(actors.joined(separator: ", "), field: "actors"),
+            hasActors: !actors.isEmpty, inferred: inferred, hasInferred: !inferred.isEmpty, actions: actions,
+            sourceTitle: document.map { "\($0.title), \($0.date.swedishText)" }
+                ?? decision.source.document.rawValue,
+            sourceLink: document?.url.flatMap(webLink), sourceItem: decision.source.item)
+        return Templates.render(view, "decision")
+    }
+
+    /// One asked party's row: where it stands on the page's day, and its latest answer.
+    static func actionRow(_ standing: ActionStanding, registry: Registry) -> DecisionView.ActionTable.Row {
+        let partyPath: String? =
+            switch standing.party {
+            case .municipality(let id): registry[id]?.pagePath
+            case .body(let id): registry[id]?.pagePath
+            }
+        let status: String
+        let date: String
+        switch standing.status {
+        case .answered(let on): (status, date) = ("har svarat", on.swedishText)
+        case .declined(let on): (status, date) = ("har avböjt", on.swedishText)
+        case .notYetDue(let due): (status, date) = ("inte förfallet", "senast \(due.swedishText)")
+        case .overdue(let due): (status, date) = ("försenat", "senast \(due.swedishText)")
+        }
+        let latest = standing.responses.last
+        var answer = "–"
+        if let latest {
+            switch latest.answer {
+            case .gave(let what): answer = "lämnat \(what)"
+            case .declined: answer = "avböjt"
+            case .askedForMoreTime(let until):
+                answer = "bad den \(latest.on.swedishText) om anstånd till \(until.swedishText)"
+            }
+        }
+        let source =
+            latest.map { response in
+                let document = registry[response.source.document]
+                return
+                    (document.map { "\($0.title), \($0.date.swedishText)" }
+                    ?? response.source.document.rawValue)
+                    + (response.source.item.map { ", punkt \($0)" } ?? "")
+            } ?? "–"
+        return DecisionView.ActionTable.Row(
+            party: standing.partyName, partyPath: partyPath, status: status, date: date, answer: answer,
+            source: source)
     }
 
     // MARK: - Parts

@@ -97,6 +97,11 @@ extension Body {
     var pagePath: String { "/organ/\(slug)" }
 }
 
+extension Decision {
+    /// `/beslut/kdm-2026-04-10-scenario-3`; `beslut/….html` in a static export.
+    static func pagePath(_ id: ID) -> String { "/beslut/\(id.rawValue)" }
+}
+
 extension Meeting {
     /// `/moten/kdm-2026-04-10`; `moten/kdm-2026-04-10.html` in a static export.
     static func pagePath(_ id: ID) -> String { "/moten/\(id.rawValue)" }

@@ -30,6 +30,7 @@ enum Templates {
         ("municipality", PackageResources.municipality_mustache),
         ("body", PackageResources.body_mustache),
         ("meeting", PackageResources.meeting_mustache),
+        ("decision", PackageResources.decision_mustache),
         ("events", PackageResources.events_mustache),
         ("event_row", PackageResources.event_row_mustache),
         ("feed", PackageResources.feed_mustache),

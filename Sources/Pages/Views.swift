@@ -26,6 +26,8 @@ struct HomeView {
     struct MunicipalityItem {
         let name: String
         let path: String
+        /// "kommundirektör", "kommundirektör (antaget)" when the registry inferred the title.
+        let directorTitle: String
         let directors: String
     }
 
@@ -61,10 +63,23 @@ struct MunicipalityView {
         let bodyPath: String
     }
 
+    /// What the municipality is asked to do and has not done (`Registry.openActions`).
+    struct OpenAction {
+        let what: String
+        let decisionTitle: String
+        let decisionPath: String
+        /// "30 april 2026".
+        let due: String
+        /// "försenat", "inte förfallet".
+        let state: String
+    }
+
     let frame: Frame
     let municipalityName: String
     let seats: [SeatItem]
     let hasSeats: Bool
+    let openActions: [OpenAction]
+    let hasOpenActions: Bool
     let events: EventsView
     let changes: ChangesView
     let feed: FeedView?
@@ -142,6 +157,8 @@ struct MeetingView {
     struct DecisionItem {
         let item: Int
         let title: String
+        /// The decision's page.
+        let path: String
         let text: String
         let deadline: String?
     }
@@ -155,10 +172,61 @@ struct MeetingView {
     let place: String?
     let remote: String?
     let attendanceGroups: [AttendanceGroup]
+    /// Whether the agenda is the registry's reading rather than the minutes' own.
+    let agendaInferred: Bool
     let agenda: [Item]
     let hasAgenda: Bool
     let decisions: [DecisionItem]
     let hasDecisions: Bool
+    let sourceTitle: String
+    let sourceLink: String?
+    let sourceItem: String?
+}
+
+/// One decision, the meeting it came from, and a table per action it asks for.
+struct DecisionView {
+    struct InferredField {
+        /// In Swedish: "sista dag", "ansvariga".
+        let field: String
+        let reason: String
+    }
+
+    struct ActionTable {
+        struct Row {
+            let party: String
+            let partyPath: String?
+            /// "har svarat", "har avböjt", "inte förfallet", "försenat".
+            let status: String
+            /// The day answered, or "senast 30 april 2026" while open.
+            let date: String
+            /// "lämnat fullmakt", "bad om anstånd till 15 maj 2026", or "–".
+            let answer: String
+            /// "Fullmakt …, 22 april 2026", or "–".
+            let source: String
+        }
+
+        /// The section's id: `begaran-1`.
+        let anchor: String
+        let what: String
+        let by: String
+        let askedCount: Int
+        let statusDate: String
+        /// "1 av 10 har svarat, 9 är försenade."
+        let summary: String
+        let rows: [Row]
+    }
+
+    let frame: Frame
+    let text: String
+    let meetingTitle: String
+    let meetingPath: String?
+    let item: String
+    let deadline: String?
+    let actors: String
+    let hasActors: Bool
+    let inferred: [InferredField]
+    let hasInferred: Bool
+    let actions: [ActionTable]
     let sourceTitle: String
     let sourceLink: String?
     let sourceItem: String?

@@ -27,6 +27,17 @@ public struct ActionRequest: Record, Hashable {
             }
         }
 
+        /// The party `key` names: `municipality/bjuv`, `body/sekretariatet`.
+        public init?(key: some StringProtocol) {
+            let parts = key.split(separator: "/", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            switch parts[0] {
+            case "municipality": self = .municipality(Municipality.ID(String(parts[1])))
+            case "body": self = .body(Body.ID(String(parts[1])))
+            default: return nil
+            }
+        }
+
         public static func < (a: Party, b: Party) -> Bool { a.key < b.key }
     }
 

@@ -46,6 +46,19 @@ extension Body: InferringRecord {
 
     /// The name as readers see it: "Energinätverket (antaget)" when the name is inferred.
     public var displayName: String { displayed(name, field: "name") }
+
+    /// The name as it reads mid-sentence: a collaboration's own body is named by what it
+    /// is, in lower case ("börjar i sekretariatet", "arbetsgruppen för personalutbildning
+    /// (antaget)"); an outside organisation's name, and one that starts with an
+    /// abbreviation ("HR-cheferna", "E.ON"), stay as written.
+    public var nameInSentence: String {
+        var text = name
+        let letters = Array(name.prefix(2))
+        if kind != .external, letters.count == 2, letters[0].isUppercase, letters[1].isLowercase {
+            text = letters[0].lowercased() + name.dropFirst()
+        }
+        return displayed(text, field: "name")
+    }
 }
 
 extension Membership: InferringRecord {
@@ -53,10 +66,13 @@ extension Membership: InferringRecord {
 
     /// The role as readers see it: "tf sekretariatschef", "kommundirektör (antaget)" when the
     /// role, or the seat in the body at all, is inferred.
-    public var roleLabel: String {
-        let label = (acting ? "tf " : "") + role.title
-        return isInferred("role") || isInferred("body") || isInferred("acting")
-            ? label + Inferred.marker : label
+    public var roleLabel: String { (acting ? "tf " : "") + roleTitle }
+
+    /// The role's title as readers see it, without "tf": "kommundirektör (antaget)" when
+    /// the role, or the seat in the body at all, is inferred.
+    public var roleTitle: String {
+        isInferred("role") || isInferred("body") || isInferred("acting")
+            ? role.title + Inferred.marker : role.title
     }
 }
 

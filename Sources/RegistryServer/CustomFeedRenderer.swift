@@ -19,6 +19,8 @@ public final class CustomFeedRenderer: Sendable {
     private let events: [Event]
     private let encodedEvents: [[UInt8]]
     private let revised: [Instant]
+    /// Municipalities' own wordings of events, by index (see `Publication.ownWording`).
+    private let ownWording: [Int: [Municipality.ID: EncodedEvent]]
     /// The newest removal the ledger records: a custom feed that held the event must not
     /// look older than its removal.
     private let newestRemoval: Instant?
@@ -38,6 +40,7 @@ public final class CustomFeedRenderer: Sendable {
         self.events = publication.events
         self.encodedEvents = publication.encodedEvents
         self.revised = publication.revisions
+        self.ownWording = publication.ownWording
         self.newestRemoval = publication.ledger.newestRemoval
         self.zone = zone
         self.cacheLimit = cacheLimit
@@ -52,8 +55,12 @@ public final class CustomFeedRenderer: Sendable {
         var bytes = opening
         var lastModified: Instant? = newestRemoval
         for index in events.indices where feed.holds(events[index]) {
-            bytes += encodedEvents[index]
-            lastModified = max(lastModified ?? revised[index], revised[index])
+            // A municipality's selection gets its own wording of a deadline, as in its feed.
+            let encoded =
+                selection.municipality.flatMap { ownWording[index]?[$0] }
+                ?? EncodedEvent(bytes: encodedEvents[index], revised: revised[index])
+            bytes += encoded.bytes
+            lastModified = max(lastModified ?? encoded.revised, encoded.revised)
         }
         bytes += closing
         let resource = CachedResource(

@@ -3,7 +3,7 @@ public import Pages
 public import Registry
 import Synchronization
 
-/// The web pages: `/`, `/kommuner/SLUG`, `/organ/SLUG`, `/moten/ID`.
+/// The web pages: `/`, `/kommuner/SLUG`, `/organ/SLUG`, `/moten/ID`, `/beslut/ID`.
 ///
 /// Pages speak for a day (who represents whom, what comes next), so each is rendered
 /// the first time it is asked for on a given day in Europe/Stockholm and then served
@@ -23,6 +23,7 @@ public struct PageController<Context: RequestContext>: Sendable {
         router.get("kommuner/:slug") { request, _ in try self.page(request) }
         router.get("organ/:slug") { request, _ in try self.page(request) }
         router.get("moten/:id") { request, _ in try self.page(request) }
+        router.get("beslut/:id") { request, _ in try self.page(request) }
     }
 
     func page(_ request: Request) throws -> Response {

@@ -55,7 +55,7 @@ import Testing
             ),
             (
                 "bodies/kommundirektorerna.ics", "Familjen Helsingborg: Kommundirektörerna",
-                "Möten samt sista dagar och startdatum för Kommundirektörerna."
+                "Möten samt sista dagar och startdatum för kommundirektörerna."
             ),
         ]
         for (path, name, description) in cases {

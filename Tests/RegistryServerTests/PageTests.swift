@@ -65,7 +65,22 @@ import Testing
             try await client.execute(uri: "/moten/\(id)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-                #expect(response.body.text.contains("<h2>Dagordning</h2>"))
+                // "Dagordning (antaget)" when the agenda is the registry's reading.
+                #expect(response.body.text.contains("<h2>Dagordning"))
+            }
+        }
+    }
+
+    @Test(arguments: Registry.familjenHelsingborg.decisions.map(\.id.rawValue))
+    func everyDecisionHasAPage(id: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: "/beslut/\(id)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.body.text.contains("<h2>Beslutet</h2>"))
+            }
+            try await client.execute(uri: "/beslut/finns-inte", method: .get) { response in
+                #expect(response.status == .notFound)
             }
         }
     }
@@ -101,13 +116,14 @@ import Testing
         #expect(
             files.count
                 == 1 + Self.registry.municipalities.count + Self.registry.bodies.count
-                + Set(Self.registry.meetings.map(\.id)).count)
+                + Set(Self.registry.meetings.map(\.id)).count + Set(Self.registry.decisions.map(\.id)).count)
         try await makeApplication().test(.router) { client in
             for (path, uri) in [
                 ("index.html", "/"), ("kommuner/bjuv.html", "/kommuner/bjuv"),
                 ("organ/kommundirektorerna.html", "/organ/kommundirektorerna"),
                 ("moten/kdm-2026-04-10.html", "/moten/kdm-2026-04-10"),
                 ("moten/kdm-2025-01.html", "/moten/kdm-2025-01"),
+                ("beslut/kdm-2026-04-10-scenario-3.html", "/beslut/kdm-2026-04-10-scenario-3"),
             ] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.body.bytes == files[path], "\(path)")

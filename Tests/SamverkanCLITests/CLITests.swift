@@ -35,8 +35,19 @@ struct CLITests {
         let run = try CLI.run("who", "Bjuv", "--on", "2026-04-10")
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
-        #expect(run.stdout.contains("Director: Agneta Fristedt (kommundirektör)"))
+        // The minutes give no titles: the role is the registry's.
+        #expect(run.stdout.contains("Director: Agneta Fristedt (kommundirektör, antaget)"))
         #expect(run.stdout.contains("Kommundirektörerna"))
+    }
+
+    @Test("text reports show what the registry inferred with (antaget)")
+    func inferredInTextReports() throws {
+        let body = try CLI.run("body", "energinatverket", "--on", "2026-04-20")
+        #expect(body.stdout.hasPrefix("Energinätverket (antaget) (energinatverket) on 2026-04-20"))
+        let bodies = try CLI.run("bodies", "--on", "2026-04-20")
+        #expect(bodies.stdout.contains("(antaget)"))
+        let represents = try CLI.run("represents", "Karl Lundberg", "--on", "2026-04-20")
+        #expect(represents.stdout.contains("(antaget)"), "\(represents.stdout)")
     }
 
     @Test("who --json has the documented keys", arguments: ["ANGELHOLM", "Ängelholm", "angelholm"])

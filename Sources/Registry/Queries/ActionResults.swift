@@ -47,7 +47,9 @@ public struct OpenActionsResult: Codable, Hashable, Sendable {
             let due = standing.status.dueDay
             return Row(
                 action: standing.request.id.rawValue, decision: standing.request.decision.rawValue,
-                decisionTitle: registry[standing.request.decision]?.title
+                decisionTitle: registry[standing.request.decision].map {
+                    $0.displayed($0.title, field: "title")
+                }
                     ?? standing.request.decision.rawValue,
                 what: standing.request.what, party: PartyResult(standing.party, in: registry),
                 status: standing.status.key, due: due.description,

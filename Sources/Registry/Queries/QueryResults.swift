@@ -45,7 +45,8 @@ public struct BodyRef: Codable, Hashable, Sendable {
         self.kind = kind
     }
 
-    public init(_ body: Body) { self.init(id: body.id, name: body.name, kind: body.kind) }
+    /// The name as readers see it: "Energinätverket (antaget)" when it is inferred.
+    public init(_ body: Body) { self.init(id: body.id, name: body.displayName, kind: body.kind) }
 }
 
 /// A role: a stable ASCII key and the Swedish title readers see.

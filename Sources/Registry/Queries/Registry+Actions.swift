@@ -123,3 +123,38 @@ extension ActionStatus {
         }
     }
 }
+
+extension Registry {
+    /// Where each party `request` asks stands by everything the registry records,
+    /// whatever the day: the statuses a calendar can state without reading a clock.
+    /// A party that has not answered is "not yet due" or "overdue" by the latest day
+    /// the registry knows of; callers that word it for a calendar say only "has not answered".
+    public func recordedStandings(of request: ActionRequest) -> [ActionStanding] {
+        let latest = actionResponses.filter { $0.request == request.id }.map(\.on).max()
+        return standings(of: request, on: max(request.by, latest ?? request.by))
+    }
+
+    /// Every response recorded to the actions of `decision`, as one canonical line each,
+    /// sorted (see `ActionResponse.recordKey`). What subscribers are told follows from
+    /// these, so a change among them is a change to word in the change log.
+    public func responseKeys(of decision: Decision.ID) -> [String] {
+        let requests = Set(actionRequests(of: decision).map(\.id))
+        guard !requests.isEmpty else { return [] }
+        return actionResponses.filter { requests.contains($0.request) }
+            .map(\.recordKey).sorted()
+    }
+}
+
+extension ActionResponse {
+    /// One line that says all of the response a calendar shows:
+    /// `kdm-2026-04-10-scenario-3-fullmakt municipality/bjuv 2026-04-22 gave`
+    /// (`asked-for-more-time:2026-05-15` for more time).
+    public var recordKey: String {
+        let answer =
+            switch self.answer {
+            case .askedForMoreTime(let until): "\(self.answer.key):\(until)"
+            default: self.answer.key
+            }
+        return "\(request.rawValue) \(party.key) \(on) \(answer)"
+    }
+}

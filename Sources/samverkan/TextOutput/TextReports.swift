@@ -45,7 +45,11 @@ extension MunicipalityRepresentation {
             out += "Director: vacant\n"
         } else {
             let names = director.holders.map { seat in
-                let notes = [seat.role.title, seat.acting ? "acting" : nil, seat.shared ? "shared" : nil]
+                // "kommundirektör (antaget)" reads "kommundirektör, antaget" inside the parentheses.
+                let role =
+                    seat.role.title.hasSuffix(Inferred.marker)
+                    ? String(seat.role.title.dropLast(Inferred.marker.count)) + ", antaget" : seat.role.title
+                let notes = [role, seat.acting ? "acting" : nil, seat.shared ? "shared" : nil]
                 return "\(seat.person.name) (\(notes.compactMap { $0 }.joined(separator: ", ")))"
             }
             out += Report.paragraph("Director: " + names.joined(separator: " and "))

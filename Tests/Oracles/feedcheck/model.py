@@ -53,7 +53,7 @@ RULES = {
     "parser-rejects": "icalendar, vobject (validating) and ical all read the file",
     "parsers-disagree": "icalendar, vobject and ical see the same events at the same UTC instants",
     # across feeds
-    "uid-content-differs": "one UID, one content, in every feed",
+    "uid-content-differs": "one UID, one content, in every feed (a municipality's own wording: one in its feed)",
     "all-union": "all.ics is exactly the union of the kind feeds",
     "kind-feed": "a kind feed holds only its kind",
     "municipality-feed": "a municipality feed holds exactly what concerns the municipality",

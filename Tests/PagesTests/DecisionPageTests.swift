@@ -1,0 +1,165 @@
+import CalendarFeeds
+import ExportFiles
+import Foundation
+import Pages
+import Registry
+import RegistryData
+import Testing
+
+@testable import RegistryFixtures
+
+/// A page per decision with a status table, linked from its meeting's page, and what a
+/// municipality has still to do on its own page.
+@Suite struct DecisionPageTests {
+    typealias A = ActionFixture
+    typealias F = ValidationFixture
+
+    static let path = "/beslut/\(F.decision.rawValue)"
+
+    static func page(_ path: String, _ registry: Registry, on day: Day) throws -> String {
+        try #require(Pages.page(at: path, site: Site(registry: registry, publicURL: A.publicURL), on: day))
+    }
+
+    /// The table row of one asked party, from `<tr><th scope="row">` to `</tr>`.
+    static func row(_ html: String, _ party: String) throws -> Substring {
+        let start = try #require(
+            html.range(of: "<tr><th scope=\"row\"><a href=\"/kommuner/\(party.lowercased())\">\(party)</a>"))
+        let end = try #require(html[start.upperBound...].range(of: "</tr>"))
+        return html[start.lowerBound..<end.upperBound]
+    }
+
+    @Test func theDecisionPageSaysWhatWasDecidedAndWhere() throws {
+        let html = try Self.page(Self.path, A.registry(), on: Day(2026, 4, 20))
+        #expect(html.contains("<h1>Budget</h1>"))
+        #expect(html.contains("<p>Att anta budgeten.</p>"))
+        #expect(
+            html.contains(
+                "<a href=\"/moten/\(F.meeting.rawValue)\">Direktörsmöte, 10 april 2026, 08.30–10.30</a>"))
+        #expect(html.contains("<li>Sista dag: 30 april 2026</li>"))
+        #expect(html.contains("<h2>Begärt: lämna synpunkter på budgeten</h2>"))
+        #expect(
+            html.contains(
+                "<caption>Svar på begäran att lämna synpunkter på budgeten, läget 20 april 2026</caption>"))
+        #expect(html.contains("<th scope=\"col\">Tillfrågad</th>"))
+        #expect(html.contains("Protokoll 2026-04-10, 10 april 2026"))
+    }
+
+    // Where Alfa stands on the page's day, with and without its answer of 22 April.
+    @Test(arguments: [
+        (
+            Day(2026, 4, 20), false,
+            "<td>inte förfallet</td><td class=\"when\">senast 30 april 2026</td><td>–</td><td>–</td>"
+        ),
+        (
+            Day(2026, 5, 2), false,
+            "<td>försenat</td><td class=\"when\">senast 30 april 2026</td><td>–</td><td>–</td>"
+        ),
+        (
+            Day(2026, 4, 21), true,
+            "<td>inte förfallet</td><td class=\"when\">senast 30 april 2026</td><td>–</td><td>–</td>"
+        ),
+        (
+            Day(2026, 5, 2), true,
+            "<td>har svarat</td><td class=\"when\">22 april 2026</td><td>lämnat synpunkter</td>"
+                + "<td>Brev från Alfa, 22 april 2026</td>"
+        ),
+    ])
+    func statusTable(day: Day, answered: Bool, cells: String) throws {
+        let registry = answered ? A.registry(alfaAnswers: .gave("synpunkter")) : A.registry()
+        let html = try Self.page(Self.path, registry, on: day)
+        #expect(try Self.row(html, "Alfa").contains(cells))
+    }
+
+    @Test func theSummaryCountsAnswersAndOverdue() throws {
+        let html = try Self.page(Self.path, A.registry(alfaAnswers: .gave("synpunkter")), on: Day(2026, 5, 2))
+        #expect(html.contains("1 av 2 har svarat, 1 är försenad."))
+        #expect(try Self.row(html, "Beta").contains("<td>försenat</td>"))
+    }
+
+    @Test func theMeetingPageLinksEachDecision() throws {
+        let html = try Self.page("/moten/\(F.meeting.rawValue)", A.registry(), on: Day(2026, 4, 20))
+        #expect(html.contains("<h3>Punkt 1: <a href=\"\(Self.path)\">Budget</a></h3>"))
+    }
+
+    @Test func theStaticExportWritesEveryDecisionsPage() {
+        let registry = Registry.familjenHelsingborg
+        let site = Site(registry: registry, publicURL: A.publicURL)
+        let paths = Set(Pages.files(site: site, on: Day(2026, 4, 20)).map(\.path))
+        for decision in registry.decisions {
+            #expect(paths.contains("beslut/\(decision.id.rawValue).html"))
+            #expect(
+                Pages.page(at: "/beslut/\(decision.id.rawValue)", site: site, on: Day(2026, 4, 20)) != nil)
+        }
+        #expect(Pages.page(at: "/beslut/no-such-decision", site: site, on: Day(2026, 4, 20)) == nil)
+    }
+
+    @Test func theRealScenario3PageHasARowPerAskedMunicipality() throws {
+        let html = try Self.page(
+            "/beslut/kdm-2026-04-10-scenario-3", .familjenHelsingborg, on: Day(2026, 5, 4))
+        #expect(html.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 10)
+        #expect(html.contains("0 av 10 har svarat, 10 är försenade."))
+        #expect(html.contains("<li>Sista dag: 30 april 2026 (antaget)</li>"))
+        #expect(!html.contains(">Helsingborg</a></th>"))
+    }
+}
+
+/// What a municipality is asked to do and has not done, on its page.
+@Suite struct OpenActionsPageTests {
+    typealias A = ActionFixture
+    typealias F = ValidationFixture
+
+    static let section = "<section id=\"att-gora\">"
+
+    @Test func anOpenActionLinksToItsDecision() throws {
+        let html = try DecisionPageTests.page("/kommuner/beta", A.registry(), on: Day(2026, 4, 20))
+        #expect(html.contains(Self.section))
+        #expect(
+            html.contains(
+                "<tr><th scope=\"row\">lämna synpunkter på budgeten</th><td><a href=\"/beslut/\(F.decision.rawValue)\">"
+                    + "Budget</a></td><td class=\"when\">30 april 2026</td><td>inte förfallet</td></tr>"))
+        let overdue = try DecisionPageTests.page("/kommuner/beta", A.registry(), on: Day(2026, 5, 1))
+        #expect(overdue.contains("<td>försenat</td>"))
+    }
+
+    @Test func anAnsweredActionIsNoLongerOpen() throws {
+        let html = try DecisionPageTests.page(
+            "/kommuner/alfa", A.registry(alfaAnswers: .gave("synpunkter")), on: Day(2026, 5, 1))
+        #expect(html.contains("Inget som beslut begär av Alfa är obesvarat, per 1 maj 2026."))
+        #expect(!html.contains("/beslut/\(F.decision.rawValue)\">Budget"))
+    }
+
+    @Test func overdueComesFirst() throws {
+        var registry = A.registry()
+        registry.add(
+            ActionRequest(
+                ActionRequest.ID("later"), of: F.decision, asked: [.municipality(F.beta)],
+                what: "utse en kontaktperson",
+                by: Day(2026, 6, 30), source: F.source))
+        let html = try DecisionPageTests.page("/kommuner/beta", registry, on: Day(2026, 5, 2))
+        let overdue = try #require(html.range(of: "lämna synpunkter på budgeten"))
+        let later = try #require(html.range(of: "utse en kontaktperson"))
+        #expect(overdue.lowerBound < later.lowerBound)
+    }
+}
+
+/// "(antaget)" after what the registry inferred, on the pages.
+@Suite struct InferredOnPagesTests {
+    @Test func inferredNamesAndRolesAreMarked() throws {
+        let registry = Registry.familjenHelsingborg
+        let day = Day(2026, 4, 20)
+        let body = try DecisionPageTests.page("/organ/energinatverket", registry, on: day)
+        #expect(body.contains("<h1>Energinätverket (antaget)</h1>"))
+        // The minutes say "HR-cheferna", not that they are a network.
+        let hr = try DecisionPageTests.page("/organ/hr-chefsnatverket", registry, on: day)
+        #expect(hr.contains("<p>nätverk (antaget), "))
+        let bjuv = try DecisionPageTests.page("/kommuner/bjuv", registry, on: day)
+        #expect(bjuv.contains("kommundirektör (antaget)"))
+        let home = try DecisionPageTests.page("/", registry, on: day)
+        #expect(home.contains(">Arbetsgruppen för personalutbildning (antaget)</a>"))
+        // The minutes give no titles.
+        #expect(home.contains("<span class=\"muted\">kommundirektör (antaget): Agneta Fristedt</span>"))
+        let meeting = try DecisionPageTests.page("/moten/kdm-2026-04-10", registry, on: day)
+        #expect(meeting.contains("<li><h3>Punkt 2: <a href=\"/beslut/kdm-2026-04-10-scenario-3\">"))
+        #expect(meeting.contains("<p><b>Sista dag: 30 april 2026 (antaget)</b></p>"))
+    }
+}
