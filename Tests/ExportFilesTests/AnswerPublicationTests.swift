@@ -125,7 +125,8 @@ import Testing
     @Test func theLedgerReadsBackItsAnswers() throws {
         let publication = try Self.publish(A.registry(alfaAnswers: .gave("synpunkter")))
         let ledger = publication.ledger
-        let read = try SequenceLedger(tsv: ledger.tsv, files: ledger.filesTSV, changes: ledger.changesTSV)
+        let read = try SequenceLedger(
+            tsv: ledger.tsv, files: ledger.filesTSV, changes: ledger.changesTSV, seats: ledger.seatsTSV)
         #expect(read == ledger)
         #expect(
             read.entries[Self.uid]?.state?.answers
