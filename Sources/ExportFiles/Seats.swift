@@ -26,13 +26,14 @@ extension Registry {
                 separator: "\t")
             holders[key, default: []].append(membership)
         }
-        return holders.mapValues { seat in
-            let key = seat[0]
-            return SeatState(
-                key: [self[key.municipality!]!.slug, key.body.rawValue, key.role.key].joined(separator: "\t"),
+        var states: [String: SeatState] = [:]
+        for (key, seat) in holders {
+            states[key] = SeatState(
+                key: key,
                 holders: seat.compactMap { self[$0.person]?.name }.sorted().joined(separator: " och "),
                 from: seat.compactMap(\.from).max())
         }
+        return states
     }
 
     /// "Bjuv har en ny kommundirektör i Kommundirektörerna: Anna Berg efterträder Per Ek
