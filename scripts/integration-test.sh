@@ -25,15 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-check() { # check DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@" >>"$out/checks.log" 2>&1; then pass "$what"; else fail "$what"; fi
-}
+source scripts/lib/tally.sh
 
 # --- tools -----------------------------------------------------------------------------
 need_apt=()
@@ -229,5 +221,4 @@ timeout 90 "${chrome[@]}" --screenshot="$out/page-bjuv.png" --window-size=412,90
 check "server logs one line per request" grep -q 'GET /feeds/all.ics 200' "$out/serve.log"
 
 echo
-echo "$passed passed, $failed failed"
-((failed == 0))
+tally

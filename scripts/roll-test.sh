@@ -36,10 +36,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+source scripts/lib/tally.sh
 
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
@@ -150,5 +147,4 @@ for port in "$port_a" "$port_b"; do
 done
 
 echo
-echo "$passed passed, $failed failed"
-((failed == 0))
+tally

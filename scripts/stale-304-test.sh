@@ -20,13 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-expect_eq() { # expect_eq DESCRIPTION ACTUAL EXPECTED
-    if [[ $2 == "$3" ]]; then pass "$1"; else fail "$1 (got '$2', expected '$3')"; fi
-}
+source scripts/lib/tally.sh
 
 # STALE_EXPORT_PROBE names an already built probe (else it is built here).
 probe=${STALE_EXPORT_PROBE:-}
@@ -88,5 +82,4 @@ step moved 2030-01-07T10:15:07Z "Mon, 07 Jan 2030 10:15:07 GMT" \
     "grep -q 'DTSTART;TZID=Europe/Stockholm:20260529T090000'"
 step removed 2030-01-08T08:00:00Z "Tue, 08 Jan 2030 08:00:00 GMT" "! grep -q 'kdm-2026-05-22'"
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+tally
