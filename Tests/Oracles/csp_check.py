@@ -31,18 +31,10 @@ import threading
 import time
 import urllib.request
 
-passed = 0
-failed = 0
+from tally import Tally
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL {what}", flush=True)
+TALLY = Tally()
+check = TALLY.check
 
 
 class Chromium:
@@ -242,8 +234,7 @@ def main():
         chrome.close()
         shutil.rmtree(profile, ignore_errors=True)
 
-    print(f"\n{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return TALLY.summary()
 
 
 if __name__ == "__main__":

@@ -34,21 +34,13 @@ import sys
 import threading
 import time
 
+from tally import Tally
+
 HOST = "127.0.0.1"
 SLACK = 1.5  # seconds a close may come after its timeout on a loaded 2-core machine
 
-passed = 0
-failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL {what}", flush=True)
+TALLY = Tally()
+check = TALLY.check
 
 
 def free_port():
@@ -398,8 +390,7 @@ def main():
     timeouts(args, expected)
     ceiling(args, expected)
     shutdown(args, expected)
-    print(f"\n{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return TALLY.summary()
 
 
 if __name__ == "__main__":
