@@ -276,7 +276,13 @@ public struct SequenceLedger: Hashable, Sendable {
     public mutating func revision(ofFile path: String, bytes: [UInt8], candidate: Instant, now: Instant?)
         -> Instant
     {
-        let fingerprint = Self.fingerprint(bytes)
+        revision(ofFile: path, fingerprint: Self.fingerprint(bytes), candidate: candidate, now: now)
+    }
+
+    /// The same, for bytes whose fingerprint (`fingerprint(_:)`) is already known.
+    mutating func revision(ofFile path: String, fingerprint: String, candidate: Instant, now: Instant?)
+        -> Instant
+    {
         let revised: Instant
         if let previous = files[path] {
             revised =

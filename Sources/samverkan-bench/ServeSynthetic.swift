@@ -43,14 +43,15 @@ struct ServeSynthetic: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         let registry = SyntheticRegistry.make(events: events, seed: seed)
+        let built = ContinuousClock.now
         let files = Publication(
             registry: registry, previous: SequenceLedger(), encoder: try ICalendarEncoder()
         ).files
         try ExportDirectory(URL(fileURLWithPath: exports)).replace(with: files)
         let megabytes = files.reduce(0) { $0 + $1.bytes.count } / 1_000_000
         let message =
-            "serve-synthetic: \(events) events (seed \(seed)), \(files.count) files, \(megabytes) MB "
-            + "written to \(exports) in \(ContinuousClock.now - started); rendering\n"
+            "serve-synthetic: \(events) events (seed \(seed)) built in \(built - started), \(files.count) "
+            + "files, \(megabytes) MB exported to \(exports) in \(ContinuousClock.now - built); rendering\n"
         FileHandle.standardError.write(Data(message.utf8))
         // The export is written and dropped before the server renders its own.
         try await runServer(
