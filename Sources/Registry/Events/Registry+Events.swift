@@ -16,8 +16,7 @@ extension Registry {
             if let event = event(decision, seats) { events.append(event) }
         }
         for appointment in uniqueAppointments { events.append(event(appointment, seats)) }
-        events.sort(by: Event.precedes)
-        return events
+        return Event.sorted(events)
     }
 
     private func event(_ meeting: Meeting, _ seats: SeatIndex) -> Event? {
@@ -58,6 +57,39 @@ extension Registry {
 }
 
 extension Event {
+    /// What `precedes` compares, taken out of the event once: sorting the keys moves
+    /// small values instead of whole events.
+    private struct SortKey: Comparable {
+        let day: Day
+        let minute: Int
+        let kind: Int
+        let id: String
+        /// The event's place in the list being sorted: equal keys keep their order.
+        let position: Int
+
+        init(_ event: Event, at position: Int) {
+            day = event.day
+            minute = event.timing.start?.minutesSinceMidnight ?? -1
+            kind = Kind.allCases.firstIndex(of: event.kind)!
+            id = event.id
+            self.position = position
+        }
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.day != b.day { return a.day < b.day }
+            if a.minute != b.minute { return a.minute < b.minute }
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.id != b.id { return a.id < b.id }
+            return a.position < b.position
+        }
+    }
+
+    /// `events` in `precedes` order; events that neither precedes keep their order.
+    static func sorted(_ events: [Event]) -> [Event] {
+        let keys = events.enumerated().map { SortKey($1, at: $0) }.sorted()
+        return keys.map { events[$0.position] }
+    }
+
     /// The order of every list of events: day, all-day before timed, start time, kind, ID.
     public static func precedes(_ a: Event, _ b: Event) -> Bool {
         if a.day != b.day { return a.day < b.day }
