@@ -68,6 +68,8 @@ public struct Publication: Sendable {
         let events = registry.events()
         let feeds = registry.standardFeeds()
         let routing = FeedRouting(feeds)
+        var slugs: [Municipality.ID: String] = [:]
+        for id in registry.municipalities.map(\.id) where slugs[id] == nil { slugs[id] = registry[id]?.slug }
         let envelopes = feeds.map { encoder.envelope($0.header) }
         var encodedEvents: [[UInt8]] = []
         encodedEvents.reserveCapacity(events.count)
@@ -80,7 +82,7 @@ public struct Publication: Sendable {
         var revised = [Instant?](repeating: nil, count: feeds.count)
         for event in events {
             var calendarEvent = registry.calendarEvent(event)
-            let state = Self.state(of: event, calendarEvent, registry: registry)
+            let state = Self.state(of: event, calendarEvent, slugs: slugs)
             let assignment = ledger.assign(
                 calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: state)
             calendarEvent.revised = assignment.revised
@@ -178,7 +180,10 @@ public struct Publication: Sendable {
     }
 
     /// What subscribers see of an event, for wording its next change.
-    static func state(of event: Event, _ calendarEvent: VEvent, registry: Registry) -> EventState {
+    /// - Parameter slugs: Each municipality's slug, worked out once for all events.
+    static func state(of event: Event, _ calendarEvent: VEvent, slugs: [Municipality.ID: String])
+        -> EventState
+    {
         let timing: String
         switch calendarEvent.timing {
         case .timed(let day, let from, let to): timing = "\(day)T\(from)-\(to)"
@@ -187,7 +192,7 @@ public struct Publication: Sendable {
         return EventState(
             timing: timing, location: calendarEvent.location ?? "", status: calendarEvent.status.rawValue,
             title: event.title,
-            municipalities: event.municipalities.compactMap { registry[$0]?.slug }.sorted(),
+            municipalities: event.municipalities.compactMap { slugs[$0] }.sorted(),
             url: calendarEvent.url ?? "")
     }
 
