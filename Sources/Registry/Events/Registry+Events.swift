@@ -16,7 +16,8 @@ extension Registry {
             if let event = event(decision, seats) { events.append(event) }
         }
         for appointment in uniqueAppointments { events.append(event(appointment, seats)) }
-        return Event.sorted(events)
+        Event.sort(&events)
+        return events
     }
 
     private func event(_ meeting: Meeting, _ seats: SeatIndex) -> Event? {
@@ -84,10 +85,24 @@ extension Event {
         }
     }
 
-    /// `events` in `precedes` order; events that neither precedes keep their order.
-    static func sorted(_ events: [Event]) -> [Event] {
-        let keys = events.enumerated().map { SortKey($1, at: $0) }.sorted()
-        return keys.map { events[$0.position] }
+    /// Puts `events` in `precedes` order (events that neither precedes keep their order):
+    /// the keys are sorted, then the events are moved into place by following the cycles
+    /// of that permutation, so no second array of events is ever held.
+    static func sort(_ events: inout [Event]) {
+        let order = events.enumerated().map { SortKey($1, at: $0) }.sorted().map(\.position)
+        var placed = [Bool](repeating: false, count: events.count)
+        for start in events.indices where !placed[start] {
+            // Along the cycle, the event first at `start` travels forward one swap at a
+            // time while each slot receives the event that belongs there.
+            var current = start
+            while true {
+                placed[current] = true
+                let next = order[current]
+                if next == start { break }
+                events.swapAt(current, next)
+                current = next
+            }
+        }
     }
 
     /// The order of every list of events: day, all-day before timed, start time, kind, ID.
