@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --product samverkan-bench >/dev/null
-"$(swift build -c release --show-bin-path)/samverkan-bench" export --events "${EVENTS:-100000}" --runs "${RUNS:-3}"
+swift build -c release --scratch-path .build-release --product samverkan-bench >/dev/null
+"$(swift build -c release --scratch-path .build-release --show-bin-path)/samverkan-bench" export --events "${EVENTS:-100000}" --runs "${RUNS:-3}"

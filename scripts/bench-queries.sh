@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 
-swift build -c release --product samverkan-bench >/dev/null
-swift build -c release --product samverkan >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+swift build -c release --scratch-path .build-release --product samverkan-bench >/dev/null
+swift build -c release --scratch-path .build-release --product samverkan >/dev/null
+bin="$(swift build -c release --scratch-path .build-release --show-bin-path)"
 
 "$bin/samverkan-bench" queries --events "${EVENTS:-100000}"
 echo

@@ -61,8 +61,8 @@ server_port=$(free_port)
 nginx_port=$(free_port)
 echo "building release" >&2
 if ((events)); then
-    swift build -c release --product samverkan-bench >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
-    bench="$(swift build -c release --show-bin-path)/samverkan-bench"
+    swift build -c release --scratch-path .build-release --product samverkan-bench >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+    bench="$(swift build -c release --scratch-path .build-release --show-bin-path)/samverkan-bench"
     # The synthetic server writes the export nginx serves before it renders and listens.
     started=$(date +%s)
     "$bench" serve-synthetic --events "$events" --seed "$seed" --port "$server_port" \
@@ -77,8 +77,8 @@ if ((events)); then
     startup=$(($(date +%s) - started))
     head -1 "$work/serve.log" >&2
 else
-    swift build -c release --product samverkan >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
-    bin="$(swift build -c release --show-bin-path)/samverkan"
+    swift build -c release --scratch-path .build-release --product samverkan >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+    bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/samverkan"
     start_serve "$work/serve.log" "$bin" serve --exports "$exports" || exit 1
     server_pid=$SERVE_PID
     server_port=$SERVE_PORT

@@ -41,3 +41,33 @@ size_t csystem_gzip(const uint8_t *input, size_t length, uint8_t *output, size_t
     deflateEnd(&stream);
     return result == Z_STREAM_END ? written : 0;
 }
+
+int csystem_gunzip_equals(const uint8_t *compressed, size_t compressedLength, const uint8_t *expected,
+                          size_t expectedLength) {
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    // windowBits 15 + 16: gzip only (no zlib or raw streams).
+    if (inflateInit2(&stream, 15 + 16) != Z_OK) { return -1; }
+    uint8_t chunk[1 << 16];
+    size_t compared = 0;
+    int result = Z_OK;
+    int same = 1;
+    stream.next_in = (Bytef *)compressed;
+    stream.avail_in = (uInt)compressedLength;
+    while (same && result == Z_OK) {
+        stream.next_out = chunk;
+        stream.avail_out = sizeof chunk;
+        result = inflate(&stream, Z_NO_FLUSH);
+        if (result != Z_OK && result != Z_STREAM_END) { same = 0; break; }
+        size_t produced = sizeof chunk - stream.avail_out;
+        if (produced > expectedLength - compared || memcmp(chunk, expected + compared, produced) != 0) {
+            same = 0;
+            break;
+        }
+        compared += produced;
+    }
+    // One member, nothing after it, and every expected byte produced.
+    if (same && (result != Z_STREAM_END || stream.avail_in != 0 || compared != expectedLength)) { same = 0; }
+    inflateEnd(&stream);
+    return same;
+}

@@ -77,7 +77,10 @@ public struct ChangeEntry: Hashable, Sendable, Codable {
     }
 
     static func clean(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        // Most text has nothing to replace: no control byte, and no lead byte of U+0085
+        // (C2 85) or U+2028/U+2029 (E2 80 A8/A9), the other line breaks.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }
 

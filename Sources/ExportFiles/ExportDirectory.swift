@@ -1,4 +1,5 @@
 import CSystemShims
+import CalendarFeeds
 public import Foundation
 import Registry
 
@@ -49,14 +50,25 @@ public struct ExportDirectory: Sendable {
 
     /// The publication's files that are missing from the folder or differ from it (files
     /// the folder holds besides, such as static pages, are not counted).
+    ///
+    /// When the publication was rendered without its feeds' gzip twins, each twin on disk
+    /// must decompress to its feed's bytes (a twin that is missing, corrupt or of other
+    /// bytes is stale). Files are compared a few at a time, one per core, mapped rather
+    /// than read, so no copy of the export is made.
     public func staleFiles(comparedWith publication: Publication) -> [String] {
-        changedFiles(publication.files).sorted()
+        var stale = changedFiles(publication.files)
+        if !publication.includesFeedTwins {
+            let feeds = Set(publication.feeds.map(\.path))
+            stale += changedTwins(of: publication.files.filter { feeds.contains($0.path) })
+        }
+        return stale.sorted()
     }
 
-    /// Compares file by file, holding one file of the folder in memory at a time.
+    /// Compares file by file, several at once.
     private func changedFiles(_ files: [ExportFile]) -> [String] {
-        files.compactMap { file in
-            guard let onDisk = try? Data(contentsOf: url.appendingPathComponent(file.path)),
+        let url = url
+        return Parallel.map(files) { file in
+            guard let onDisk = Self.mapped(url.appendingPathComponent(file.path)),
                 onDisk.count == file.bytes.count
             else { return file.path }
             let same = onDisk.withUnsafeBytes { disk in
@@ -65,7 +77,31 @@ public struct ExportDirectory: Sendable {
                 }
             }
             return same ? nil : file.path
-        }
+        }.compactMap { $0 }
+    }
+
+    /// The `.gz` twins of `feeds` that do not decompress to their feed.
+    private func changedTwins(of feeds: [ExportFile]) -> [String] {
+        let url = url
+        return Parallel.map(feeds) { feed in
+            let path = feed.path + ".gz"
+            guard let onDisk = Self.mapped(url.appendingPathComponent(path)) else { return path }
+            let same = onDisk.withUnsafeBytes { disk in
+                feed.bytes.withUnsafeBufferPointer { plain in
+                    csystem_gunzip_equals(
+                        disk.bindMemory(to: UInt8.self).baseAddress, disk.count, plain.baseAddress,
+                        plain.count)
+                        == 1
+                }
+            }
+            return same ? nil : path
+        }.compactMap { $0 }
+    }
+
+    /// A file's bytes, mapped into memory (read from the page cache, not copied); nil when
+    /// it cannot be read.
+    private static func mapped(_ url: URL) -> Data? {
+        try? Data(contentsOf: url, options: .alwaysMapped)
     }
 
     /// Replaces the folder's contents with exactly `files`, atomically.

@@ -17,41 +17,57 @@ public enum JSONOutput {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         if snakeCaseKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
         let data = try! encoder.encode(value)
-        return collapsingEmptyContainers(String(decoding: data, as: UTF8.self)) + "\n"
+        var bytes = data.withUnsafeBytes { collapsingEmptyContainers(utf8: $0.bindMemory(to: UInt8.self)) }
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Foundation pretty-prints an empty array as `[`, a blank line and `]` on Linux:
     /// write `[]` (and `{}`) instead, the same on every platform. Only whitespace outside
     /// strings between an opening and its closing bracket is removed.
+    ///
+    /// Works on the UTF-8 bytes: every byte JSON's syntax uses is ASCII, and no byte of a
+    /// multi-byte character is, so nothing inside a string is mistaken for syntax.
     package static func collapsingEmptyContainers(_ json: String) -> String {
-        let characters = Array(json)
-        var result = ""
-        result.reserveCapacity(characters.count)
+        var json = json
+        return json.withUTF8 { String(decoding: collapsingEmptyContainers(utf8: $0), as: UTF8.self) }
+    }
+
+    package static func collapsingEmptyContainers(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var index = 0
         var inString = false
-        while index < characters.count {
-            let character = characters[index]
-            result.append(character)
+        while index < bytes.count {
+            let byte = bytes[index]
+            result.append(byte)
             index += 1
             if inString {
-                if character == "\\" && index < characters.count {
-                    result.append(characters[index])
+                if byte == backslash && index < bytes.count {
+                    result.append(bytes[index])
                     index += 1
-                } else if character == "\"" {
+                } else if byte == quote {
                     inString = false
                 }
-            } else if character == "\"" {
+            } else if byte == quote {
                 inString = true
-            } else if character == "[" || character == "{" {
+            } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
                 var next = index
-                while next < characters.count && characters[next].isWhitespace { next += 1 }
-                let closer: Character = character == "[" ? "]" : "}"
-                if next < characters.count && characters[next] == closer {
+                while next < bytes.count && isWhitespace(bytes[next]) { next += 1 }
+                let closer = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+                if next < bytes.count && bytes[next] == closer {
                     result.append(closer)
                     index = next + 1
                 }
             }
         }
         return result
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+            || byte == UInt8(ascii: "\r")
     }
 }

@@ -149,7 +149,9 @@ extension Registry {
     }
 
     private func popoloMeetings(zone: ZoneInfo) -> [PopoloExport.Event] {
-        uniqueMeetings.map { meeting in
+        // Once, not per meeting: it looks at every document.
+        let known = knownUntil
+        return uniqueMeetings.map { meeting in
             var start: String
             var end: String?
             switch meeting.time {
@@ -170,7 +172,7 @@ extension Registry {
             return PopoloExport.Event(
                 id: "meeting/\(meeting.id)", name: meeting.title, classification: "meeting",
                 organizationID: "body/\(meeting.body)", startDate: start, endDate: end,
-                location: meeting.place, status: popoloStatus(of: meeting),
+                location: meeting.place, status: popoloStatus(of: meeting, known: known),
                 attendees: attendees.isEmpty ? nil : attendees, actors: nil,
                 sources: popoloSources(meeting.source))
         }
@@ -195,10 +197,11 @@ extension Registry {
         }
     }
 
-    /// A scheduled meeting that lies on or before the newest document's day has been held.
-    private func popoloStatus(of meeting: Meeting) -> String {
+    /// A scheduled meeting that lies on or before the newest document's day (`known`,
+    /// the registry's `knownUntil`) has been held.
+    private func popoloStatus(of meeting: Meeting, known: Day?) -> String {
         guard !meeting.isCancelled else { return meeting.status.rawValue }
-        guard let known = knownUntil, let last = meeting.time.span.to?.adding(days: -1), last <= known else {
+        guard let known, let last = meeting.time.span.to?.adding(days: -1), last <= known else {
             return meeting.status.rawValue
         }
         return "held"

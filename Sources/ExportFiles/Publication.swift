@@ -42,7 +42,17 @@ public struct Publication: Sendable {
     /// `seats.tsv`).
     public private(set) var files: [ExportFile]
 
+    /// Whether `files` holds the feeds' gzip twins. `serve` renders without them (they are
+    /// most of the time of a large export) and checks the twins on disk by decompressing
+    /// them (`ExportDirectory.staleFiles(comparedWith:)`).
+    public let includesFeedTwins: Bool
+
     /// Renders the registry.
+    ///
+    /// The events are worded, sequenced and encoded one after another (the ledger and
+    /// libical see them in order); everything that does not depend on that order runs
+    /// beside it on the other cores: the Popolo and CSV exports while the events are
+    /// encoded, then the feeds' fingerprints and gzip twins, one feed per task.
     ///
     /// - Parameters:
     ///   - registry: What to publish.
@@ -52,15 +62,30 @@ public struct Publication: Sendable {
     ///     the clock by the command line only). Unchanged data and ledger never use it, so
     ///     the same data and ledger give the same bytes. Nil: one second after the newest
     ///     instant the ledger records (deterministic, for tests and `serve`).
+    ///   - feedTwins: Whether to compress each feed into its `.ics.gz` twin; `serve` does
+    ///     not need them in memory.
     public init(
-        registry: Registry, previous ledger: SequenceLedger, encoder: ICalendarEncoder, now: Instant? = nil
+        registry: Registry, previous ledger: SequenceLedger, encoder: ICalendarEncoder, now: Instant? = nil,
+        feedTwins: Bool = true
     ) {
         var ledger = ledger
         let firstExport = ledger.entries.isEmpty
         let now =
             now ?? ledger.newestRecord.map { $0.adding(seconds: 1) } ?? Instant(registry.latestRevision)
+        // The spreadsheet and Popolo exports depend on the registry alone: made on another
+        // core while this one encodes the events.
+        let zone = encoder.zone
+        let others = Parallel.background {
+            [
+                ("representatives.csv", Array(registry.representativesCSV().utf8)),
+                ("popolo.json", Array(registry.popoloJSON(zone: zone).utf8)),
+            ]
+        }
         let events = registry.events()
         let feeds = registry.standardFeeds(events: events)
+        let routing = FeedRouting(feeds)
+        var slugs: [Municipality.ID: String] = [:]
+        for id in registry.municipalities.map(\.id) where slugs[id] == nil { slugs[id] = registry[id]?.slug }
         let envelopes = feeds.map { encoder.envelope($0.header) }
         var encodedEvents: [[UInt8]] = []
         encodedEvents.reserveCapacity(events.count)
@@ -93,7 +118,7 @@ public struct Publication: Sendable {
                 if case .deadline(let decision) = event.origin { registry.responseKeys(of: decision) } else {
                     []
                 }
-            let state = Self.state(of: event, calendarEvent, registry: registry, answers: answers)
+            let state = Self.state(of: event, calendarEvent, slugs: slugs, answers: answers)
             let notes = Self.answerNotes(
                 old: ledger.entries[calendarEvent.uid]?.state?.answers ?? answers, new: answers, event: event,
                 registry: registry)
@@ -102,7 +127,7 @@ public struct Publication: Sendable {
             calendarEvent.revised = assignment.revised
             published.insert(calendarEvent.uid)
             let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
-            for index in feeds.indices where feeds[index].holds(event) {
+            for index in routing.feeds(holding: event) {
                 if let municipality = feeds[index].selection.municipality, let variant = own[municipality] {
                     contents[index].append(contentsOf: variant.bytes)
                     revised[index] = max(revised[index] ?? variant.revised, variant.revised)
@@ -119,31 +144,31 @@ public struct Publication: Sendable {
         let publicURL = registry.publicURL ?? "https://kalender.familjenhelsingborg.se"
         ledger.recordSeats(registry.seatStates(), registry: registry, now: now, url: publicURL)
         let latest = Instant(registry.latestRevision)
+        for index in feeds.indices { contents[index].append(contentsOf: envelopes[index].closing) }
+        // Each feed's fingerprint (and twin), one feed per task; then the ledger, in order.
+        let finished = Parallel.map(contents) { bytes in
+            (fingerprint: SequenceLedger.fingerprint(bytes), twin: feedTwins ? Gzip.compress(bytes) : nil)
+        }
         var files: [ExportFile] = []
         files.reserveCapacity(2 * feeds.count + 4)
         for index in feeds.indices {
-            // Finish each feed in place and hand its buffer over: no second copy of the bytes.
+            // Hand each feed's buffer over: no second copy of the bytes.
             var bytes: [UInt8] = []
             swap(&bytes, &contents[index])
-            bytes.append(contentsOf: envelopes[index].closing)
             let modified = ledger.revision(
-                ofFile: feeds[index].path, bytes: bytes, candidate: revised[index] ?? latest, now: now)
+                ofFile: feeds[index].path, fingerprint: finished[index].fingerprint,
+                candidate: revised[index] ?? latest, now: now)
             files.append(ExportFile(path: feeds[index].path, bytes: bytes, lastModified: modified))
         }
         // Beside each feed its gzip twin, for nginx's gzip_static: the same revision, so
         // both answer conditional requests alike.
         for index in feeds.indices {
-            let feed = files[index]
+            guard let twin = finished[index].twin else { continue }
             files.append(
                 ExportFile(
-                    path: feed.path + ".gz", bytes: Gzip.compress(feed.bytes), lastModified: feed.lastModified
-                ))
+                    path: feeds[index].path + ".gz", bytes: twin, lastModified: files[index].lastModified))
         }
-        for (path, text) in [
-            ("representatives.csv", registry.representativesCSV()),
-            ("popolo.json", registry.popoloJSON(zone: encoder.zone)),
-        ] {
-            let bytes = Array(text.utf8)
+        for (path, bytes) in others.value() {
             let modified = ledger.revision(ofFile: path, bytes: bytes, candidate: latest, now: now)
             files.append(ExportFile(path: path, bytes: bytes, lastModified: modified))
         }
@@ -195,6 +220,7 @@ public struct Publication: Sendable {
         self.feeds = feeds
         self.ledger = ledger
         self.files = files
+        self.includesFeedTwins = feedTwins
     }
 
     /// The changes that concern one municipality, newest first.
@@ -272,7 +298,10 @@ public struct Publication: Sendable {
     }
 
     /// What subscribers see of an event, for wording its next change.
-    static func state(of event: Event, _ calendarEvent: VEvent, registry: Registry, answers: [String] = [])
+    /// - Parameter slugs: Each municipality's slug, worked out once for all events.
+    static func state(
+        of event: Event, _ calendarEvent: VEvent, slugs: [Municipality.ID: String], answers: [String] = []
+    )
         -> EventState
     {
         let timing: String
@@ -283,7 +312,7 @@ public struct Publication: Sendable {
         return EventState(
             timing: timing, location: calendarEvent.location ?? "", status: calendarEvent.status.rawValue,
             title: event.title,
-            municipalities: event.municipalities.compactMap { registry[$0]?.slug }.sorted(),
+            municipalities: event.municipalities.compactMap { slugs[$0] }.sorted(),
             url: calendarEvent.url ?? "", answers: answers)
     }
 

@@ -69,6 +69,8 @@ public struct ServerState: Sendable {
     ///   `allowStaleExports`): serving then would restart or contradict SEQUENCE numbers
     ///   that subscribers already hold.
     public init(registry: Registry, configuration: ServerConfiguration, logger: Logger) throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         let zone: ZoneInfo
         do { zone = try ZoneInfo.collaborationZone() } catch {
             throw ServerStartError(description: error.description)
@@ -85,8 +87,12 @@ public struct ServerState: Sendable {
         } catch {
             throw ServerStartError(description: "\(folder)/\(error)")
         }
+        let ledgerRead = clock.now
+        // Without the feeds' gzip twins: the server compresses on first request, and the
+        // twins on disk are checked by decompressing them.
         var publication = Publication(
-            registry: registry, previous: ledger, encoder: ICalendarEncoder(zone: zone))
+            registry: registry, previous: ledger, encoder: ICalendarEncoder(zone: zone), feedTwins: false)
+        let rendered = clock.now
         if problems.isEmpty {
             let stale = exports.staleFiles(comparedWith: publication)
             if !stale.isEmpty {
@@ -103,15 +109,20 @@ public struct ServerState: Sendable {
             guard configuration.allowStaleExports else { throw ServerStartError(description: message) }
             logger.warning("\(message)")
         }
+        let compared = clock.now
         let site = Site(
             registry: registry, publicURL: configuration.resolvedPublicURL, feeds: publication.feeds,
             events: publication.events, changes: publication.changes)
         let renderer = CustomFeedRenderer(site: site, publication: publication, zone: zone)
         self.changes = publication.changes
-        self.catalog = FeedCatalog(feeds: publication.feeds, files: publication.takeFiles())
+        self.catalog = FeedCatalog(
+            feeds: publication.feeds, files: publication.takeFiles(), fingerprints: publication.ledger.files)
         self.site = site
         self.renderer = renderer
         self.zone = zone
+        logger.info(
+            "start-up: ledger read in \(ledgerRead - started), \(publication.events.count) events rendered in \(rendered - ledgerRead), compared with \(folder)/ in \(compared - rendered), responses built in \(clock.now - compared)"
+        )
     }
 }
 

@@ -24,7 +24,12 @@ public struct FeedCatalog: Sendable {
     ///   - feeds: The standard feeds.
     ///   - files: The publication's files (taken from it); those that are neither feeds
     ///     nor Atom change logs are dropped.
-    public init(feeds: [Feed], files: consuming [ExportFile]) {
+    ///   - fingerprints: The ledger's record of each file (`SequenceLedger.files`): its
+    ///     fingerprint is the feed's ETag, so no feed is hashed twice.
+    public init(
+        feeds: [Feed], files: consuming [ExportFile],
+        fingerprints: [String: SequenceLedger.FileRevision] = [:]
+    ) {
         let feedIndex = Dictionary(feeds.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         var resources = [CachedResource?](repeating: nil, count: feeds.count)
         var changeLogs: [String: CachedResource] = [:]
@@ -38,7 +43,8 @@ public struct FeedCatalog: Sendable {
             guard let index = feedIndex[file.path] else { continue }
             resources[index] = CachedResource(
                 bytes: file.bytes, contentType: CachedResource.calendarType,
-                cacheControl: CachedResource.feedCacheControl, lastModified: file.lastModified)
+                cacheControl: CachedResource.feedCacheControl, lastModified: file.lastModified,
+                fingerprint: fingerprints[file.path]?.fingerprint)
         }
         let entries = zip(feeds, resources).compactMap { feed, resource in
             resource.map { Entry(feed: feed, resource: $0) }

@@ -43,9 +43,8 @@ struct ExportBenchmark: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: work) }
 
         let registry = SyntheticRegistry.make(events: events, seed: seed)
-        let events = registry.events()
         var ledger = SequenceLedger()
-        let calendarEvents = events.map { event in
+        let calendarEvents = registry.events().map { event in
             let calendarEvent = registry.calendarEvent(event)
             return (calendarEvent, ledger.sequence(for: calendarEvent, kind: event.kind))
         }

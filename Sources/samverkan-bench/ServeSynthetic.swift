@@ -35,6 +35,13 @@ struct ServeSynthetic: AsyncParsableCommand {
     var exports = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-synthetic-export")
         .path
 
+    @Flag(
+        help: ArgumentHelp(
+            "Serve the export already in --exports instead of writing it first.",
+            discussion:
+                "Start-up is then what `samverkan serve` does: render, compare with the folder, listen."))
+    var reuseExports = false
+
     func validate() throws {
         guard events > 0 else { throw ValidationError("--events must be positive.") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535.") }
@@ -43,15 +50,23 @@ struct ServeSynthetic: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         let registry = SyntheticRegistry.make(events: events, seed: seed)
-        let files = Publication(
-            registry: registry, previous: SequenceLedger(), encoder: try ICalendarEncoder()
-        ).files
-        try ExportDirectory(URL(fileURLWithPath: exports)).replace(with: files)
-        let megabytes = files.reduce(0) { $0 + $1.bytes.count } / 1_000_000
-        let message =
-            "serve-synthetic: \(events) events (seed \(seed)), \(files.count) files, \(megabytes) MB "
-            + "written to \(exports) in \(ContinuousClock.now - started); rendering\n"
-        FileHandle.standardError.write(Data(message.utf8))
+        let built = ContinuousClock.now
+        if reuseExports {
+            let message =
+                "serve-synthetic: \(events) events (seed \(seed)) built in \(built - started), serving the "
+                + "export already in \(exports); rendering\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        } else {
+            let files = Publication(
+                registry: registry, previous: SequenceLedger(), encoder: try ICalendarEncoder()
+            ).files
+            try ExportDirectory(URL(fileURLWithPath: exports)).replace(with: files)
+            let megabytes = files.reduce(0) { $0 + $1.bytes.count } / 1_000_000
+            let message =
+                "serve-synthetic: \(events) events (seed \(seed)) built in \(built - started), \(files.count) "
+                + "files, \(megabytes) MB exported to \(exports) in \(ContinuousClock.now - built); rendering\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        }
         // The export is written and dropped before the server renders its own.
         try await runServer(
             registry: registry,

@@ -40,4 +40,20 @@ import Testing
             "\(error)".contains("municipalities/bjuv.ics") && "\(error)".contains("samverkan export")
         }
     }
+
+    @Test func refusesAGzipTwinThatIsNotItsFeed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "samverkan-stale-twin-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: exportsURL, to: folder)
+        // A valid gzip file, but of another feed.
+        let twin = folder.appendingPathComponent("municipalities/bjuv.ics.gz")
+        try FileManager.default.removeItem(at: twin)
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("all.ics.gz"), to: twin)
+        #expect {
+            try makeState(exportsPath: folder.path)
+        } throws: { error in
+            "\(error)".contains("municipalities/bjuv.ics.gz") && "\(error)".contains("samverkan export")
+        }
+    }
 }

@@ -17,4 +17,11 @@ size_t csystem_gzip_bound(size_t length);
 /// the same output. Returns the number of bytes written to `output`, or 0 on failure.
 size_t csystem_gzip(const uint8_t *input, size_t length, uint8_t *output, size_t capacity);
 
+/// Whether `compressed` is one gzip member (RFC 1952) that decompresses to exactly the
+/// `expectedLength` bytes at `expected`, with nothing after it. Decompresses in small
+/// chunks and stops at the first difference, so it holds no copy of either. Returns 1 or
+/// 0, or -1 when zlib cannot start.
+int csystem_gunzip_equals(const uint8_t *compressed, size_t compressedLength, const uint8_t *expected,
+                          size_t expectedLength);
+
 #endif

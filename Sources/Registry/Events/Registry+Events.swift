@@ -16,7 +16,7 @@ extension Registry {
             if let event = event(decision, seats) { events.append(event) }
         }
         for appointment in uniqueAppointments { events.append(event(appointment, seats)) }
-        events.sort(by: Event.precedes)
+        Event.sort(&events)
         return events
     }
 
@@ -58,6 +58,53 @@ extension Registry {
 }
 
 extension Event {
+    /// What `precedes` compares, taken out of the event once: sorting the keys moves
+    /// small values instead of whole events.
+    private struct SortKey: Comparable {
+        let day: Day
+        let minute: Int
+        let kind: Int
+        let id: String
+        /// The event's place in the list being sorted: equal keys keep their order.
+        let position: Int
+
+        init(_ event: Event, at position: Int) {
+            day = event.day
+            minute = event.timing.start?.minutesSinceMidnight ?? -1
+            kind = Kind.allCases.firstIndex(of: event.kind)!
+            id = event.id
+            self.position = position
+        }
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.day != b.day { return a.day < b.day }
+            if a.minute != b.minute { return a.minute < b.minute }
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.id != b.id { return a.id < b.id }
+            return a.position < b.position
+        }
+    }
+
+    /// Puts `events` in `precedes` order (events that neither precedes keep their order):
+    /// the keys are sorted, then the events are moved into place by following the cycles
+    /// of that permutation, so no second array of events is ever held.
+    static func sort(_ events: inout [Event]) {
+        let order = events.enumerated().map { SortKey($1, at: $0) }.sorted().map(\.position)
+        var placed = [Bool](repeating: false, count: events.count)
+        for start in events.indices where !placed[start] {
+            // Along the cycle, the event first at `start` travels forward one swap at a
+            // time while each slot receives the event that belongs there.
+            var current = start
+            while true {
+                placed[current] = true
+                let next = order[current]
+                if next == start { break }
+                events.swapAt(current, next)
+                current = next
+            }
+        }
+    }
+
     /// The order of every list of events: day, all-day before timed, start time, kind, ID.
     public static func precedes(_ a: Event, _ b: Event) -> Bool {
         if a.day != b.day { return a.day < b.day }

@@ -36,11 +36,16 @@ public struct CachedResource: Sendable {
             lastModified: Instant(lastModified))
     }
 
-    public init(bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Instant) {
+    /// - Parameter fingerprint: The bytes' fingerprint when the caller already has it
+    ///   (`SequenceLedger`'s, the same truncated SHA-256 in hex), so they are not hashed again.
+    public init(
+        bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Instant,
+        fingerprint: String? = nil
+    ) {
         self.contentType = contentType
         self.cacheControl = cacheControl
         self.lastModified = lastModified
-        let tag = Self.tag(of: bytes)
+        let tag = fingerprint.map { "sha256-" + $0 } ?? Self.tag(of: bytes)
         self.eTag = "\"\(tag)\""
         self.gzipETag = "\"\(tag)-gzip\""
         self.identity = ByteBuffer(bytes: bytes)

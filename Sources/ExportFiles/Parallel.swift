@@ -1,0 +1,44 @@
+import Dispatch
+import Synchronization
+
+/// The parts of an export that do not depend on each other, spread over the machine's
+/// cores. These are synchronous functions that return when their work is done, so they
+/// use Dispatch's threads, not Swift concurrency's cooperative pool.
+enum Parallel {
+    /// `transform` of every element, each on whichever core is free, in the order of
+    /// `elements`.
+    static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            let result = transform(elements[index])
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// Starts `work` on another thread at once; `Pending.value()` waits for its result.
+    static func background<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Pending<Result> {
+        let pending = Pending<Result>()
+        pending.group.enter()
+        DispatchQueue.global().async {
+            let result = work()
+            pending.result.withLock { $0 = result }
+            pending.group.leave()
+        }
+        return pending
+    }
+
+    /// The result of work started with `background`.
+    final class Pending<Result: Sendable>: Sendable {
+        fileprivate let result = Mutex<Result?>(nil)
+        fileprivate let group = DispatchGroup()
+
+        /// Waits for the work, then returns what it made.
+        func value() -> Result {
+            group.wait()
+            return result.withLock { $0! }
+        }
+    }
+}
