@@ -28,7 +28,7 @@ public struct FeedSelection: Hashable, Sendable {
 ///
 /// Feeds stay small however long the registry grows: the current feeds hold events from
 /// the start of the previous year on (`Registry.feedWindowStart`), and each finished year
-/// also has an archive feed of its own (`archive/2025.ics`) that never changes again.
+/// also has an archive feed of its own (`archive/2025.ics`).
 public struct Feed: Hashable, Sendable {
     /// Which days a feed holds.
     public enum Period: Hashable, Sendable {

@@ -36,15 +36,15 @@ extension Registry {
         return states
     }
 
-    /// "Bjuv har en ny kommundirektör i Kommundirektörerna: Anna Berg efterträder Per Ek
-    /// från den 1 maj 2026." Nil when the seat is new (it had no holder before).
+    /// "Bjuv har en ny kommundirektör i kommundirektörerna: Anna Berg efterträder Per Ek
+    /// från den 1 maj 2026." Nil when the key names no municipality of the registry.
     func replacementSentence(old: String, new: SeatState) -> (text: String, municipality: String)? {
         let parts = new.key.split(separator: "\t").map(String.init)
         guard parts.count == 3, let municipality = municipalities.first(where: { $0.slug == parts[0] })
         else { return nil }
         let body = self[Body.ID(parts[1])]
         let role = memberships.first { $0.role.key == parts[2] }?.role.title ?? parts[2]
-        let place = body.map { " i \($0.name)" } ?? ""
+        let place = body.map { " i \($0.nameInSentence)" } ?? ""
         let since = new.from.map { " från den \($0.swedishText)" } ?? ""
         return (
             "\(municipality.name) har en ny \(role)\(place): \(new.holders) efterträder \(old)\(since).",

@@ -146,7 +146,7 @@ import Testing
         #expect(change.url == "https://kalender.familjenhelsingborg.se/kommuner/bjuv")
         #expect(
             change.text
-                == "Bjuv har en ny kommundirektör i Kommundirektörerna: Anna Berg efterträder Agneta Fristedt "
+                == "Bjuv har en ny kommundirektör i kommundirektörerna: Anna Berg efterträder Agneta Fristedt "
                 + "från den 1 september 2026.")
         // The seat ledger reads back as written, so the next export sees no change.
         let encoder = try ICalendarEncoder()
