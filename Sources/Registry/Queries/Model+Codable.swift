@@ -1,6 +1,6 @@
 // JSON forms of the model's small value types, used by the query results.
 //
-// A day is `"YYYY-MM-DD"`, a local time `"HH:MM"` (Europe/Stockholm), an ID its raw
+// A day is `"YYYY-MM-DD"`, an instant `"2026-04-10T00:00:00Z"` (UTC), a local time `"HH:MM"` (Europe/Stockholm), an ID its raw
 // value, and the model's enums their raw values: the same strings the CLI prints.
 
 extension Day: Codable {
@@ -17,6 +17,24 @@ extension Day: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+}
+
+extension Instant: Codable {
+    /// As its RFC 3339 text, `"2026-04-10T00:00:00Z"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let instant = Instant(iso: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "not a UTC instant: \(text)")
+        }
+        self = instant
     }
 }
 

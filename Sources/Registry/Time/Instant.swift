@@ -45,21 +45,3 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     private static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
 }
-
-extension Instant: Codable {
-    /// As its RFC 3339 text, `"2026-04-10T00:00:00Z"`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let instant = Instant(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "not a UTC instant: \(text)")
-        }
-        self = instant
-    }
-}
