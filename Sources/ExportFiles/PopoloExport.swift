@@ -7,7 +7,8 @@ public import Registry
 // `person/agneta-fristedt`, `municipality/bjuv`, `body/kommundirektorerna`,
 // `membership/…`, `appointment/…`, `meeting/kdm-2026-04-10`, `deadline/…`.
 // Keys are Popolo's snake_case (the properties' camelCase names, converted when
-// encoding); a field with no value is left out, as Popolo does. A name or role the
+// encoding; `json` writes the same bytes directly); a field with no value is left out, as
+// Popolo does. A name or role the
 // registry inferred rather than read in its source ends in " (antaget)".
 
 /// The whole Popolo document.
@@ -92,6 +93,104 @@ public struct PopoloExport: Codable, Hashable, Sendable {
     public let events: [Event]
 }
 
+extension PopoloExport {
+    /// The document as `JSONOutput` writes it with snake_case keys, byte for byte, but
+    /// written directly: each type's keys below are its properties' snake_case names, in
+    /// sorted order.
+    public var json: [UInt8] {
+        var writer = JSONWriter(capacity: 1_024 * (events.count + memberships.count + persons.count))
+        writer.object { document in
+            document.key("events")
+            document.array(events) { $0.write($1) }
+            document.key("memberships")
+            document.array(memberships) { $0.write($1) }
+            document.key("organizations")
+            document.array(organizations) { $0.write($1) }
+            document.key("persons")
+            document.array(persons) { $0.write($1) }
+        }
+        return writer.finish()
+    }
+}
+
+extension JSONWriter {
+    fileprivate mutating func write(_ sources: [PopoloExport.Source]) {
+        key("sources")
+        array(sources) { writer, source in
+            writer.object {
+                $0.field("note", source.note)
+                $0.field("url", source.url)
+            }
+        }
+    }
+
+    fileprivate mutating func write(_ person: PopoloExport.Person) {
+        object {
+            $0.field("email", person.email)
+            $0.field("id", person.id)
+            $0.field("name", person.name)
+            $0.write(person.sources)
+        }
+    }
+
+    fileprivate mutating func write(_ organization: PopoloExport.Organization) {
+        object {
+            $0.field("classification", organization.classification)
+            $0.field("description", organization.description)
+            $0.field("dissolution_date", organization.dissolutionDate)
+            $0.field("founding_date", organization.foundingDate)
+            $0.field("id", organization.id)
+            $0.field("name", organization.name)
+            if let otherNames = organization.otherNames {
+                $0.key("other_names")
+                $0.array(otherNames) { writer, other in writer.object { $0.field("name", other.name) } }
+            }
+            $0.field("parent_id", organization.parentID)
+            $0.field("proposal_date", organization.proposalDate)
+            $0.write(organization.sources)
+        }
+    }
+
+    fileprivate mutating func write(_ membership: PopoloExport.Membership) {
+        object {
+            $0.field("end_date", membership.endDate)
+            $0.field("id", membership.id)
+            $0.field("label", membership.label)
+            $0.field("on_behalf_of_id", membership.onBehalfOfID)
+            $0.field("organization_id", membership.organizationID)
+            $0.field("person_id", membership.personID)
+            $0.field("role", membership.role)
+            $0.write(membership.sources)
+            $0.field("start_date", membership.startDate)
+        }
+    }
+
+    fileprivate mutating func write(_ event: PopoloExport.Event) {
+        object {
+            $0.field("actors", event.actors)
+            if let attendees = event.attendees {
+                $0.key("attendees")
+                $0.array(attendees) { writer, attendee in
+                    writer.object {
+                        $0.field("on_behalf_of_id", attendee.onBehalfOfID)
+                        $0.field("person_id", attendee.personID)
+                        $0.field("status", attendee.status)
+                    }
+                }
+            }
+            $0.field("classification", event.classification)
+            $0.field("end_date", event.endDate)
+            $0.field("id", event.id)
+            $0.field("location", event.location)
+            $0.field("name", event.name)
+            $0.field("organization_id", event.organizationID)
+            $0.write(event.sources)
+            $0.field("start_date", event.startDate)
+            $0.field("status", event.status)
+        }
+    }
+}
+
 extension Registry {
     /// The registry as a Popolo document; every list sorted by ID.
     public func popolo(zone: ZoneInfo) -> PopoloExport {
@@ -145,7 +244,7 @@ extension Registry {
 
     /// The Popolo document as JSON text (sorted keys, trailing newline).
     public func popoloJSON(zone: ZoneInfo) -> String {
-        JSONOutput.string(popolo(zone: zone), snakeCaseKeys: true)
+        String(decoding: popolo(zone: zone).json, as: UTF8.self)
     }
 
     private func popoloMeetings(zone: ZoneInfo) -> [PopoloExport.Event] {

@@ -78,14 +78,14 @@ public struct Publication: Sendable {
         let others = Parallel.background {
             [
                 ("representatives.csv", Array(registry.representativesCSV().utf8)),
-                ("popolo.json", Array(registry.popoloJSON(zone: zone).utf8)),
+                ("popolo.json", registry.popolo(zone: zone).json),
             ]
         }
         let events = registry.events()
         let feeds = registry.standardFeeds(events: events)
         let routing = FeedRouting(feeds)
-        var slugs: [Municipality.ID: String] = [:]
-        for id in registry.municipalities.map(\.id) where slugs[id] == nil { slugs[id] = registry[id]?.slug }
+        let slugs = Dictionary(
+            registry.municipalities.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
         let envelopes = feeds.map { encoder.envelope($0.header) }
         var encodedEvents: [[UInt8]] = []
         encodedEvents.reserveCapacity(events.count)
@@ -93,72 +93,98 @@ public struct Publication: Sendable {
         revisions.reserveCapacity(events.count)
         var ownWording: [Int: [Municipality.ID: EncodedEvent]] = [:]
         var published = Set<String>()
-        // One pass over the events: each is worded and encoded once (and once more for each
-        // municipality that words it its own way), and its bytes go into every feed that holds it.
-        var contents = envelopes.map(\.opening)
+        var members = [[Int]](repeating: [], count: feeds.count)
         var revised = [Instant?](repeating: nil, count: feeds.count)
-        for (position, event) in events.enumerated() {
-            var own: [Municipality.ID: EncodedEvent] = [:]
-            for municipality in Self.ownWordings(of: event, registry: registry, ledger: ledger) {
-                guard let slug = registry[municipality]?.slug else { continue }
-                // Before the shared event is recorded, so a first variant continues from
-                // what the municipality's feed showed: the shared event of the last export.
-                var variant = registry.calendarEvent(event, for: municipality)
-                let key = SequenceLedger.variantKey(uid: variant.uid, municipalitySlug: slug)
-                let variantAssignment = ledger.assign(
-                    variant, kind: event.kind, now: firstExport ? nil : now, key: key)
-                variant.revised = variantAssignment.revised
-                published.insert(key)
-                own[municipality] = EncodedEvent(
-                    bytes: encoder.encode(variant, sequence: variantAssignment.sequence),
-                    revised: variantAssignment.revised)
-            }
-            var calendarEvent = registry.calendarEvent(event)
-            let answers: [String] =
-                if case .deadline(let decision) = event.origin { registry.responseKeys(of: decision) } else {
-                    []
-                }
-            let state = Self.state(of: event, calendarEvent, slugs: slugs, answers: answers)
-            let notes = Self.answerNotes(
-                old: ledger.entries[calendarEvent.uid]?.state?.answers ?? answers, new: answers, event: event,
-                registry: registry)
-            let assignment = ledger.assign(
-                calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: state, notes: notes)
-            calendarEvent.revised = assignment.revised
-            published.insert(calendarEvent.uid)
-            let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
-            for index in routing.feeds(holding: event) {
-                if let municipality = feeds[index].selection.municipality, let variant = own[municipality] {
-                    contents[index].append(contentsOf: variant.bytes)
-                    revised[index] = max(revised[index] ?? variant.revised, variant.revised)
-                } else {
-                    contents[index].append(contentsOf: bytes)
-                    revised[index] = max(revised[index] ?? assignment.revised, assignment.revised)
+        // The events in batches, through two stages: the wording of the next batch (which
+        // depends on the registry and the previous ledger alone) is made on another core
+        // while this one gives the current batch its SEQUENCE numbers and libical bytes, in
+        // order. Each event is worded and encoded once, and once more for each municipality
+        // that words it its own way; each feed notes which events it holds.
+        let previous = ledger
+        let batches = stride(from: 0, to: events.count, by: Self.batchSize).map {
+            $0..<min($0 + Self.batchSize, events.count)
+        }
+        func word(_ batch: Range<Int>) -> Parallel.Pending<[WordedEvent]> {
+            Parallel.background {
+                events[batch].map {
+                    WordedEvent($0, registry: registry, previous: previous, routing: routing, slugs: slugs)
                 }
             }
-            if !own.isEmpty { ownWording[position] = own }
-            encodedEvents.append(bytes)
-            revisions.append(assignment.revised)
+        }
+        var next = batches.first.map(word)
+        for (number, batch) in batches.enumerated() {
+            let worded = next!.value()
+            next = number + 1 < batches.count ? word(batches[number + 1]) : nil
+            for (position, item) in zip(batch, worded) {
+                let event = events[position]
+                var own: [Municipality.ID: EncodedEvent] = [:]
+                for (municipality, variant, key, fingerprint) in item.variants {
+                    // Before the shared event is recorded, so a first variant continues from
+                    // what the municipality's feed showed: the shared event of the last export.
+                    var variant = variant
+                    let variantAssignment = ledger.assign(
+                        variant, kind: event.kind, now: firstExport ? nil : now, key: key,
+                        fingerprint: fingerprint)
+                    variant.revised = variantAssignment.revised
+                    published.insert(key)
+                    own[municipality] = EncodedEvent(
+                        bytes: encoder.encode(variant, sequence: variantAssignment.sequence),
+                        revised: variantAssignment.revised)
+                }
+                var calendarEvent = item.shared
+                let assignment = ledger.assign(
+                    calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: item.state,
+                    notes: item.notes, fingerprint: item.fingerprint)
+                calendarEvent.revised = assignment.revised
+                published.insert(calendarEvent.uid)
+                let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
+                for index in item.feeds {
+                    members[index].append(position)
+                    let eventRevised =
+                        feeds[index].selection.municipality.flatMap { own[$0]?.revised } ?? assignment.revised
+                    revised[index] = max(revised[index] ?? eventRevised, eventRevised)
+                }
+                if !own.isEmpty { ownWording[position] = own }
+                encodedEvents.append(bytes)
+                revisions.append(assignment.revised)
+            }
         }
         ledger.recordRemovals(keeping: published, now: now)
+        // The events' lines are final: written on another core while the feeds are assembled.
+        let entriesOnly = ledger
+        let sequencesTSV = Parallel.background { entriesOnly.tsv }
         let publicURL = registry.publicURL ?? "https://kalender.familjenhelsingborg.se"
         ledger.recordSeats(registry.seatStates(), registry: registry, now: now, url: publicURL)
         let latest = Instant(registry.latestRevision)
-        for index in feeds.indices { contents[index].append(contentsOf: envelopes[index].closing) }
-        // Each feed's fingerprint (and twin), one feed per task; then the ledger, in order.
-        let finished = Parallel.map(contents) { bytes in
-            (fingerprint: SequenceLedger.fingerprint(bytes), twin: feedTwins ? Gzip.compress(bytes) : nil)
+        // Each feed's bytes, fingerprint (and twin), one feed per task, each buffer sized
+        // before it is filled; then the ledger, in order.
+        let (held, encoded, own) = (members, encodedEvents, ownWording)
+        let finished = Parallel.map(Array(feeds.indices)) { index in
+            let municipality = feeds[index].selection.municipality
+            let chunks = held[index].map { position in
+                municipality.flatMap { own[position]?[$0]?.bytes } ?? encoded[position]
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(
+                chunks.reduce(envelopes[index].opening.count + envelopes[index].closing.count) {
+                    $0 + $1.count
+                })
+            bytes.append(contentsOf: envelopes[index].opening)
+            for chunk in chunks { bytes.append(contentsOf: chunk) }
+            bytes.append(contentsOf: envelopes[index].closing)
+            return (
+                bytes: bytes, fingerprint: SequenceLedger.fingerprint(bytes),
+                twin: feedTwins ? Gzip.compress(bytes) : nil
+            )
         }
         var files: [ExportFile] = []
         files.reserveCapacity(2 * feeds.count + 4)
         for index in feeds.indices {
-            // Hand each feed's buffer over: no second copy of the bytes.
-            var bytes: [UInt8] = []
-            swap(&bytes, &contents[index])
             let modified = ledger.revision(
                 ofFile: feeds[index].path, fingerprint: finished[index].fingerprint,
                 candidate: revised[index] ?? latest, now: now)
-            files.append(ExportFile(path: feeds[index].path, bytes: bytes, lastModified: modified))
+            files.append(
+                ExportFile(path: feeds[index].path, bytes: finished[index].bytes, lastModified: modified))
         }
         // Beside each feed its gzip twin, for nginx's gzip_static: the same revision, so
         // both answer conditional requests alike.
@@ -205,7 +231,8 @@ public struct Publication: Sendable {
         }
         // The ledgers change whenever anything does: as new as the newest file.
         let newest = files.map(\.lastModified).max() ?? latest
-        files.append(ExportFile(path: SequenceLedger.fileName, text: ledger.tsv, lastModified: newest))
+        files.append(
+            ExportFile(path: SequenceLedger.fileName, text: sequencesTSV.value(), lastModified: newest))
         files.append(
             ExportFile(path: SequenceLedger.filesFileName, text: ledger.filesTSV, lastModified: newest))
         files.append(
@@ -221,6 +248,56 @@ public struct Publication: Sendable {
         self.ledger = ledger
         self.files = files
         self.includesFeedTwins = feedTwins
+    }
+
+    /// Events per batch of the wording stage: large enough that handing a batch between
+    /// cores costs nothing, small enough that few worded events wait in memory.
+    static let batchSize = 1_024
+
+    /// An event's wording for every feed that holds it, and what the ledger needs to know
+    /// of it: everything about an event that does not depend on the events before it.
+    struct WordedEvent: Sendable {
+        /// The wording most feeds carry.
+        let shared: VEvent
+        /// The ledger's fingerprint of `shared`.
+        let fingerprint: String
+        /// Each municipality's own wording, its ledger key and fingerprint, in `ownWordings`
+        /// order.
+        let variants: [(municipality: Municipality.ID, event: VEvent, key: String, fingerprint: String)]
+        let state: EventState
+        /// The change log's sentences for answers new since the previous export.
+        let notes: [ChangeNote]
+        /// The indices of the standard feeds that hold the event.
+        let feeds: [Int]
+
+        /// - Parameter previous: The ledger of the previous export, unchanged by this one:
+        ///   only the event itself ever changes the lines it reads.
+        init(
+            _ event: Event, registry: Registry, previous: SequenceLedger, routing: FeedRouting,
+            slugs: [Municipality.ID: String]
+        ) {
+            variants = Publication.ownWordings(of: event, registry: registry, ledger: previous).compactMap {
+                municipality in
+                guard let slug = slugs[municipality] else { return nil }
+                let variant = registry.calendarEvent(event, for: municipality)
+                return (
+                    municipality, variant,
+                    SequenceLedger.variantKey(uid: variant.uid, municipalitySlug: slug),
+                    SequenceLedger.fingerprint(variant, kind: event.kind)
+                )
+            }
+            shared = registry.calendarEvent(event)
+            fingerprint = SequenceLedger.fingerprint(shared, kind: event.kind)
+            let answers: [String] =
+                if case .deadline(let decision) = event.origin { registry.responseKeys(of: decision) } else {
+                    []
+                }
+            state = Publication.state(of: event, shared, slugs: slugs, answers: answers)
+            notes = Publication.answerNotes(
+                old: previous.entries[shared.uid]?.state?.answers ?? answers, new: answers, event: event,
+                registry: registry)
+            feeds = routing.feeds(holding: event)
+        }
     }
 
     /// The changes that concern one municipality, newest first.

@@ -33,6 +33,8 @@ public struct Body: Record, Hashable {
     public let purpose: String?
     /// Fields the registry inferred rather than read in its source.
     public let inferred: [Inferred]
+    /// Lower-case ASCII for file names and URLs, worked out once: every event asks for it.
+    public let slug: String
     public let source: Source
     public let location: SourceLocation
 
@@ -49,12 +51,10 @@ public struct Body: Record, Hashable {
         self.municipality = municipality
         self.purpose = purpose
         self.inferred = inferred
+        self.slug = Text.slug(id.rawValue)
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }
-
-    /// Lower-case ASCII for file names and URLs.
-    public var slug: String { Text.slug(id.rawValue) }
 }
 
 /// Where a body is in its life: proposed, then active, then closed.

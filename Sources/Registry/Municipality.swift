@@ -9,6 +9,9 @@ public struct Municipality: Record, Hashable {
     public let officialName: String
     /// Other forms seen in documents, e.g. "Helsingborg stad".
     public let aliases: [String]
+    /// Lower-case ASCII for file names and URLs: "Ängelholm" -> "angelholm". Worked out
+    /// once here: feeds, routes and the ledger ask for it for every event.
+    public let slug: String
     public let source: Source
     public let location: SourceLocation
 
@@ -20,10 +23,8 @@ public struct Municipality: Record, Hashable {
         self.name = name
         self.officialName = officialName
         self.aliases = aliases
+        self.slug = Text.slug(name)
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }
-
-    /// Lower-case ASCII for file names and URLs: "Ängelholm" -> "angelholm".
-    public var slug: String { Text.slug(name) }
 }

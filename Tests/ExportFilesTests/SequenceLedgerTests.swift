@@ -81,4 +81,36 @@ extension SequenceLedger {
             #expect(error.description.hasPrefix("sequences.tsv:2:"))
         }
     }
+
+    /// A ledger long enough to be read in several parts, one per core.
+    static func longLedger(lines: Int) -> [String] {
+        (0..<lines).map { "uid-\($0)@example\t\($0 % 7)\tfingerprint-\($0)" }
+    }
+
+    @Test(arguments: [
+        1, SequenceLedger.linesPerPart, SequenceLedger.linesPerPart + 1, 3 * SequenceLedger.linesPerPart - 5,
+    ])
+    func aLongLedgerNamesItsFirstMalformedLine(malformed: Int) {
+        var lines = Self.longLedger(lines: 3 * SequenceLedger.linesPerPart)
+        lines[malformed - 1] = "uid\tnot-a-number\tabc"
+        // A second malformed line further on: the first is the one named.
+        lines[lines.count - 1] = "uid-only"
+        do {
+            _ = try SequenceLedger(tsv: lines.joined(separator: "\n") + "\n")
+            Issue.record("line \(malformed) is malformed and was read")
+        } catch {
+            #expect(error.line == malformed)
+        }
+    }
+
+    @Test func aLongLedgerReadsEveryLineAndALaterLineForTheSameUIDWins() throws {
+        var lines = Self.longLedger(lines: 2 * SequenceLedger.linesPerPart + 100)
+        lines.append("uid-3@example\t42\tnewer")
+        let ledger = try SequenceLedger(tsv: lines.joined(separator: "\n") + "\n")
+        #expect(ledger.entries.count == 2 * SequenceLedger.linesPerPart + 100)
+        #expect(ledger.entries["uid-3@example"] == SequenceLedger.Entry(sequence: 42, fingerprint: "newer"))
+        let last = 2 * SequenceLedger.linesPerPart + 99
+        #expect(ledger.entries["uid-\(last)@example"]?.fingerprint == "fingerprint-\(last)")
+        #expect(try SequenceLedger(tsv: ledger.tsv) == ledger)
+    }
 }
