@@ -57,7 +57,12 @@ let package = Package(
 
         // The libical boundary: a thin Swift owner of every libical pointer. VEVENT values
         // and calendar headers in, iCalendar bytes out (and back, for checks).
-        .target(name: "ICalendar", dependencies: ["Registry", "CLibical"], swiftSettings: strict),
+        .target(
+            name: "ICalendar",
+            dependencies: [
+                "Registry", "CLibical", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
 
         // Events in a calendar's words: Swedish summaries and descriptions, UIDs, and which
         // feeds exist and what each holds.
@@ -74,6 +79,7 @@ let package = Package(
             dependencies: [
                 "Registry", "ICalendar", "CalendarFeeds", "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -114,6 +120,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The parts of an export that do not depend on each other, spread over the machine's
 /// cores. These are synchronous functions that return when their work is done, so they
@@ -10,12 +10,12 @@ enum Parallel {
     static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
-        let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+        let results = NIOLockedValueBox<[Result?]>(Array(repeating: nil, count: elements.count))
         DispatchQueue.concurrentPerform(iterations: elements.count) { index in
             let result = transform(elements[index])
-            results.withLock { $0[index] = result }
+            results.withLockedValue { $0[index] = result }
         }
-        return results.withLock { $0.map { $0! } }
+        return results.withLockedValue { $0.map { $0! } }
     }
 
     /// Starts `work` on another thread at once; `Pending.value()` waits for its result.
@@ -24,7 +24,7 @@ enum Parallel {
         pending.group.enter()
         DispatchQueue.global().async {
             let result = work()
-            pending.result.withLock { $0 = result }
+            pending.result.withLockedValue { $0 = result }
             pending.group.leave()
         }
         return pending
@@ -32,13 +32,13 @@ enum Parallel {
 
     /// The result of work started with `background`.
     final class Pending<Result: Sendable>: Sendable {
-        fileprivate let result = Mutex<Result?>(nil)
+        fileprivate let result = NIOLockedValueBox<Result?>(nil)
         fileprivate let group = DispatchGroup()
 
         /// Waits for the work, then returns what it made.
         func value() -> Result {
             group.wait()
-            return result.withLock { $0! }
+            return result.withLockedValue { $0! }
         }
     }
 }

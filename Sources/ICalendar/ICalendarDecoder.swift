@@ -1,5 +1,5 @@
 import CLibical
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The text a calendar carries, as libical's own parser reads it back.
 ///
@@ -58,7 +58,10 @@ public enum ICalendarDecoder {
     /// - Parameter bytes: the file's bytes, UTF-8 with CRLF line ends.
     /// - Returns: the text properties, copied out of libical's memory.
     public static func decode(_ bytes: [UInt8]) throws(ICalendarDecodingError) -> DecodedCalendar {
-        try libical.withLock { _ throws(ICalendarDecodingError) in try decodeLocked(bytes) }
+        let decoded = libical.withLock {
+            Result { () throws(ICalendarDecodingError) in try decodeLocked(bytes) }
+        }
+        return try decoded.get()
     }
 
     private static func decodeLocked(_ bytes: [UInt8]) throws(ICalendarDecodingError) -> DecodedCalendar {

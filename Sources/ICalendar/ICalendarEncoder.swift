@@ -1,6 +1,6 @@
 import CLibical
+import NIOConcurrencyHelpers
 public import Registry
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -26,7 +26,7 @@ public final class ICalendarEncoder {
     /// - Parameter zone: The zone every timed event is local to.
     public init(zone: ZoneInfo) {
         self.zone = zone
-        self.vtimezone = libical.withLock { _ in VTimeZone.component(zone) }
+        self.vtimezone = libical.withLock { VTimeZone.component(zone) }
     }
 
     /// Resolves the collaboration's zone from the system's tz database.
@@ -36,13 +36,13 @@ public final class ICalendarEncoder {
 
     /// The bytes of one VEVENT. Its bytes are the same in every feed that holds it.
     public func encode(_ event: VEvent, sequence: Int) -> [UInt8] {
-        libical.withLock { _ in eventComponent(event, sequence: sequence).serialized() }
+        libical.withLock { eventComponent(event, sequence: sequence).serialized() }
     }
 
     /// A feed's calendar envelope, split where its events go: properties and VTIMEZONE
     /// before, `END:VCALENDAR` after.
     public func envelope(_ header: VCalendarHeader) -> (opening: [UInt8], closing: [UInt8]) {
-        let whole = libical.withLock { _ in calendarEnvelope(header) }
+        let whole = libical.withLock { calendarEnvelope(header) }
         let closing = Array("END:VCALENDAR\r\n".utf8)
         precondition(whole.count >= closing.count && Array(whole.suffix(closing.count)) == closing)
         return (Array(whole.dropLast(closing.count)), closing)

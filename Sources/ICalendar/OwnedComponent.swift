@@ -1,5 +1,5 @@
 import CLibical
-import Synchronization
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +10,12 @@ import Synchronization
 /// Serializes every use of libical in the process: its error state, ring buffers and
 /// parser are global and unguarded. Held only while libical runs, never while a
 /// caller's code does.
-let libical = Mutex(())
+///
+/// NIO's lock rather than the standard library's `Mutex`, here and in every other module:
+/// it is a pthread mutex, which ThreadSanitizer understands, while `Mutex` on Linux waits
+/// on a futex that ThreadSanitizer cannot see, so every access it guards is reported as
+/// a race (`scripts/sanitize.sh thread`).
+let libical = NIOLock()
 
 /// An `icalcomponent` this module owns and frees.
 final class OwnedComponent {

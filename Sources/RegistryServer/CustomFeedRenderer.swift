@@ -1,9 +1,9 @@
 public import CalendarFeeds
 public import ExportFiles
 import ICalendar
+import NIOConcurrencyHelpers
 public import Pages
 public import Registry
-import Synchronization
 
 /// Builds feeds for any selection a subscriber asks for, from the events the publication
 /// already encoded: a custom feed is the encoded events it selects between an envelope,
@@ -25,7 +25,7 @@ public final class CustomFeedRenderer: Sendable {
     /// look older than its removal.
     private let newestRemoval: Instant?
     private let zone: ZoneInfo
-    private let cache = Mutex<[FeedSelection: CachedResource]>([:])
+    private let cache = NIOLockedValueBox<[FeedSelection: CachedResource]>([:])
     /// The number of distinct selections is bounded by the registry (kinds × municipalities
     /// × bodies), but a large registry makes each feed large: keep at most this many.
     private let cacheLimit: Int
@@ -49,7 +49,7 @@ public final class CustomFeedRenderer: Sendable {
     /// The feed for `selection`, rendered once and then kept.
     public func resource(for selection: FeedSelection, standard catalog: FeedCatalog) -> CachedResource {
         if let standard = catalog.standard(selection) { return standard.resource }
-        if let cached = cache.withLock({ $0[selection] }) { return cached }
+        if let cached = cache.withLockedValue({ $0[selection] }) { return cached }
         let feed = registry.feed(for: selection, among: standardFeeds)
         let (opening, closing) = ICalendarEncoder(zone: zone).envelope(feed.header)
         var bytes = opening
@@ -67,7 +67,7 @@ public final class CustomFeedRenderer: Sendable {
             bytes: bytes, contentType: CachedResource.calendarType,
             cacheControl: CachedResource.feedCacheControl,
             lastModified: lastModified ?? Instant(registry.latestRevision))
-        cache.withLock { cache in
+        cache.withLockedValue { cache in
             if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
             cache[selection] = resource
         }

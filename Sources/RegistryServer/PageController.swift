@@ -1,7 +1,7 @@
 public import Hummingbird
+import NIOConcurrencyHelpers
 public import Pages
 public import Registry
-import Synchronization
 
 /// The web pages: `/`, `/kommuner/SLUG`, `/organ/SLUG`, `/moten/ID`, `/beslut/ID`.
 ///
@@ -48,12 +48,12 @@ public struct PageController<Context: RequestContext>: Sendable {
 
 /// Rendered pages of one day; a new day starts an empty cache.
 final class PageCache: Sendable {
-    private let state = Mutex<(day: Day?, pages: [String: CachedResource])>((nil, [:]))
+    private let state = NIOLockedValueBox<(day: Day?, pages: [String: CachedResource])>((nil, [:]))
 
     func resource(at path: String, on day: Day, render: () -> CachedResource?) -> CachedResource? {
-        if let cached = state.withLock({ $0.day == day ? $0.pages[path] : nil }) { return cached }
+        if let cached = state.withLockedValue({ $0.day == day ? $0.pages[path] : nil }) { return cached }
         guard let resource = render() else { return nil }
-        state.withLock { state in
+        state.withLockedValue { state in
             if state.day != day { state = (day, [:]) }
             state.pages[path] = resource
         }

@@ -1,8 +1,8 @@
 import CompressNIO
 import Crypto
 public import Hummingbird
+import NIOConcurrencyHelpers
 public import Registry
-import Synchronization
 
 /// One response body rendered ahead of time, with everything a cache needs to know about
 /// it: both encodings, their strong ETags, Last-Modified and Cache-Control.
@@ -76,10 +76,10 @@ public struct CachedResource: Sendable {
 /// A resource's gzip variant, made once on first use; concurrent first uses wait for the
 /// one compression.
 final class GzipCache: Sendable {
-    private let state = Mutex<ByteBuffer??>(nil)
+    private let state = NIOLockedValueBox<ByteBuffer??>(nil)
 
     func value(for identity: ByteBuffer) -> ByteBuffer? {
-        state.withLock { state in
+        state.withLockedValue { state in
             if let done = state { return done }
             var buffer = identity
             // Compression cannot fail on a buffer sized by the compressor itself; if it ever

@@ -1,7 +1,7 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTPTypes
-import Synchronization
 
 /// The open connections, in the order they last became idle: which to shed when a new
 /// one would pass the ceiling. Pure bookkeeping (no sockets, no locks), so tests drive it
@@ -10,7 +10,7 @@ import Synchronization
 /// A connection is idle from when it is accepted until its first request head has been
 /// read (a client that sends half a header is idle), and again from the end of each
 /// response until the next head. Only idle connections are shed, oldest first.
-struct ConnectionTable<Handle> {
+struct ConnectionTable<Handle>: Sendable where Handle: Sendable {
     typealias ID = UInt64
 
     enum Admission {
@@ -118,28 +118,28 @@ final class ConnectionRegistry: Sendable {
         let connection: NIOLoopBound<ConnectionGuardHandler>
     }
 
-    private struct State {
+    private struct State: Sendable {
         var table: ConnectionTable<Handle>
         var shed = 0
         var refused = 0
         var lastReport: ContinuousClock.Instant?
     }
 
-    private let state: Mutex<State>
+    private let state: NIOLockedValueBox<State>
     let logger: Logger
 
     init(maxConnections: Int, logger: Logger) {
-        self.state = Mutex(State(table: ConnectionTable(maxConnections: maxConnections)))
+        self.state = NIOLockedValueBox(State(table: ConnectionTable(maxConnections: maxConnections)))
         self.logger = logger
     }
 
-    var count: Int { state.withLock { $0.table.count } }
+    var count: Int { state.withLockedValue { $0.table.count } }
 
     /// Admits a new connection: returns its ID, or nil when it must be closed at once.
     /// Closes the oldest idle connection when needed, on that connection's event loop and
     /// only if it is still idle there.
     func open(_ handle: Handle) -> ConnectionTable<Handle>.ID? {
-        let (admission, report) = state.withLock { state in
+        let (admission, report) = state.withLockedValue { state in
             let admission = state.table.open(handle)
             switch admission {
             case .admitted(_, shedding: .some): state.shed += 1
@@ -170,9 +170,9 @@ final class ConnectionRegistry: Sendable {
         }
     }
 
-    func busy(_ id: ConnectionTable<Handle>.ID) { state.withLock { $0.table.busy(id) } }
-    func idle(_ id: ConnectionTable<Handle>.ID) { state.withLock { $0.table.idle(id) } }
-    func closed(_ id: ConnectionTable<Handle>.ID) { state.withLock { $0.table.closed(id) } }
+    func busy(_ id: ConnectionTable<Handle>.ID) { state.withLockedValue { $0.table.busy(id) } }
+    func idle(_ id: ConnectionTable<Handle>.ID) { state.withLockedValue { $0.table.idle(id) } }
+    func closed(_ id: ConnectionTable<Handle>.ID) { state.withLockedValue { $0.table.closed(id) } }
 }
 
 /// One per connection, between the HTTP codec and Hummingbird's own connection handler:
