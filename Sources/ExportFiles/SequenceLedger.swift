@@ -436,8 +436,6 @@ public struct SequenceLedger: Hashable, Sendable {
         return revised
     }
 
-    /// Everything a subscriber would notice changing: a change here raises SEQUENCE.
-    /// DTSTAMP and LAST-MODIFIED are left out on purpose (they follow from the change).
     /// The fingerprint `assign` compares: of the fields whose change raises SEQUENCE. It
     /// depends on the event alone, so an export works it out beside the ledger and hands it
     /// to `assign`.
@@ -445,6 +443,8 @@ public struct SequenceLedger: Hashable, Sendable {
         fingerprint(significantFields(event, kind: kind))
     }
 
+    /// Everything a subscriber would notice changing: a change here raises SEQUENCE.
+    /// DTSTAMP and LAST-MODIFIED are left out on purpose (they follow from the change).
     static func significantFields(_ event: VEvent, kind: Event.Kind) -> [String] {
         let timingText: String
         switch event.timing {

@@ -10,7 +10,7 @@ import NIOHTTPTypes
 /// A connection is idle from when it is accepted until its first request head has been
 /// read (a client that sends half a header is idle), and again from the end of each
 /// response until the next head. Only idle connections are shed, oldest first.
-struct ConnectionTable<Handle>: Sendable where Handle: Sendable {
+struct ConnectionTable<Handle> {
     typealias ID = UInt64
 
     enum Admission {
@@ -20,7 +20,7 @@ struct ConnectionTable<Handle>: Sendable where Handle: Sendable {
         case refused
     }
 
-    private struct Entry {
+    fileprivate struct Entry {
         let handle: Handle
         var busy = false
         /// Bumped each time the connection becomes idle; a queue slot with an older stamp
@@ -108,6 +108,9 @@ struct ConnectionTable<Handle>: Sendable where Handle: Sendable {
     /// Slots in the queue, stale ones included (tests check it stays bounded).
     var queuedSlots: Int { idleQueue.count - queueStart }
 }
+
+extension ConnectionTable: Sendable where Handle: Sendable {}
+extension ConnectionTable.Entry: Sendable where Handle: Sendable {}
 
 /// Every open connection of one server, shared by its event loops: enforces
 /// ``ServerLimits/maxConnections`` and notes in the log (at most every 10 s) when it had
