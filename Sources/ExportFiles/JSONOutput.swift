@@ -11,7 +11,8 @@ public enum JSONOutput {
     ///
     /// - Parameters:
     ///   - value: What to encode.
-    ///   - snakeCaseKeys: Write `parentID` as `parent_id`, as Popolo does.
+    ///   - snakeCaseKeys: Write `parentID` as `parent_id`, as Popolo does. `PopoloExport.json`
+    ///     writes Popolo without `Codable`; its tests hold it to this form byte for byte.
     public static func string(_ value: some Encodable, snakeCaseKeys: Bool = false) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
