@@ -71,3 +71,20 @@ int csystem_gunzip_equals(const uint8_t *compressed, size_t compressedLength, co
     inflateEnd(&stream);
     return same;
 }
+
+long csystem_find(const uint8_t *haystack, size_t length, const uint8_t *needle, size_t needleLength) {
+    const uint8_t *found = memmem(haystack, length, needle, needleLength);
+    return found ? (long)(found - haystack) : -1;
+}
+
+int csystem_gzip_trailer_matches(const uint8_t *compressed, size_t compressedLength, const uint8_t *plain,
+                                 size_t plainLength) {
+    if (compressedLength < 18 || compressed[0] != 0x1f || compressed[1] != 0x8b || compressed[2] != 8) return 0;
+    const uint8_t *trailer = compressed + compressedLength - 8;
+    uint32_t crc = (uint32_t)trailer[0] | (uint32_t)trailer[1] << 8 | (uint32_t)trailer[2] << 16 |
+                   (uint32_t)trailer[3] << 24;
+    uint32_t size = (uint32_t)trailer[4] | (uint32_t)trailer[5] << 8 | (uint32_t)trailer[6] << 16 |
+                    (uint32_t)trailer[7] << 24;
+    if (size != (uint32_t)plainLength) return 0;
+    return (uint32_t)crc32_z(0, plain, plainLength) == crc;
+}

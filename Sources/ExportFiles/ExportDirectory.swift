@@ -48,60 +48,64 @@ public struct ExportDirectory: Sendable {
         return stale.sorted()
     }
 
-    /// The publication's files that are missing from the folder or differ from it (files
-    /// the folder holds besides, such as static pages, are not counted).
-    ///
-    /// When the publication was rendered without its feeds' gzip twins, each twin on disk
-    /// must decompress to its feed's bytes (a twin that is missing, corrupt or of other
-    /// bytes is stale). Files are compared a few at a time, one per core, mapped rather
-    /// than read, so no copy of the export is made.
-    public func staleFiles(comparedWith publication: Publication) -> [String] {
-        var stale = changedFiles(publication.files)
-        if !publication.includesFeedTwins {
-            let feeds = Set(publication.feeds.map(\.path))
-            stale += changedTwins(of: publication.files.filter { feeds.contains($0.path) })
-        }
-        return stale.sorted()
-    }
-
     /// Compares file by file, several at once.
     private func changedFiles(_ files: [ExportFile]) -> [String] {
-        let url = url
-        return Parallel.map(files) { file in
-            guard let onDisk = Self.mapped(url.appendingPathComponent(file.path)),
-                onDisk.count == file.bytes.count
-            else { return file.path }
-            let same = onDisk.withUnsafeBytes { disk in
-                file.bytes.withUnsafeBytes { memory in
-                    memory.isEmpty || memcmp(disk.baseAddress!, memory.baseAddress!, memory.count) == 0
-                }
-            }
-            return same ? nil : file.path
-        }.compactMap { $0 }
-    }
-
-    /// The `.gz` twins of `feeds` that do not decompress to their feed.
-    private func changedTwins(of feeds: [ExportFile]) -> [String] {
-        let url = url
-        return Parallel.map(feeds) { feed in
-            let path = feed.path + ".gz"
-            guard let onDisk = Self.mapped(url.appendingPathComponent(path)) else { return path }
-            let same = onDisk.withUnsafeBytes { disk in
-                feed.bytes.withUnsafeBufferPointer { plain in
-                    csystem_gunzip_equals(
-                        disk.bindMemory(to: UInt8.self).baseAddress, disk.count, plain.baseAddress,
-                        plain.count)
-                        == 1
-                }
-            }
-            return same ? nil : path
-        }.compactMap { $0 }
+        Parallel.map(files) { file in differs(file.path, from: file.bytes) ? file.path : nil }.compactMap {
+            $0
+        }
     }
 
     /// A file's bytes, mapped into memory (read from the page cache, not copied); nil when
     /// it cannot be read.
     private static func mapped(_ url: URL) -> Data? {
         try? Data(contentsOf: url, options: .alwaysMapped)
+    }
+
+    /// The bytes of the file at `path` under the folder, copied once from the page cache;
+    /// nil when it cannot be read.
+    func bytes(_ path: String) -> [UInt8]? {
+        guard let mapped = Self.mapped(url.appendingPathComponent(path)) else { return nil }
+        return [UInt8](unsafeUninitializedCapacity: mapped.count) { buffer, count in
+            count = mapped.copyBytes(to: buffer)
+        }
+    }
+
+    /// Whether the file at `path` under the folder is missing or holds other bytes.
+    func differs(_ path: String, from bytes: [UInt8]) -> Bool {
+        guard let onDisk = Self.mapped(url.appendingPathComponent(path)), onDisk.count == bytes.count else {
+            return true
+        }
+        return onDisk.withUnsafeBytes { disk in
+            bytes.withUnsafeBytes { memory in
+                !memory.isEmpty && memcmp(disk.baseAddress!, memory.baseAddress!, memory.count) != 0
+            }
+        }
+    }
+
+    /// Whether the gzip file at `path` under the folder names `plain` in its trailer (the
+    /// CRC-32 and length of what it decompresses to): what `gzip -t` compares, without
+    /// decompressing. A twin of other bytes, truncated or missing, fails.
+    func twin(_ path: String, trailerMatches plain: [UInt8]) -> Bool {
+        guard let onDisk = Self.mapped(url.appendingPathComponent(path)) else { return false }
+        return onDisk.withUnsafeBytes { disk in
+            plain.withUnsafeBufferPointer { plain in
+                csystem_gzip_trailer_matches(
+                    disk.bindMemory(to: UInt8.self).baseAddress, disk.count, plain.baseAddress, plain.count)
+                    == 1
+            }
+        }
+    }
+
+    /// Whether the gzip file at `path` under the folder decompresses to `plain`.
+    func twin(_ path: String, decompressesTo plain: [UInt8]) -> Bool {
+        guard let onDisk = Self.mapped(url.appendingPathComponent(path)) else { return false }
+        return onDisk.withUnsafeBytes { disk in
+            plain.withUnsafeBufferPointer { plain in
+                csystem_gunzip_equals(
+                    disk.bindMemory(to: UInt8.self).baseAddress, disk.count, plain.baseAddress, plain.count)
+                    == 1
+            }
+        }
     }
 
     /// Replaces the folder's contents with exactly `files`, atomically.

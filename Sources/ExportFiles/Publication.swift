@@ -16,9 +16,10 @@ public struct EncodedEvent: Hashable, Sendable {
 /// Everything Samverkan publishes, rendered once: the events, their SEQUENCE numbers,
 /// each event's iCalendar bytes, and every file of the export.
 ///
-/// `samverkan export` writes its files to `Exports/`; `samverkan serve` serves the same
-/// bytes and builds custom feeds from the same encoded events, so nothing is derived or
-/// encoded twice and the two can never disagree.
+/// `samverkan export` renders it and writes its files to `Exports/`; `samverkan serve`
+/// reads it back from there (`init(readingBack:…)`), checked against the data, and
+/// builds custom feeds from the same encoded events: nothing is encoded twice, and the
+/// two never disagree.
 public struct Publication: Sendable {
     /// The registry's events, in `Event.precedes` order.
     public let events: [Event]
@@ -40,12 +41,7 @@ public struct Publication: Sendable {
     /// the same order), the spreadsheet and Popolo exports, the Atom change logs (each
     /// with its `.gz`), then the ledgers (`sequences.tsv`, `revisions.tsv`, `changes.tsv`,
     /// `seats.tsv`).
-    public private(set) var files: [ExportFile]
-
-    /// Whether `files` holds the feeds' gzip twins. `serve` renders without them (they are
-    /// most of the time of a large export) and checks the twins on disk by decompressing
-    /// them (`ExportDirectory.staleFiles(comparedWith:)`).
-    public let includesFeedTwins: Bool
+    public internal(set) var files: [ExportFile]
 
     /// Renders the registry.
     ///
@@ -62,8 +58,8 @@ public struct Publication: Sendable {
     ///     the clock by the command line only). Unchanged data and ledger never use it, so
     ///     the same data and ledger give the same bytes. Nil: one second after the newest
     ///     instant the ledger records (deterministic, for tests and `serve`).
-    ///   - feedTwins: Whether to compress each feed into its `.ics.gz` twin; `serve` does
-    ///     not need them in memory.
+    ///   - feedTwins: Whether to compress each feed into its `.ics.gz` twin; `serve`, when
+    ///     it renders a stale export, does not need them in memory.
     public init(
         registry: Registry, previous ledger: SequenceLedger, encoder: ICalendarEncoder, now: Instant? = nil,
         feedTwins: Bool = true
@@ -153,7 +149,7 @@ public struct Publication: Sendable {
         // The events' lines are final: written on another core while the feeds are assembled.
         let entriesOnly = ledger
         let sequencesTSV = Parallel.background { entriesOnly.tsv }
-        let publicURL = registry.publicURL ?? "https://kalender.familjenhelsingborg.se"
+        let publicURL = registry.publicURL ?? Self.defaultPublicURL
         ledger.recordSeats(registry.seatStates(), registry: registry, now: now, url: publicURL)
         let latest = Instant(registry.latestRevision)
         // Each feed's bytes, fingerprint (and twin), one feed per task, each buffer sized
@@ -200,32 +196,12 @@ public struct Publication: Sendable {
         }
         // The change log as Atom: everything, and one per municipality.
         let changes = Array(ledger.changes.reversed())
-        var atoms: [(String, String)] = [
-            (
-                "changes.atom",
-                AtomFeed.document(
-                    entries: changes, path: "changes.atom",
-                    title: "Familjen Helsingborg: ändringar i kalendern",
-                    publicURL: publicURL, alternate: "\(publicURL)/", updated: latest)
-            )
-        ]
-        for municipality in registry.municipalities.sorted(by: { $0.slug < $1.slug }) {
-            let path = "changes/\(municipality.slug).atom"
-            atoms.append(
-                (
-                    path,
-                    AtomFeed.document(
-                        entries: changes.filter { $0.municipalities.contains(municipality.slug) }, path: path,
-                        title: "Familjen Helsingborg: ändringar för \(municipality.name)",
-                        publicURL: publicURL,
-                        alternate: "\(publicURL)/kommuner/\(municipality.slug)", updated: latest)
-                ))
-        }
-        // No older than the newest change they carry, even the first time they are written.
-        let newestChange = changes.first.map { max($0.date, latest) } ?? latest
-        for (path, text) in atoms {
-            let bytes = Array(text.utf8)
-            let modified = ledger.revision(ofFile: path, bytes: bytes, candidate: newestChange, now: now)
+        for (path, bytes, modified) in Self.changeLogs(
+            changes, registry: registry, publicURL: publicURL, latest: latest,
+            revised: { path, bytes, candidate in
+                ledger.revision(ofFile: path, bytes: bytes, candidate: candidate, now: now)
+            })
+        {
             files.append(ExportFile(path: path, bytes: bytes, lastModified: modified))
             files.append(ExportFile(path: path + ".gz", bytes: Gzip.compress(bytes), lastModified: modified))
         }
@@ -247,12 +223,49 @@ public struct Publication: Sendable {
         self.feeds = feeds
         self.ledger = ledger
         self.files = files
-        self.includesFeedTwins = feedTwins
     }
 
     /// Events per batch of the wording stage: large enough that handing a batch between
     /// cores costs nothing, small enough that few worded events wait in memory.
     static let batchSize = 1_024
+
+    /// The change log as Atom documents: everything (`changes.atom`), then one per
+    /// municipality (`changes/bjuv.atom`), each with its revision from `revised(path,
+    /// bytes, candidate)`. A log is never older than the newest change it carries, even the
+    /// first time it is written.
+    ///
+    /// - Parameter changes: The change log, newest first.
+    static func changeLogs(
+        _ changes: [ChangeEntry], registry: Registry, publicURL: String, latest: Instant,
+        revised: (String, [UInt8], Instant) -> Instant
+    ) -> [(path: String, bytes: [UInt8], revised: Instant)] {
+        var atoms: [(String, String)] = [
+            (
+                "changes.atom",
+                AtomFeed.document(
+                    entries: changes, path: "changes.atom",
+                    title: "Familjen Helsingborg: ändringar i kalendern",
+                    publicURL: publicURL, alternate: "\(publicURL)/", updated: latest)
+            )
+        ]
+        for municipality in registry.municipalities.sorted(by: { $0.slug < $1.slug }) {
+            let path = "changes/\(municipality.slug).atom"
+            atoms.append(
+                (
+                    path,
+                    AtomFeed.document(
+                        entries: changes.filter { $0.municipalities.contains(municipality.slug) }, path: path,
+                        title: "Familjen Helsingborg: ändringar för \(municipality.name)",
+                        publicURL: publicURL,
+                        alternate: "\(publicURL)/kommuner/\(municipality.slug)", updated: latest)
+                ))
+        }
+        let newestChange = changes.first.map { max($0.date, latest) } ?? latest
+        return atoms.map { path, text in
+            let bytes = Array(text.utf8)
+            return (path, bytes, revised(path, bytes, newestChange))
+        }
+    }
 
     /// An event's wording for every feed that holds it, and what the ledger needs to know
     /// of it: everything about an event that does not depend on the events before it.
@@ -314,6 +327,7 @@ public struct Publication: Sendable {
         var wordings = registry.municipalitiesWithOwnWording(of: event)
         guard event.kind == .deadline else { return wordings }
         let uid = registry.uid(event)
+        guard ledger.variantUIDs.contains(uid) else { return wordings }
         for municipality in event.municipalities.sorted() where !wordings.contains(municipality) {
             guard let slug = registry[municipality]?.slug,
                 ledger.entries[SequenceLedger.variantKey(uid: uid, municipalitySlug: slug)] != nil

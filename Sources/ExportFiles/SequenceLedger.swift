@@ -58,6 +58,9 @@ public struct SequenceLedger: Hashable, Sendable {
     }
 
     public private(set) var entries: [String: Entry]
+    /// The UIDs that have a municipality's own line (`variantKey`): few events do, and
+    /// asking for each municipality's key of every event would cost a string each.
+    public private(set) var variantUIDs: Set<String>
     /// Per path under `Exports/`; files that are no longer exported stay, so a path that
     /// comes back continues forward.
     public private(set) var files: [String: FileRevision]
@@ -71,10 +74,26 @@ public struct SequenceLedger: Hashable, Sendable {
         seats: [String: SeatState] = [:]
     ) {
         self.entries = entries
+        self.variantUIDs = Self.variantUIDs(of: entries.keys)
         self.files = files
         self.changes = changes
         self.seats = seats
     }
+
+    /// The UIDs of the variant keys among `keys`.
+    private static func variantUIDs(of keys: some Collection<String>) -> Set<String> {
+        Set(
+            keys.compactMap { key in
+                guard key.utf8.contains(UInt8(ascii: "#")), let marker = key.firstRange(of: variantMarker)
+                else {
+                    return nil
+                }
+                return String(key[..<marker.lowerBound])
+            })
+    }
+
+    /// What separates a UID from the municipality in a variant key.
+    private static let variantMarker = "#municipalities/"
 
     public static let fileName = "sequences.tsv"
     public static let filesFileName = "revisions.tsv"
@@ -149,6 +168,7 @@ public struct SequenceLedger: Hashable, Sendable {
             seats[key] = SeatState(key: key, holders: String(fields[3]), from: from)
         }
         self.entries = entries
+        self.variantUIDs = Self.variantUIDs(of: entries.keys)
         self.files = files
         self.changes = changes
         self.seats = seats
@@ -381,13 +401,14 @@ public struct SequenceLedger: Hashable, Sendable {
         entries[key] = Entry(
             sequence: assignment.sequence, fingerprint: fingerprint, revised: assignment.revised,
             state: state ?? previous?.state)
+        if key != event.uid { variantUIDs.insert(event.uid) }
         return assignment
     }
 
     /// The ledger line of the feed of one municipality's own wording of an event:
     /// `deadline-…@familjenhelsingborg.se#municipalities/bjuv`.
     public static func variantKey(uid: String, municipalitySlug slug: String) -> String {
-        "\(uid)#municipalities/\(slug)"
+        uid + variantMarker + slug
     }
 
     /// Records, for every UID not in `published` and not already marked, that it was

@@ -50,7 +50,7 @@ public struct ServerStartError: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// Everything the server answers from, rendered once before the first request: the
+/// Everything the server answers from, ready before the first request: the
 /// server holds no state a request can change, so replicas started from the same data
 /// and `Exports/` answer alike.
 public struct ServerState: Sendable {
@@ -62,7 +62,10 @@ public struct ServerState: Sendable {
     let changes: [ChangeEntry]
     let renderer: CustomFeedRenderer
 
-    /// Renders the registry against the ledger in `configuration.exportsPath`.
+    /// Reads back the export in `configuration.exportsPath`: what `samverkan export`
+    /// rendered, after checking that it is what the registry exports
+    /// (`Publication.init(readingBack:…)`). With `allowStaleExports`, an export that is
+    /// missing or stale is rendered here instead, against whatever ledger there is.
     ///
     /// - Throws: `ServerStartError` when tzdata is missing, or when the export folder or its
     ///   ledger is missing, unreadable or not what the data exports (unless
@@ -77,39 +80,34 @@ public struct ServerState: Sendable {
         }
         let exports = ExportDirectory(URL(fileURLWithPath: configuration.exportsPath))
         let folder = configuration.exportsPath
-        let ledger: SequenceLedger
-        var problems: [String] = []
+        let encoder = ICalendarEncoder(zone: zone)
+        var publication: Publication
+        let how: String
         do {
-            ledger = try exports.previousLedger()
-            if ledger.entries.isEmpty {
-                problems.append("\(folder)/\(SequenceLedger.fileName) is missing or empty")
-            }
+            publication = try Publication(readingBack: exports, registry: registry, encoder: encoder)
+            how = "read back from \(folder)/ and checked"
         } catch {
-            throw ServerStartError(description: "\(folder)/\(error)")
-        }
-        let ledgerRead = clock.now
-        // Without the feeds' gzip twins: the server compresses on first request, and the
-        // twins on disk are checked by decompressing them.
-        var publication = Publication(
-            registry: registry, previous: ledger, encoder: ICalendarEncoder(zone: zone), feedTwins: false)
-        let rendered = clock.now
-        if problems.isEmpty {
-            let stale = exports.staleFiles(comparedWith: publication)
-            if !stale.isEmpty {
-                problems.append(
-                    "\(folder)/ is not what the data exports (\(stale.count) file(s) differ, e.g. \(stale[0]))"
-                )
+            let ledger: SequenceLedger
+            let problem: String
+            switch error {
+            case .unreadableLedger(let message): throw ServerStartError(description: "\(folder)/\(message)")
+            case .noLedger(let found):
+                (ledger, problem) = (found, "\(folder)/\(SequenceLedger.fileName) is missing or empty")
+            case .stale(let mismatch, let found):
+                (ledger, problem) = (found, "\(folder)/ is not what the data exports (\(mismatch))")
             }
-        }
-        if !problems.isEmpty {
             let message =
-                problems.joined(separator: "; ")
-                + ". Run `samverkan export` (and commit \(folder)/) before serving, or start with "
+                problem + ". Run `samverkan export` (and commit \(folder)/) before serving, or start with "
                 + "--allow-stale-exports to serve anyway."
             guard configuration.allowStaleExports else { throw ServerStartError(description: message) }
             logger.warning("\(message)")
+            // Rendered here instead, without the feeds' gzip twins (the server compresses
+            // on first request).
+            publication = Publication(
+                registry: registry, previous: ledger, encoder: encoder, feedTwins: false)
+            how = "rendered"
         }
-        let compared = clock.now
+        let read = clock.now
         let site = Site(
             registry: registry, publicURL: configuration.resolvedPublicURL, feeds: publication.feeds,
             events: publication.events, changes: publication.changes)
@@ -121,7 +119,7 @@ public struct ServerState: Sendable {
         self.renderer = renderer
         self.zone = zone
         logger.info(
-            "start-up: ledger read in \(ledgerRead - started), \(publication.events.count) events rendered in \(rendered - ledgerRead), compared with \(folder)/ in \(compared - rendered), responses built in \(clock.now - compared)"
+            "start-up: \(publication.events.count) events \(how) in \(read - started), responses built in \(clock.now - read)"
         )
     }
 }
@@ -129,7 +127,7 @@ public struct ServerState: Sendable {
 /// The application `samverkan serve` runs.
 ///
 /// - Parameters:
-///   - state: What was rendered at start-up.
+///   - state: What was read back (or rendered) at start-up.
 ///   - configuration: Address, public URL and clock.
 ///   - logger: Where request lines go.
 public func buildApplication(
@@ -167,7 +165,7 @@ public func buildRouter(state: ServerState, configuration: ServerConfiguration) 
     return router
 }
 
-/// Renders everything once, then runs the application until the process is told to stop
+/// Reads the export back (`ServerState`), then runs the application until the process is told to stop
 /// (SIGINT/SIGTERM), shutting down gracefully within the limits' shutdown timeout.
 public func runServer(registry: Registry, configuration: ServerConfiguration) async throws {
     let logger = Logger(label: "samverkan.serve")

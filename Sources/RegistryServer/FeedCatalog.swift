@@ -1,5 +1,7 @@
 public import CalendarFeeds
+import Dispatch
 public import ExportFiles
+import NIOConcurrencyHelpers
 
 /// Every standard feed as a cached response: the files `samverkan export` writes, in the
 /// same order. Immutable after start-up, so it is shared freely.
@@ -16,9 +18,9 @@ public struct FeedCatalog: Sendable {
     /// The Atom change logs by path (`changes.atom`, `changes/bjuv.atom`).
     private let changeLogs: [String: CachedResource]
 
-    /// Turns a publication's files into responses, one file at a time: each file's bytes
-    /// are released as soon as its response buffer holds them, so start-up never holds
-    /// two copies of every feed.
+    /// Turns a publication's files into responses, a file per core at a time: each file's
+    /// bytes are released as soon as its response buffer holds them, so start-up never
+    /// holds two copies of every feed.
     ///
     /// - Parameters:
     ///   - feeds: The standard feeds.
@@ -31,21 +33,32 @@ public struct FeedCatalog: Sendable {
         fingerprints: [String: SequenceLedger.FileRevision] = [:]
     ) {
         let feedIndex = Dictionary(feeds.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var resources = [CachedResource?](repeating: nil, count: feeds.count)
-        var changeLogs: [String: CachedResource] = [:]
-        while let file = files.popLast() {
+        // Two at a time, each taken from the list as its turn comes: copying a large
+        // export into response buffers is most of the work, and each file is released as
+        // soon as its buffer holds it.
+        let remaining = NIOLockedValueBox<[ExportFile]>(files)
+        let made = NIOLockedValueBox(
+            (
+                feeds: [CachedResource?](repeating: nil, count: feeds.count),
+                changeLogs: [String: CachedResource]()
+            ))
+        DispatchQueue.concurrentPerform(iterations: remaining.withLockedValue { $0.count }) { _ in
+            guard let file = remaining.withLockedValue({ $0.popLast() }) else { return }
             if file.path.hasSuffix(".atom") {
-                changeLogs[file.path] = CachedResource(
+                let resource = CachedResource(
                     bytes: file.bytes, contentType: CachedResource.atomType,
                     cacheControl: CachedResource.feedCacheControl, lastModified: file.lastModified)
-                continue
+                made.withLockedValue { $0.changeLogs[file.path] = resource }
+                return
             }
-            guard let index = feedIndex[file.path] else { continue }
-            resources[index] = CachedResource(
+            guard let index = feedIndex[file.path] else { return }
+            let resource = CachedResource(
                 bytes: file.bytes, contentType: CachedResource.calendarType,
                 cacheControl: CachedResource.feedCacheControl, lastModified: file.lastModified,
                 fingerprint: fingerprints[file.path]?.fingerprint)
+            made.withLockedValue { $0.feeds[index] = resource }
         }
+        let (resources, changeLogs) = made.withLockedValue { $0 }
         let entries = zip(feeds, resources).compactMap { feed, resource in
             resource.map { Entry(feed: feed, resource: $0) }
         }

@@ -11,8 +11,8 @@ import SyntheticRegistry
 ///
 /// It first writes the registry's export to `--exports`, through the same
 /// `Publication` and `ExportDirectory.replace(with:)` as `samverkan export`, so
-/// nginx can serve the identical files and the server's SEQUENCE ledger matches them; then
-/// it renders everything and serves it on `--host`:`--port` until SIGINT/SIGTERM.
+/// nginx can serve the identical files; then it starts the server as `samverkan serve`
+/// does, reading that export back, and serves on `--host`:`--port` until SIGINT/SIGTERM.
 struct ServeSynthetic: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve-synthetic",
@@ -39,7 +39,8 @@ struct ServeSynthetic: AsyncParsableCommand {
         help: ArgumentHelp(
             "Serve the export already in --exports instead of writing it first.",
             discussion:
-                "Start-up is then what `samverkan serve` does: render, compare with the folder, listen."))
+                "Start-up is then what `samverkan serve` does: read the folder back, check it against the data, listen."
+        ))
     var reuseExports = false
 
     func validate() throws {
@@ -54,7 +55,7 @@ struct ServeSynthetic: AsyncParsableCommand {
         if reuseExports {
             let message =
                 "serve-synthetic: \(events) events (seed \(seed)) built in \(built - started), serving the "
-                + "export already in \(exports); rendering\n"
+                + "export already in \(exports); reading it back\n"
             FileHandle.standardError.write(Data(message.utf8))
         } else {
             let files = Publication(
@@ -64,10 +65,10 @@ struct ServeSynthetic: AsyncParsableCommand {
             let megabytes = files.reduce(0) { $0 + $1.bytes.count } / 1_000_000
             let message =
                 "serve-synthetic: \(events) events (seed \(seed)) built in \(built - started), \(files.count) "
-                + "files, \(megabytes) MB exported to \(exports) in \(ContinuousClock.now - built); rendering\n"
+                + "files, \(megabytes) MB exported to \(exports) in \(ContinuousClock.now - built); reading it back\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
-        // The export is written and dropped before the server renders its own.
+        // The export is written and dropped before the server reads it back.
         try await runServer(
             registry: registry,
             configuration: ServerConfiguration(host: host, port: port, exportsPath: exports))

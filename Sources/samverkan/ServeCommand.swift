@@ -9,8 +9,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the calendar feeds, the JSON API and the web page over HTTP.",
         discussion: """
-            Everything is rendered at start-up from the compiled-in registry and served from \
-            memory; feeds are byte-identical to `samverkan export`'s files. The server keeps \
+            At start-up the feeds `samverkan export` wrote to Exports/ are read back, after \
+            checking that they are what the compiled-in registry exports, and served from \
+            memory. The server keeps \
             no state, so replicas behind a load balancer answer alike. For many subscribers, \
             serve Exports/ with nginx or a CDN instead (see deploy/).
             """

@@ -24,4 +24,15 @@ size_t csystem_gzip(const uint8_t *input, size_t length, uint8_t *output, size_t
 int csystem_gunzip_equals(const uint8_t *compressed, size_t compressedLength, const uint8_t *expected,
                           size_t expectedLength);
 
+/// Whether `compressed` is a gzip file (RFC 1952) whose trailer names `plain`: the
+/// CRC-32 and the length (mod 2^32) of `plainLength` bytes at `plain`. Reads only the
+/// header, the trailer and `plain`, so it is far cheaper than decompressing; a stream
+/// corrupted between header and trailer is not detected. Returns 1 or 0.
+int csystem_gzip_trailer_matches(const uint8_t *compressed, size_t compressedLength, const uint8_t *plain,
+                                 size_t plainLength);
+
+/// The offset of the first occurrence of `needle` in `haystack`, or -1: glibc's and
+/// macOS's memmem, which Swift's Glibc module does not import (it is a GNU extension).
+long csystem_find(const uint8_t *haystack, size_t length, const uint8_t *needle, size_t needleLength);
+
 #endif
