@@ -55,7 +55,7 @@ extension Publication {
     ///   not decompressed, which would take longer than all the rest), and every change
     ///   log's twin decompresses to it;
     /// - the change logs, the spreadsheet and the Popolo export are byte for byte what
-    ///   the data gives.
+    ///   the data gives, and what `revisions.tsv` records.
     ///
     /// The events' own bytes are taken from the feeds: an unchanged fingerprint and
     /// SEQUENCE mean the same VEVENT for the same encoder, and `export --check` (in the
@@ -86,7 +86,13 @@ extension Publication {
             [
                 ("representatives.csv", Array(registry.representativesCSV().utf8)),
                 ("popolo.json", registry.popolo(zone: zone).json),
-            ].compactMap { path, bytes in directory.differs(path, from: bytes) ? path : nil }
+            ].compactMap { path, bytes -> (path: String, reason: String)? in
+                if directory.differs(path, from: bytes) { return (path, "not what the data gives") }
+                if ledger.files[path]?.fingerprint != SequenceLedger.fingerprint(bytes) {
+                    return (path, "not what \(SequenceLedger.filesFileName) records")
+                }
+                return nil
+            }
         }
         var problems: [(path: String, reason: String)] = []
         let feeds = registry.standardFeeds(events: events)
@@ -156,12 +162,14 @@ extension Publication {
         {
             if directory.differs(path, from: bytes) {
                 problems.append((path, "not what the change log gives"))
+            } else if ledger.files[path]?.fingerprint != SequenceLedger.fingerprint(bytes) {
+                problems.append((path, "not what \(SequenceLedger.filesFileName) records"))
             } else if !directory.twin(path + ".gz", decompressesTo: bytes) {
                 problems.append((path + ".gz", "does not decompress to \(path)"))
             }
             atoms.append(ExportFile(path: path, bytes: bytes, lastModified: revised))
         }
-        problems += others.value().map { ($0, "not what the data gives") }
+        problems += others.value()
         guard problems.isEmpty else { throw .stale(ExportMismatch(problems), ledger) }
 
         // Every event's bytes from the first feed that holds its shared wording, and each

@@ -179,6 +179,20 @@ import Testing
             description: "the spreadsheet", path: "representatives.csv",
             apply: edit("representatives.csv") { $0.append(contentsOf: Array("\r\n".utf8)) }),
         Tampering(
+            description: "the spreadsheet's recorded fingerprint", path: "representatives.csv",
+            apply: { folder in
+                let url = folder.appendingPathComponent(SequenceLedger.filesFileName)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                    guard line.hasPrefix("representatives.csv\t") else { return String(line) }
+                    var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(
+                        String.init)
+                    fields[2] = String(repeating: "0", count: fields[2].count)
+                    return fields.joined(separator: "\t")
+                }
+                try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+            }),
+        Tampering(
             description: "an event's ledger line", path: SequenceLedger.fileName,
             apply: { folder in
                 let url = folder.appendingPathComponent(SequenceLedger.fileName)
