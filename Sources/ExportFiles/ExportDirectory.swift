@@ -82,26 +82,28 @@ public struct ExportDirectory: Sendable {
         }
     }
 
-    /// Whether the gzip file at `path` under the folder names `plain` in its trailer (the
-    /// CRC-32 and length of what it decompresses to): what `gzip -t` compares, without
-    /// decompressing. A twin of other bytes, truncated or missing, fails.
+    /// Whether the gzip file at `path` under the folder names `plain` in its trailer: the
+    /// CRC-32 and length of what it decompresses to, read without decompressing. A twin of
+    /// other bytes, truncated or missing, fails; a stream corrupted inside would not.
     func twin(_ path: String, trailerMatches plain: [UInt8]) -> Bool {
-        guard let onDisk = Self.mapped(url.appendingPathComponent(path)) else { return false }
-        return onDisk.withUnsafeBytes { disk in
-            plain.withUnsafeBufferPointer { plain in
-                csystem_gzip_trailer_matches(
-                    disk.bindMemory(to: UInt8.self).baseAddress, disk.count, plain.baseAddress, plain.count)
-                    == 1
-            }
-        }
+        twin(path, plain, csystem_gzip_trailer_matches)
     }
 
     /// Whether the gzip file at `path` under the folder decompresses to `plain`.
     func twin(_ path: String, decompressesTo plain: [UInt8]) -> Bool {
+        twin(path, plain, csystem_gunzip_equals)
+    }
+
+    /// `compare(gzip bytes, their count, plain bytes, their count) == 1` for the file at
+    /// `path`, mapped; false when it cannot be read.
+    private func twin(
+        _ path: String, _ plain: [UInt8],
+        _ compare: (UnsafePointer<UInt8>?, Int, UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Bool {
         guard let onDisk = Self.mapped(url.appendingPathComponent(path)) else { return false }
         return onDisk.withUnsafeBytes { disk in
             plain.withUnsafeBufferPointer { plain in
-                csystem_gunzip_equals(
+                compare(
                     disk.bindMemory(to: UInt8.self).baseAddress, disk.count, plain.baseAddress, plain.count)
                     == 1
             }
