@@ -97,20 +97,12 @@ public struct Publication: Sendable {
         // order. Each event is worded and encoded once, and once more for each municipality
         // that words it its own way; each feed notes which events it holds.
         let previous = ledger
-        let batches = stride(from: 0, to: events.count, by: Self.batchSize).map {
-            $0..<min($0 + Self.batchSize, events.count)
-        }
-        func word(_ batch: Range<Int>) -> Parallel.Pending<[WordedEvent]> {
-            Parallel.background {
-                events[batch].map {
-                    WordedEvent($0, registry: registry, previous: previous, routing: routing, slugs: slugs)
-                }
+        Pipeline.run(
+            events, batchSize: Self.batchSize,
+            prepare: {
+                WordedEvent($0, registry: registry, previous: previous, routing: routing, slugs: slugs)
             }
-        }
-        var next = batches.first.map(word)
-        for (number, batch) in batches.enumerated() {
-            let worded = next!.value()
-            next = number + 1 < batches.count ? word(batches[number + 1]) : nil
+        ) { batch, worded in
             for (position, item) in zip(batch, worded) {
                 let event = events[position]
                 var own: [Municipality.ID: EncodedEvent] = [:]

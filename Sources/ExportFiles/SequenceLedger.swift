@@ -460,7 +460,7 @@ public struct SequenceLedger: Hashable, Sendable {
     /// The fingerprint `assign` compares: of the fields whose change raises SEQUENCE. It
     /// depends on the event alone, so an export works it out beside the ledger and hands it
     /// to `assign`.
-    static func fingerprint(_ event: VEvent, kind: Event.Kind) -> String {
+    public static func fingerprint(_ event: VEvent, kind: Event.Kind) -> String {
         fingerprint(significantFields(event, kind: kind))
     }
 

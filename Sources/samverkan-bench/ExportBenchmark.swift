@@ -132,7 +132,9 @@ struct ExportFeed: ParsableCommand {
         let registry = SyntheticRegistry.make(events: events, seed: seed)
         let baseline = Measured.residentKilobytes()
         let started = ContinuousClock.now
-        // The export's own path: derive, word, sequence and encode each event once.
+        // The export's own path: derive the events, then word each and fingerprint it a
+        // batch ahead on the other core (`Pipeline`, as `Publication` does) while this one
+        // gives it its SEQUENCE and libical bytes, in order.
         var ledger = SequenceLedger()
         let encoder = try ICalendarEncoder()
         let (opening, closing) = encoder.envelope(
@@ -142,11 +144,19 @@ struct ExportFeed: ParsableCommand {
             bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
         }
         write(opening)
-        for event in registry.events() {
-            let calendarEvent = registry.calendarEvent(event)
-            write(
-                encoder.encode(calendarEvent, sequence: ledger.sequence(for: calendarEvent, kind: event.kind))
-            )
+        let events = registry.events()
+        Pipeline.run(
+            events,
+            prepare: { event in
+                let calendarEvent = registry.calendarEvent(event)
+                return (calendarEvent, SequenceLedger.fingerprint(calendarEvent, kind: event.kind))
+            }
+        ) { batch, worded in
+            for (position, (calendarEvent, fingerprint)) in zip(batch, worded) {
+                let assignment = ledger.assign(
+                    calendarEvent, kind: events[position].kind, now: nil, fingerprint: fingerprint)
+                write(encoder.encode(calendarEvent, sequence: assignment.sequence))
+            }
         }
         write(closing)
         guard fclose(file) == 0 else { throw ExitCode.failure }
