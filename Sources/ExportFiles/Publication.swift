@@ -101,42 +101,43 @@ public struct Publication: Sendable {
             events, batchSize: Self.batchSize,
             prepare: {
                 WordedEvent($0, registry: registry, previous: previous, routing: routing, slugs: slugs)
-            }
-        ) { batch, worded in
-            for (position, item) in zip(batch, worded) {
-                let event = events[position]
-                var own: [Municipality.ID: EncodedEvent] = [:]
-                for (municipality, variant, key, fingerprint) in item.variants {
-                    // Before the shared event is recorded, so a first variant continues from
-                    // what the municipality's feed showed: the shared event of the last export.
-                    var variant = variant
-                    let variantAssignment = ledger.assign(
-                        variant, kind: event.kind, now: firstExport ? nil : now, key: key,
-                        fingerprint: fingerprint)
-                    variant.revised = variantAssignment.revised
-                    published.insert(key)
-                    own[municipality] = EncodedEvent(
-                        bytes: encoder.encode(variant, sequence: variantAssignment.sequence),
-                        revised: variantAssignment.revised)
+            },
+            consume: { batch, worded in
+                for (position, item) in zip(batch, worded) {
+                    let event = events[position]
+                    var own: [Municipality.ID: EncodedEvent] = [:]
+                    for (municipality, variant, key, fingerprint) in item.variants {
+                        // Before the shared event is recorded, so a first variant continues from
+                        // what the municipality's feed showed: the shared event of the last export.
+                        var variant = variant
+                        let variantAssignment = ledger.assign(
+                            variant, kind: event.kind, now: firstExport ? nil : now, key: key,
+                            fingerprint: fingerprint)
+                        variant.revised = variantAssignment.revised
+                        published.insert(key)
+                        own[municipality] = EncodedEvent(
+                            bytes: encoder.encode(variant, sequence: variantAssignment.sequence),
+                            revised: variantAssignment.revised)
+                    }
+                    var calendarEvent = item.shared
+                    let assignment = ledger.assign(
+                        calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: item.state,
+                        notes: item.notes, fingerprint: item.fingerprint)
+                    calendarEvent.revised = assignment.revised
+                    published.insert(calendarEvent.uid)
+                    let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
+                    for index in item.feeds {
+                        members[index].append(position)
+                        let eventRevised =
+                            feeds[index].selection.municipality.flatMap { own[$0]?.revised }
+                            ?? assignment.revised
+                        revised[index] = max(revised[index] ?? eventRevised, eventRevised)
+                    }
+                    if !own.isEmpty { ownWording[position] = own }
+                    encodedEvents.append(bytes)
+                    revisions.append(assignment.revised)
                 }
-                var calendarEvent = item.shared
-                let assignment = ledger.assign(
-                    calendarEvent, kind: event.kind, now: firstExport ? nil : now, state: item.state,
-                    notes: item.notes, fingerprint: item.fingerprint)
-                calendarEvent.revised = assignment.revised
-                published.insert(calendarEvent.uid)
-                let bytes = encoder.encode(calendarEvent, sequence: assignment.sequence)
-                for index in item.feeds {
-                    members[index].append(position)
-                    let eventRevised =
-                        feeds[index].selection.municipality.flatMap { own[$0]?.revised } ?? assignment.revised
-                    revised[index] = max(revised[index] ?? eventRevised, eventRevised)
-                }
-                if !own.isEmpty { ownWording[position] = own }
-                encodedEvents.append(bytes)
-                revisions.append(assignment.revised)
-            }
-        }
+            })
         ledger.recordRemovals(keeping: published, now: now)
         // The events' lines are final: written on another core while the feeds are assembled.
         let entriesOnly = ledger

@@ -150,14 +150,14 @@ struct ExportFeed: ParsableCommand {
             prepare: { event in
                 let calendarEvent = registry.calendarEvent(event)
                 return (calendarEvent, SequenceLedger.fingerprint(calendarEvent, kind: event.kind))
-            }
-        ) { batch, worded in
-            for (position, (calendarEvent, fingerprint)) in zip(batch, worded) {
-                let assignment = ledger.assign(
-                    calendarEvent, kind: events[position].kind, now: nil, fingerprint: fingerprint)
-                write(encoder.encode(calendarEvent, sequence: assignment.sequence))
-            }
-        }
+            },
+            consume: { batch, worded in
+                for (position, (calendarEvent, fingerprint)) in zip(batch, worded) {
+                    let assignment = ledger.assign(
+                        calendarEvent, kind: events[position].kind, now: nil, fingerprint: fingerprint)
+                    write(encoder.encode(calendarEvent, sequence: assignment.sequence))
+                }
+            })
         write(closing)
         guard fclose(file) == 0 else { throw ExitCode.failure }
         let elapsed = ContinuousClock.now - started
