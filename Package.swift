@@ -181,6 +181,7 @@ let package = Package(
             dependencies: [
                 "Registry", "RegistryData", "RegistryFixtures", "ICalendar", "CalendarFeeds", "ExportFiles",
                 "SyntheticRegistry", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
