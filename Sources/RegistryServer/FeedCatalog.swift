@@ -36,7 +36,7 @@ public struct FeedCatalog: Sendable {
         // Two at a time, each taken from the list as its turn comes: copying a large
         // export into response buffers is most of the work, and each file is released as
         // soon as its buffer holds it.
-        let remaining = NIOLockedValueBox<[ExportFile]>(files)
+        let remaining = NIOLockedValueBox<[ExportFile]>(consume files)
         let made = NIOLockedValueBox(
             (
                 feeds: [CachedResource?](repeating: nil, count: feeds.count),
