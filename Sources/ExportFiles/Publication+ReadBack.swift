@@ -205,9 +205,6 @@ extension Publication {
         self.files = files + atoms
     }
 
-    /// Where subscribe links point when the registry names no address.
-    static let defaultPublicURL = "https://kalender.familjenhelsingborg.se"
-
     /// One event, worded now and compared with its ledger lines.
     private struct CheckedEvent: Sendable {
         let uid: String

@@ -218,6 +218,9 @@ public struct Publication: Sendable {
         self.files = files
     }
 
+    /// Where subscribe links point when the registry names no address.
+    static let defaultPublicURL = "https://kalender.familjenhelsingborg.se"
+
     /// Events per batch of the wording stage: large enough that handing a batch between
     /// cores costs nothing, small enough that few worded events wait in memory.
     static let batchSize = 1_024
