@@ -52,7 +52,7 @@ extension Publication {
     /// - every feed's bytes are those `revisions.tsv` records for it, between the envelope
     ///   libical writes for it now, and its events are the data's, in order (by UID);
     /// - every feed's `.gz` twin names the feed in its trailer (CRC-32 and length; not
-    ///   decompressed, which cost 3 s of CPU at 100,000 events), and every change log's
+    ///   decompressed, which cost about 3 s of CPU at 100,000 events), and every change log's
     ///   twin decompresses to it;
     /// - the change logs, the spreadsheet and the Popolo export are byte for byte what
     ///   the data gives, and what `revisions.tsv` records.
