@@ -5,6 +5,13 @@ import NIOConcurrencyHelpers
 /// cores. These are synchronous functions that return when their work is done, so they
 /// use Dispatch's threads, not Swift concurrency's cooperative pool.
 enum Parallel {
+    /// `0..<count` cut into consecutive ranges of `size` (the last one shorter), for work
+    /// handed to the cores a part at a time.
+    static func parts(_ count: Int, size: Int) -> [Range<Int>] {
+        precondition(size > 0)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
     /// `transform` of every element, each on whichever core is free, in the order of
     /// `elements`.
     static func map<Element: Sendable, Result: Sendable>(

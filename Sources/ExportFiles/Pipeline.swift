@@ -3,22 +3,24 @@
 /// the calling thread, one after another. An export words its events this way while the
 /// calling thread gives them SEQUENCE numbers and libical bytes, which must happen in order.
 public enum Pipeline {
+    /// Elements per batch unless a caller says otherwise: large enough that handing a
+    /// batch between cores costs nothing, small enough that few prepared elements wait in
+    /// memory.
+    public static let batchSize = 1_024
+
     /// Runs both stages over `elements`; returns when `consume` has taken the last batch.
     ///
     /// - Parameters:
-    ///   - batchSize: Elements per batch: large enough that handing a batch between cores
-    ///     costs nothing, small enough that few prepared elements wait in memory.
+    ///   - batchSize: Elements per batch.
     ///   - prepare: Runs on another thread, for every element once.
     ///   - consume: Runs on the calling thread, with each batch's range in `elements` and
     ///     what `prepare` made of it, in order.
     public static func run<Element: Sendable, Prepared: Sendable>(
-        _ elements: [Element], batchSize: Int = 1_024, prepare: @escaping @Sendable (Element) -> Prepared,
+        _ elements: [Element], batchSize: Int = Pipeline.batchSize,
+        prepare: @escaping @Sendable (Element) -> Prepared,
         consume: (_ batch: Range<Int>, _ prepared: [Prepared]) -> Void
     ) {
-        precondition(batchSize > 0)
-        let batches = stride(from: 0, to: elements.count, by: batchSize).map {
-            $0..<min($0 + batchSize, elements.count)
-        }
+        let batches = Parallel.parts(elements.count, size: batchSize)
         func start(_ batch: Range<Int>) -> Parallel.Pending<[Prepared]> {
             Parallel.background { elements[batch].map(prepare) }
         }

@@ -101,10 +101,7 @@ extension Publication {
             registry.municipalities.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
 
         // Every event worded and checked against its ledger lines, a part per core.
-        let parts = stride(from: 0, to: events.count, by: Self.batchSize).map {
-            $0..<min($0 + Self.batchSize, events.count)
-        }
-        let checked = Parallel.map(parts) { part in
+        let checked = Parallel.map(Parallel.parts(events.count, size: Pipeline.batchSize)) { part in
             events[part].map {
                 CheckedEvent(
                     Publication.WordedEvent(
@@ -324,54 +321,54 @@ enum VEventBlocks {
         }
     }
 
-    /// Whether the event in `block` has the UID `uid`, compared where the value lies:
-    /// folds skipped and TEXT escapes undone on the way, nothing copied.
+    /// Whether the event in `block` has the UID `uid`, compared byte by byte where the
+    /// value lies, nothing copied.
     static func hasUID(_ block: ArraySlice<UInt8>, _ uid: String) -> Bool {
-        guard let range = uidValue(in: block) else { return false }
         var expected = uid
         return expected.withUTF8 { expected in
             var position = 0
-            var index = range.lowerBound
-            while index < range.upperBound {
-                var byte = block[index]
-                if byte == 0x0D {
-                    index += 3  // a fold: CRLF and a space or tab
-                    continue
-                }
-                index += 1
-                if byte == UInt8(ascii: "\\"), index < range.upperBound {
-                    byte =
-                        block[index] == UInt8(ascii: "n") || block[index] == UInt8(ascii: "N")
-                        ? 0x0A : block[index]
-                    index += 1
-                }
+            let whole = uidBytes(in: block) { byte in
                 guard position < expected.count, expected[position] == byte else { return false }
                 position += 1
+                return true
             }
-            return position == expected.count
+            return whole && position == expected.count
         }
     }
 
     /// The UID of the event in `block`, unfolded and with TEXT escapes undone.
     static func uid(in block: ArraySlice<UInt8>) -> String? {
-        guard let range = uidValue(in: block) else { return nil }
         var value: [UInt8] = []
+        let found = uidBytes(in: block) { byte in
+            value.append(byte)
+            return true
+        }
+        guard found else { return nil }
+        return String(decoding: value, as: UTF8.self)
+    }
+
+    /// Hands each byte of the UID's value in `block` to `take`, folds skipped and TEXT
+    /// escapes undone, until `take` returns false. Returns false when there is no UID or
+    /// `take` stopped.
+    private static func uidBytes(in block: ArraySlice<UInt8>, _ take: (UInt8) -> Bool) -> Bool {
+        guard let range = uidValue(in: block) else { return false }
         var index = range.lowerBound
         while index < range.upperBound {
-            if block[index] == 0x0D {
+            var byte = block[index]
+            if byte == 0x0D {
                 index += 3  // a fold: CRLF and a space or tab
                 continue
             }
-            if block[index] == UInt8(ascii: "\\"), index + 1 < range.upperBound {
-                let next = block[index + 1]
-                value.append(next == UInt8(ascii: "n") || next == UInt8(ascii: "N") ? 0x0A : next)
-                index += 2
-                continue
-            }
-            value.append(block[index])
             index += 1
+            if byte == UInt8(ascii: "\\"), index < range.upperBound {
+                byte =
+                    block[index] == UInt8(ascii: "n") || block[index] == UInt8(ascii: "N")
+                    ? 0x0A : block[index]
+                index += 1
+            }
+            guard take(byte) else { return false }
         }
-        return String(decoding: value, as: UTF8.self)
+        return true
     }
 
     /// Where the UID property's value lies in `block` (indices of the whole array), folds

@@ -98,7 +98,7 @@ public struct Publication: Sendable {
         // that words it its own way; each feed notes which events it holds.
         let previous = ledger
         Pipeline.run(
-            events, batchSize: Self.batchSize,
+            events,
             prepare: {
                 WordedEvent($0, registry: registry, previous: previous, routing: routing, slugs: slugs)
             },
@@ -220,10 +220,6 @@ public struct Publication: Sendable {
 
     /// Where subscribe links point when the registry names no address.
     static let defaultPublicURL = "https://kalender.familjenhelsingborg.se"
-
-    /// Events per batch of the wording stage: large enough that handing a batch between
-    /// cores costs nothing, small enough that few worded events wait in memory.
-    static let batchSize = 1_024
 
     /// The change log as Atom documents: everything (`changes.atom`), then one per
     /// municipality (`changes/bjuv.atom`), each with its revision from `revised(path,

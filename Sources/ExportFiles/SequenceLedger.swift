@@ -125,10 +125,7 @@ public struct SequenceLedger: Hashable, Sendable {
         // A large ledger is read in parts, one per core; a later line for the same key wins,
         // as it would reading top to bottom, and the first malformed line is the one named.
         let lines = Self.lines(text)
-        let parts = stride(from: 0, to: lines.count, by: Self.linesPerPart).map {
-            $0..<min($0 + Self.linesPerPart, lines.count)
-        }
-        let parsed = Parallel.map(parts) { part in
+        let parsed = Parallel.map(Parallel.parts(lines.count, size: Self.linesPerPart)) { part in
             Result { () throws(LedgerError) in try Self.entries(lines[part], firstIndex: part.lowerBound) }
         }
         var entries: [String: Entry] = [:]
