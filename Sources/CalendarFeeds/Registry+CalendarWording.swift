@@ -200,14 +200,6 @@ extension Registry {
     private func name(_ id: Body.ID) -> String { self[id]?.displayName ?? id.rawValue }
     private func name(_ id: Municipality.ID) -> String { self[id]?.name ?? id.rawValue }
 
-    /// A UID from the record's kind and ID: the same record keeps its UID forever.
-    public func uid(_ event: Event) -> String {
-        let prefix =
-            switch event.kind {
-            case .meeting: "meeting"
-            case .deadline: "deadline"
-            case .startDate: "start"
-            }
-        return "\(prefix)-\(event.id)@familjenhelsingborg.se"
-    }
+    /// The event's UID (`EventUID`): the same record keeps its UID forever.
+    public func uid(_ event: Event) -> String { EventUID(event).description }
 }

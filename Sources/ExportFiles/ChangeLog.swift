@@ -1,3 +1,4 @@
+import ICalendar
 public import Registry
 
 /// One subscriber-visible change, in a plain Swedish sentence, dated by the export that
@@ -54,77 +55,11 @@ public struct ChangeEntry: Hashable, Sendable, Codable {
         "tag:familjenhelsingborg.se,2026:samverkan/change/\(uid)/\(date.secondsSinceEpoch)"
     }
 
-    static let header =
-        "# Change log written by `samverkan export`: date (UTC), UID, kind, municipalities, URL, text.\n"
-        + "# Commit it with the feeds; never edit it by hand.\n"
-
-    var tsvLine: String {
-        [
-            date.description, uid, kind.rawValue, municipalities.joined(separator: ","), url ?? "",
-            Self.clean(text),
-        ].joined(separator: "\t") + "\n"
-    }
-
-    init?(tsvLine line: Substring) {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 6, let date = Instant(iso: fields[0]),
-            let kind = Kind(rawValue: String(fields[2]))
-        else { return nil }
-        self.init(
-            date: date, uid: String(fields[1]), kind: kind,
-            municipalities: fields[3].split(separator: ",").map(String.init),
-            text: String(fields[5]), url: fields[4].isEmpty ? nil : String(fields[4]))
-    }
-
     static func clean(_ text: String) -> String {
         // Most text has nothing to replace: no control byte, and no lead byte of U+0085
         // (C2 85) or U+2028/U+2029 (E2 80 A8/A9), the other line breaks.
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
         return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
-    }
-}
-
-/// What a subscriber saw of an event at the last export: enough to word a change.
-public struct EventState: Hashable, Sendable {
-    /// `2026-05-22T09:00-11:00` or `2026-05-22`.
-    public let timing: String
-    public let location: String
-    public let status: String
-    public let title: String
-    public let municipalities: [String]
-    public let url: String
-    /// For a deadline, the answers recorded to what its decision asks, one
-    /// `ActionResponse.recordKey` each, sorted; empty for anything else.
-    public let answers: [String]
-
-    /// The ledger columns after `removed`; the answers only when there are some, so other
-    /// lines keep their eleven columns.
-    var columns: [String] {
-        ([timing, location, status, title, municipalities.joined(separator: ","), url]
-            + (answers.isEmpty ? [] : [answers.joined(separator: ",")])).map(ChangeEntry.clean)
-    }
-
-    init(
-        timing: String, location: String, status: String, title: String, municipalities: [String],
-        url: String,
-        answers: [String] = []
-    ) {
-        self.timing = timing
-        self.location = location
-        self.status = status
-        self.title = title
-        self.municipalities = municipalities
-        self.url = url
-        self.answers = answers
-    }
-
-    init?(columns: ArraySlice<Substring>) {
-        guard columns.count == 6 || columns.count == 7 else { return nil }
-        let values = columns.map(String.init)
-        self.init(
-            timing: values[0], location: values[1], status: values[2], title: values[3],
-            municipalities: values[4].split(separator: ",").map(String.init), url: values[5],
-            answers: values.count == 7 ? values[6].split(separator: ",").map(String.init) : [])
     }
 }
 
@@ -150,25 +85,23 @@ enum ChangeWording {
         title.hasSuffix("möte") ? title + "t" : "Mötet \(title)"
     }
 
-    /// "22 maj 2026" from `2026-05-22…`.
-    static func day(_ timing: String) -> Day? { Day(iso: timing.prefix(10)) }
-
     /// "den 29 maj kl. 09.00–11.00" (year left out when it is `sameYearAs`'s).
-    static func when(_ timing: String, sameYearAs other: Day? = nil) -> String {
-        guard let day = day(timing) else { return timing }
+    static func when(_ timing: Event.Timing, sameYearAs other: Day? = nil) -> String {
+        let day = timing.day
         var text = day.swedishText
         if let other, other.year == day.year {
             text = text.split(separator: " ").prefix(2).joined(separator: " ")
         }
         var result = "den \(text)"
-        // `2026-05-29T09:00-11:00`
-        if timing.count > 10 {
-            let clock = timing.dropFirst(11).split(separator: "-")
-            if clock.count == 2 {
-                result += " kl. \(clock[0].replacingColon)–\(clock[1].replacingColon)"
-            }
+        if case .timed(_, let from, let to) = timing {
+            result += " kl. \(clock(from))–\(clock(to))"
         }
         return result
+    }
+
+    /// "09.00": the Swedish clock in running text.
+    private static func clock(_ time: LocalTime) -> String {
+        "\(Day.pad(time.hour, 2)).\(Day.pad(time.minute, 2))"
     }
 
     static func sentence(kind: ChangeEntry.Kind, eventKind: Event.Kind, old: EventState?, new: EventState)
@@ -182,7 +115,7 @@ enum ChangeWording {
         case .moved:
             let from = old.map { when($0.timing) } ?? ""
             return
-                "\(definite(title)) \(from) är flyttat till \(when(new.timing, sameYearAs: old.flatMap { day($0.timing) }))."
+                "\(definite(title)) \(from) är flyttat till \(when(new.timing, sameYearAs: old?.timing.day))."
         case .newPlace:
             return "\(definite(title)) \(when(new.timing)) hålls nu i \(new.location)."
         case .cancelled:
@@ -227,7 +160,7 @@ enum ChangeWording {
             case .startDate: return .newStartDate
             }
         }
-        if old.status != new.status { return new.status == "CANCELLED" ? .cancelled : .reinstated }
+        if old.status != new.status { return new.status == .cancelled ? .cancelled : .reinstated }
         if old.timing != new.timing {
             switch eventKind {
             case .meeting: return .moved
@@ -237,19 +170,6 @@ enum ChangeWording {
         }
         if old.location != new.location && !new.location.isEmpty && eventKind == .meeting { return .newPlace }
         return .changed
-    }
-}
-
-extension Substring {
-    fileprivate var replacingColon: String { String(map { $0 == ":" ? "." : $0 }) }
-}
-
-extension Event.Kind {
-    /// From the UID prefix the calendar wording gives each kind.
-    static func fromUID(_ uid: String) -> Event.Kind {
-        if uid.hasPrefix("deadline-") { return .deadline }
-        if uid.hasPrefix("start-") { return .startDate }
-        return .meeting
     }
 }
 

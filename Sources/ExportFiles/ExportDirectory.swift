@@ -19,25 +19,17 @@ public struct ExportDirectory: Sendable {
     private var parent: URL { url.deletingLastPathComponent() }
     private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
 
-    /// The ledger of the export in place, or an empty one when there is none yet.
-    public func previousLedger() throws -> SequenceLedger {
-        let ledgerURL = url.appendingPathComponent(SequenceLedger.fileName)
-        guard FileManager.default.fileExists(atPath: ledgerURL.path) else { return SequenceLedger() }
-        let filesURL = url.appendingPathComponent(SequenceLedger.filesFileName)
-        let filesText =
-            FileManager.default.fileExists(atPath: filesURL.path)
-            ? String(decoding: try Data(contentsOf: filesURL), as: UTF8.self) : nil
-        let changesURL = url.appendingPathComponent(SequenceLedger.changesFileName)
-        let changesText =
-            FileManager.default.fileExists(atPath: changesURL.path)
-            ? String(decoding: try Data(contentsOf: changesURL), as: UTF8.self) : nil
-        let seatsURL = url.appendingPathComponent(SequenceLedger.seatsFileName)
-        let seatsText =
-            FileManager.default.fileExists(atPath: seatsURL.path)
-            ? String(decoding: try Data(contentsOf: seatsURL), as: UTF8.self) : nil
-        return try SequenceLedger(
-            tsv: String(decoding: try Data(contentsOf: ledgerURL), as: UTF8.self), files: filesText,
-            changes: changesText, seats: seatsText)
+    /// The ledgers of the export in place, or empty ones when there is none yet.
+    public func previousLedger() throws -> Ledgers {
+        func text(_ name: String) throws -> String? {
+            let file = url.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+            return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        }
+        guard let sequences = try text(EventLedger.fileName) else { return Ledgers() }
+        return try Ledgers(
+            sequences: sequences, revisions: try text(FileRevisions.fileName),
+            changes: try text(ChangeHistory.fileName), seats: try text(SeatLedger.fileName))
     }
 
     /// Paths that differ between the folder and `files`: changed, missing or extra.

@@ -87,12 +87,12 @@ public struct ServerState: Sendable {
             publication = try Publication(readingBack: exports, registry: registry, encoder: encoder)
             how = "read back from \(folder)/ and checked"
         } catch {
-            let ledger: SequenceLedger
+            let ledger: Ledgers
             let problem: String
             switch error {
             case .unreadableLedger(let message): throw ServerStartError(description: "\(folder)/\(message)")
             case .noLedger(let found):
-                (ledger, problem) = (found, "\(folder)/\(SequenceLedger.fileName) is missing or empty")
+                (ledger, problem) = (found, "\(folder)/\(EventLedger.fileName) is missing or empty")
             case .stale(let mismatch, let found):
                 (ledger, problem) = (found, "\(folder)/ is not what the data exports (\(mismatch))")
             }
@@ -114,7 +114,8 @@ public struct ServerState: Sendable {
         let renderer = CustomFeedRenderer(site: site, publication: publication, zone: zone)
         self.changes = publication.changes
         self.catalog = FeedCatalog(
-            feeds: publication.feeds, files: publication.takeFiles(), fingerprints: publication.ledger.files)
+            feeds: publication.feeds, files: publication.takeFiles(),
+            fingerprints: publication.ledger.files.records)
         self.site = site
         self.renderer = renderer
         self.zone = zone

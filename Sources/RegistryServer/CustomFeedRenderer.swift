@@ -41,7 +41,7 @@ public final class CustomFeedRenderer: Sendable {
         self.encodedEvents = publication.encodedEvents
         self.revised = publication.revisions
         self.ownWording = publication.ownWording
-        self.newestRemoval = publication.ledger.newestRemoval
+        self.newestRemoval = publication.ledger.events.newestRemoval
         self.zone = zone
         self.cacheLimit = cacheLimit
     }

@@ -26,11 +26,11 @@ public struct FeedCatalog: Sendable {
     ///   - feeds: The standard feeds.
     ///   - files: The publication's files (taken from it); those that are neither feeds
     ///     nor Atom change logs are dropped.
-    ///   - fingerprints: The ledger's record of each file (`SequenceLedger.files`): its
+    ///   - fingerprints: The ledger's record of each file (`FileRevisions.records`): its
     ///     fingerprint is the feed's ETag, so no feed is hashed twice.
     public init(
         feeds: [Feed], files: consuming [ExportFile],
-        fingerprints: [String: SequenceLedger.FileRevision] = [:]
+        fingerprints: [String: FileRevisions.Record] = [:]
     ) {
         let feedIndex = Dictionary(feeds.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         // Two at a time, each taken from the list as its turn comes: copying a large

@@ -370,35 +370,8 @@ private struct Generator {
                 time = .timed(
                     day, from: LocalTime(start / 2, start % 2 * 30), to: LocalTime(end / 2, end % 2 * 30))
             }
-            let topic = bodyTopics[body]
-            var agenda = [AgendaItem(1, random.pick(SwedishText.openingItems))]
-            for number in 2...random.int(in: 3...6) {
-                let form = random.pick(SwedishText.itemForms)
-                let itemTopic = random.chance(0.6) ? topic : random.pick(SwedishText.topics)
-                let summary: String? =
-                    random.chance(0.05)
-                    ? longText(sentences: random.int(in: 3...8))
-                    : random.chance(0.3) ? "Diskussion om \(itemTopic); beslut fattas vid behov." : nil
-                let presenters = random.chance(0.3) ? [personIDs[random.pick(seats[body]).person]] : []
-                agenda.append(
-                    AgendaItem(
-                        number, form.replacingPercent(with: itemTopic), summary: summary,
-                        presenters: presenters))
-            }
-            agenda.append(AgendaItem(agenda.count + 1, random.pick(SwedishText.closingItems)))
-            var attendance: [Attendance] = []
-            if random.chance(0.6) {
-                for (seat, (personIndex, municipality)) in seats[body].enumerated() {
-                    var person = personIDs[personIndex]
-                    if body == 0, let switched = successionDays[seat], day >= switched {
-                        person = personIDs[plan.municipalities + seat]
-                    }
-                    let roll = random.int(in: 0...9)
-                    attendance.append(
-                        Attendance(
-                            person, for: municipality, roll < 6 ? .present : roll < 9 ? .remote : .absent))
-                }
-            }
+            let agenda = agenda(body: body)
+            let attendance = attendance(body: body, day: day)
             let meeting = Meeting(
                 Meeting.ID(raw), of: bodyIDs[body],
                 title: body == 0 ? "Kommundirektörsmöte" : "Möte: \(bodyNames[body])", time: time,
@@ -410,6 +383,43 @@ private struct Generator {
             registry.add(meeting)
         }
         return meetings
+    }
+
+    /// A meeting's agenda: an opening item, three to six on the body's topic or others,
+    /// and a closing item.
+    private mutating func agenda(body: Int) -> [AgendaItem] {
+        let topic = bodyTopics[body]
+        var agenda = [AgendaItem(1, random.pick(SwedishText.openingItems))]
+        for number in 2...random.int(in: 3...6) {
+            let form = random.pick(SwedishText.itemForms)
+            let itemTopic = random.chance(0.6) ? topic : random.pick(SwedishText.topics)
+            let summary: String? =
+                random.chance(0.05)
+                ? longText(sentences: random.int(in: 3...8))
+                : random.chance(0.3) ? "Diskussion om \(itemTopic); beslut fattas vid behov." : nil
+            let presenters = random.chance(0.3) ? [personIDs[random.pick(seats[body]).person]] : []
+            agenda.append(
+                AgendaItem(
+                    number, form.replacingPercent(with: itemTopic), summary: summary, presenters: presenters))
+        }
+        agenda.append(AgendaItem(agenda.count + 1, random.pick(SwedishText.closingItems)))
+        return agenda
+    }
+
+    /// Who attended, for six meetings in ten: each seat's holder on `day`.
+    private mutating func attendance(body: Int, day: Day) -> [Attendance] {
+        var attendance: [Attendance] = []
+        guard random.chance(0.6) else { return attendance }
+        for (seat, (personIndex, municipality)) in seats[body].enumerated() {
+            var person = personIDs[personIndex]
+            if body == 0, let switched = successionDays[seat], day >= switched {
+                person = personIDs[plan.municipalities + seat]
+            }
+            let roll = random.int(in: 0...9)
+            attendance.append(
+                Attendance(person, for: municipality, roll < 6 ? .present : roll < 9 ? .remote : .absent))
+        }
+        return attendance
     }
 
     mutating func addDecisions(meetings: [(meeting: Meeting, body: Int)]) {

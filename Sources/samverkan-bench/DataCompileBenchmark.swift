@@ -267,19 +267,7 @@ struct ScratchPackage {
     func timeDataBuild(files: [String: String], sampleInterval: Int, timeout: Double) throws
         -> DataBuildResult
     {
-        let fileManager = FileManager.default
-        // A new folder name each time changes the module's list of files, so SwiftPM plans
-        // the module afresh instead of reusing a plan whose files were deleted below.
-        try? fileManager.removeItem(at: data)
-        let folder = data.appending(path: "run-\(UInt64(Date().timeIntervalSince1970 * 1_000))")
-        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try text.write(to: folder.appending(path: name), atomically: false, encoding: .utf8)
-        }
-        try removeDataBuildProducts()
-        try? fileManager.removeItem(at: logs)
-        try fileManager.createDirectory(at: logs, withIntermediateDirectories: true)
-
+        try writeDataFolder(files)
         let log = root.appending(path: "build-data.log")
         let process = try swiftBuild(target: "SyntheticData", log: log, timed: true)
         let clock = ContinuousClock()
@@ -299,15 +287,47 @@ struct ScratchPackage {
             usleep(UInt32(sampleInterval * 1_000))
         }
         process.waitUntilExit()
-        let wall = (clock.now - start).seconds
-
         var result = DataBuildResult(
-            wall: wall, compileSpan: 0, frontendCPU: 0, peakFrontend: 0,
+            wall: (clock.now - start).seconds, compileSpan: 0, frontendCPU: 0, peakFrontend: 0,
             peakFrontendsTogether: sampler.peakFrontendsKilobytes, jobs: 0)
+        let failedJobs = try readJobLogs(into: &result)
+        if timedOut {
+            result.failure = "timed out after \(Int(timeout)) s"
+        } else if process.terminationStatus != 0 {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            let killed = text.contains("signal") || text.contains("Killed") || failedJobs > 0
+            result.failure = killed ? "failed (compiler killed?)" : "failed: see \(log.path)"
+            print(text.split(whereSeparator: \.isNewline).suffix(20).joined(separator: "\n"))
+        } else if result.jobs == 0 {
+            result.failure = "no compile jobs seen: is SWIFT_DRIVER_SWIFT_FRONTEND_EXEC honoured?"
+        }
+        return result
+    }
+
+    /// Writes `files` as the data module, in a folder of a new name: that changes the
+    /// module's list of files, so SwiftPM plans it afresh instead of reusing a plan whose
+    /// files were deleted.
+    private func writeDataFolder(_ files: [String: String]) throws {
+        let fileManager = FileManager.default
+        try? fileManager.removeItem(at: data)
+        let folder = data.appending(path: "run-\(UInt64(Date().timeIntervalSince1970 * 1_000))")
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: folder.appending(path: name), atomically: false, encoding: .utf8)
+        }
+        try removeDataBuildProducts()
+        try? fileManager.removeItem(at: logs)
+        try fileManager.createDirectory(at: logs, withIntermediateDirectories: true)
+    }
+
+    /// Adds each compile job of the data module (from its `.start` and GNU time's `.time`
+    /// log) to `result`; returns how many jobs failed.
+    private func readJobLogs(into result: inout DataBuildResult) throws -> Int {
         var first = Double.infinity
         var last = 0.0
         var failedJobs = 0
-        for name in try fileManager.contentsOfDirectory(atPath: logs.path) where name.hasSuffix(".start") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: logs.path)
+        where name.hasSuffix(".start") {
             let id = name.dropLast(".start".count)
             let startFields = try String(contentsOf: logs.appending(path: name), encoding: .utf8)
                 .split(whereSeparator: { $0 == " " || $0.isNewline })
@@ -316,16 +336,11 @@ struct ScratchPackage {
             guard startFields.count == 3, startFields[1] == "SyntheticData",
                 startFields[2] == "compile" || startFields[2] == "emit-module"
             else { continue }
-            guard let begun = Double(startFields[0]),
-                let timeText = try? String(contentsOf: logs.appending(path: "\(id).time"), encoding: .utf8)
-            else {
-                failedJobs += 1
-                continue
-            }
             // GNU time prints "Command exited with non-zero status N" first when it fails.
-            let fields = timeText.split(whereSeparator: \.isNewline).last?.split(separator: " ") ?? []
-            guard fields.count == 5, let rss = Int(fields[0]), let elapsed = Double(fields[1]),
-                let user = Double(fields[2]), let system = Double(fields[3])
+            let timeText = try? String(contentsOf: logs.appending(path: "\(id).time"), encoding: .utf8)
+            let fields = timeText?.split(whereSeparator: \.isNewline).last?.split(separator: " ") ?? []
+            guard let begun = Double(startFields[0]), fields.count == 5, let rss = Int(fields[0]),
+                let elapsed = Double(fields[1]), let user = Double(fields[2]), let system = Double(fields[3])
             else {
                 failedJobs += 1
                 continue
@@ -339,17 +354,7 @@ struct ScratchPackage {
             last = max(last, begun + elapsed)
         }
         result.compileSpan = result.jobs > 0 ? last - first : 0
-        if timedOut {
-            result.failure = "timed out after \(Int(timeout)) s"
-        } else if process.terminationStatus != 0 {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            let killed = text.contains("signal") || text.contains("Killed") || failedJobs > 0
-            result.failure = killed ? "failed (compiler killed?)" : "failed: see \(log.path)"
-            print(text.split(whereSeparator: \.isNewline).suffix(20).joined(separator: "\n"))
-        } else if result.jobs == 0 {
-            result.failure = "no compile jobs seen: is SWIFT_DRIVER_SWIFT_FRONTEND_EXEC honoured?"
-        }
-        return result
+        return failedJobs
     }
 
     /// Deletes what an earlier build made of the data module, so the next build is clean.

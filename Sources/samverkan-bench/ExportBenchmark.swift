@@ -36,45 +36,16 @@ struct ExportBenchmark: ParsableCommand {
     @Flag(help: "Skip python icalendar (it takes about 20× longer).")
     var skipPython = false
 
+    typealias Contender = (name: String, command: (String) -> [String])
+
     func run() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent(
             "samverkan-export-bench-\(getpid())")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-
-        let registry = SyntheticRegistry.make(events: events, seed: seed)
-        var ledger = SequenceLedger()
-        let calendarEvents = registry.events().map { event in
-            let calendarEvent = registry.calendarEvent(event)
-            return (calendarEvent, ledger.sequence(for: calendarEvent, kind: event.kind))
-        }
         let tsv = work.appendingPathComponent("events.tsv")
-        try EventTable.write(calendarEvents, to: tsv)
-
-        let floor = work.appendingPathComponent("libical_floor").path
-        let source = URL(fileURLWithPath: projectRoot).appendingPathComponent("Benchmarks/libical_floor.c")
-            .path
-        try Measured.shell("cc -O2 -o '\(floor)' '\(source)' $(pkg-config --cflags --libs libical)")
-        let python = URL(fileURLWithPath: projectRoot).appendingPathComponent(
-            "Benchmarks/export_icalendar.py"
-        ).path
-        let me = CommandLine.arguments[0]
-
-        var contenders: [(name: String, command: (String) -> [String])] = [
-            (
-                "Samverkan (Swift + libical)",
-                { [me, "export-feed", "--events", "\(events)", "--seed", "\(seed)", "--output", $0] }
-            ),
-            ("libical floor (C loop)", { [floor, tsv.path, $0] }),
-        ]
-        if !skipPython {
-            contenders.append(
-                (
-                    "python icalendar \(Measured.pythonIcalendarVersion())",
-                    { ["python3", python, tsv.path, $0] }
-                ))
-        }
-
+        let count = try writeEventTable(to: tsv)
+        let contenders = try self.contenders(work: work, table: tsv)
         var results: [String: [Measured]] = [:]
         for run in 1...runs {
             for contender in contenders {
@@ -88,7 +59,52 @@ struct ExportBenchmark: ParsableCommand {
                 try? FileManager.default.removeItem(atPath: output)
             }
         }
+        print("Export of one feed with \(count) events (seed \(seed)), \(runs) runs each:\n")
+        print(table(contenders, results).text)
+    }
 
+    /// The peers' input: every event's fields with the SEQUENCE the ledger gives it.
+    private func writeEventTable(to tsv: URL) throws -> Int {
+        let registry = SyntheticRegistry.make(events: events, seed: seed)
+        var ledger = EventLedger()
+        let calendarEvents = registry.events().map { event in
+            let calendarEvent = registry.calendarEvent(event)
+            let assignment = ledger.assign(
+                LedgerKey(uid: calendarEvent.uid),
+                fingerprint: Fingerprint.of(calendarEvent, kind: event.kind),
+                documentRevised: calendarEvent.revised, now: nil, state: nil)
+            return (calendarEvent, assignment.sequence)
+        }
+        try EventTable.write(calendarEvents, to: tsv)
+        return calendarEvents.count
+    }
+
+    /// Samverkan, the libical floor (compiled here) and, unless skipped, python icalendar.
+    private func contenders(work: URL, table tsv: URL) throws -> [Contender] {
+        let root = URL(fileURLWithPath: projectRoot)
+        let floor = work.appendingPathComponent("libical_floor").path
+        let source = root.appendingPathComponent("Benchmarks/libical_floor.c").path
+        try Measured.shell("cc -O2 -o '\(floor)' '\(source)' $(pkg-config --cflags --libs libical)")
+        let python = root.appendingPathComponent("Benchmarks/export_icalendar.py").path
+        let me = CommandLine.arguments[0]
+        var contenders: [Contender] = [
+            (
+                "Samverkan (Swift + libical)",
+                { [me, "export-feed", "--events", "\(events)", "--seed", "\(seed)", "--output", $0] }
+            ),
+            ("libical floor (C loop)", { [floor, tsv.path, $0] }),
+        ]
+        if !skipPython {
+            contenders.append(
+                (
+                    "python icalendar \(Measured.pythonIcalendarVersion())",
+                    { ["python3", python, tsv.path, $0] }
+                ))
+        }
+        return contenders
+    }
+
+    private func table(_ contenders: [Contender], _ results: [String: [Measured]]) -> MarkdownTable {
         let floorTime = results[contenders[1].name]!.median.exportSeconds
         var table = MarkdownTable([
             "exporter", "export (median, range)", "vs floor", "process wall", "peak memory",
@@ -100,7 +116,7 @@ struct ExportBenchmark: ParsableCommand {
             let fastest = Format.fixed(all.map(\.exportSeconds).min()!, digits: 2)
             let slowest = Format.fixed(all.map(\.exportSeconds).max()!, digits: 2)
             let beyondInput = median.peakKilobytes - median.inputKilobytes
-            let row: [String] = [
+            table.append([
                 contender.name,
                 Format.seconds(median.exportSeconds) + " (" + fastest + "–" + slowest + ")",
                 Format.fixed(median.exportSeconds / floorTime, digits: 2) + "×",
@@ -110,11 +126,9 @@ struct ExportBenchmark: ParsableCommand {
                 "\(median.outputBytes / 1_000_000) MB",
                 Format.fixed(Double(beyondInput * 1024) / Double(max(median.outputBytes, 1)), digits: 2)
                     + "×",
-            ]
-            table.append(row)
+            ])
         }
-        print("Export of one feed with \(calendarEvents.count) events (seed \(seed)), \(runs) runs each:\n")
-        print(table.text)
+        return table
     }
 }
 
@@ -135,7 +149,7 @@ struct ExportFeed: ParsableCommand {
         // The export's own path: derive the events, then word each and fingerprint it a
         // batch ahead on the other core (`Pipeline`, as `Publication` does) while this one
         // gives it its SEQUENCE and libical bytes, in order.
-        var ledger = SequenceLedger()
+        var ledger = EventLedger()
         let encoder = try ICalendarEncoder()
         let (opening, closing) = encoder.envelope(
             VCalendarHeader(name: "Familjen Helsingborg", description: "Benchmark"))
@@ -149,12 +163,13 @@ struct ExportFeed: ParsableCommand {
             events,
             prepare: { event in
                 let calendarEvent = registry.calendarEvent(event)
-                return (calendarEvent, SequenceLedger.fingerprint(calendarEvent, kind: event.kind))
+                return (calendarEvent, Fingerprint.of(calendarEvent, kind: event.kind))
             },
-            consume: { batch, worded in
-                for (position, (calendarEvent, fingerprint)) in zip(batch, worded) {
+            consume: { _, worded in
+                for (calendarEvent, fingerprint) in worded {
                     let assignment = ledger.assign(
-                        calendarEvent, kind: events[position].kind, now: nil, fingerprint: fingerprint)
+                        LedgerKey(uid: calendarEvent.uid), fingerprint: fingerprint,
+                        documentRevised: calendarEvent.revised, now: nil, state: nil)
                     write(encoder.encode(calendarEvent, sequence: assignment.sequence))
                 }
             })

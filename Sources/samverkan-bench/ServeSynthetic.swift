@@ -59,7 +59,7 @@ struct ServeSynthetic: AsyncParsableCommand {
             FileHandle.standardError.write(Data(message.utf8))
         } else {
             let files = Publication(
-                registry: registry, previous: SequenceLedger(), encoder: try ICalendarEncoder()
+                registry: registry, previous: Ledgers(), encoder: try ICalendarEncoder()
             ).files
             try ExportDirectory(URL(fileURLWithPath: exports)).replace(with: files)
             let megabytes = files.reduce(0) { $0 + $1.bytes.count } / 1_000_000

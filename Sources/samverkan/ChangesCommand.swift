@@ -22,14 +22,14 @@ struct ChangesCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let ledger: SequenceLedger
+        let ledger: Ledgers
         do {
             ledger = try ExportDirectory(URL(fileURLWithPath: exports)).previousLedger()
         } catch {
             printError("error: \(exports)/\(error)")
             throw ExitCode.failure
         }
-        let entries = ChangeLog.entries(ledger.changes.reversed(), since: since)
+        let entries = ChangeLog.entries(ledger.changes.newestFirst, since: since)
         if json {
             print(JSONOutput.string(entries), terminator: "")
             return

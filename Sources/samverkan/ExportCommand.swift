@@ -45,7 +45,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let directory = ExportDirectory(URL(fileURLWithPath: output))
-        let ledger: SequenceLedger
+        let ledger: Ledgers
         do {
             ledger = try directory.previousLedger()
         } catch {

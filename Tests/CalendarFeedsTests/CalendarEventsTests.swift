@@ -115,7 +115,7 @@ import Testing
         ("bodies/directors.ics", ["meeting-m1", "deadline-d1"]),
     ])
     func feedsHoldExactlyTheirEvents(path: String, expected: [String]) throws {
-        let files = try Self.registry().exportFiles(previous: SequenceLedger())
+        let files = try Self.registry().exportFiles(previous: Ledgers())
         let feed = try #require(files.first { $0.path == path })
         let uids = String(decoding: feed.bytes, as: UTF8.self).split(separator: "\r\n")
             .filter { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) }
@@ -123,9 +123,9 @@ import Testing
     }
 
     @Test func cancellingAMeetingRaisesItsSequenceInTheFeed() throws {
-        let before = try Self.registry().exportFiles(previous: SequenceLedger())
-        let ledgerFile = try #require(before.first { $0.path == SequenceLedger.fileName })
-        let ledger = try SequenceLedger(tsv: String(decoding: ledgerFile.bytes, as: UTF8.self))
+        let before = try Self.registry().exportFiles(previous: Ledgers())
+        let ledgerFile = try #require(before.first { $0.path == EventLedger.fileName })
+        let ledger = try Ledgers(sequences: String(decoding: ledgerFile.bytes, as: UTF8.self))
         let after = try Self.registry(cancelled: true).exportFiles(previous: ledger)
         let feed = try #require(after.first { $0.path == "meetings.ics" })
         let lines = contentLines(feed.bytes)
@@ -138,7 +138,7 @@ import Testing
     }
 
     @Test func allDayEventsEndOnTheNextDayAndDoNotBlockTime() throws {
-        let files = try Self.registry().exportFiles(previous: SequenceLedger())
+        let files = try Self.registry().exportFiles(previous: Ledgers())
         let feed = try #require(files.first { $0.path == "deadlines.ics" })
         let lines = contentLines(feed.bytes)
         #expect(lines.contains("DTSTART;VALUE=DATE:20260630"))
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func timedEventsCarryTheirZone() throws {
-        let files = try Self.registry().exportFiles(previous: SequenceLedger())
+        let files = try Self.registry().exportFiles(previous: Ledgers())
         let feed = try #require(files.first { $0.path == "meetings.ics" })
         let lines = contentLines(feed.bytes)
         #expect(lines.contains("DTSTART;TZID=Europe/Stockholm:20260522T083000"))

@@ -30,7 +30,7 @@ extension Registry {
     }
 
     /// The files `samverkan export` writes, carried forward from `ledger`.
-    func exportFiles(previous ledger: SequenceLedger) throws -> [ExportFile] {
+    func exportFiles(previous ledger: Ledgers) throws -> [ExportFile] {
         Publication(registry: self, previous: ledger, encoder: try ICalendarEncoder()).files
     }
 }

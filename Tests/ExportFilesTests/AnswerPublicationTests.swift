@@ -19,7 +19,7 @@ import Testing
     static let uid = "deadline-\(F.decision.rawValue)@familjenhelsingborg.se"
 
     static func publish(
-        _ registry: Registry, after ledger: SequenceLedger = SequenceLedger(), now: Instant? = nil
+        _ registry: Registry, after ledger: Ledgers = Ledgers(), now: Instant? = nil
     )
         throws -> Publication
     {
@@ -55,8 +55,8 @@ import Testing
             Self.description(try Self.deadline(publication, "municipalities/beta.ics")).contains(
                 "Beta har inte svarat."))
         // The ledger keeps a line for each municipality's wording.
-        #expect(publication.ledger.entries["\(Self.uid)#municipalities/alfa"] != nil)
-        #expect(publication.ledger.entries["\(Self.uid)#municipalities/beta"] != nil)
+        #expect(publication.ledger.events[LedgerKey(uid: Self.uid, municipality: "alfa")] != nil)
+        #expect(publication.ledger.events[LedgerKey(uid: Self.uid, municipality: "beta")] != nil)
     }
 
     @Test func anAnswerRaisesSequenceWhereItShowsAndIsLogged() throws {
@@ -125,11 +125,12 @@ import Testing
     @Test func theLedgerReadsBackItsAnswers() throws {
         let publication = try Self.publish(A.registry(alfaAnswers: .gave("synpunkter")))
         let ledger = publication.ledger
-        let read = try SequenceLedger(
-            tsv: ledger.tsv, files: ledger.filesTSV, changes: ledger.changesTSV, seats: ledger.seatsTSV)
+        let read = try Ledgers(
+            sequences: ledger.events.tsv, revisions: ledger.files.tsv, changes: ledger.changes.tsv,
+            seats: ledger.seats.tsv)
         #expect(read == ledger)
         #expect(
-            read.entries[Self.uid]?.state?.answers
+            read.events[LedgerKey(uid: Self.uid)]?.state?.answers.map(\.description)
                 == ["\(A.request.rawValue) municipality/alfa 2026-04-22 gave"])
     }
 
@@ -151,7 +152,7 @@ import Testing
         let lines = try Self.deadline(plain, "municipalities/alfa.ics")
         #expect(Self.sequence(lines) == own + 1)
         #expect(Self.description(lines) == Self.description(try Self.deadline(plain, "all.ics")))
-        #expect(plain.ledger.entries["\(Self.uid)#municipalities/alfa"]?.removed == nil)
+        #expect(plain.ledger.events[LedgerKey(uid: Self.uid, municipality: "alfa")]?.removed == nil)
     }
 
     @Test func aCustomFeedOfOneMunicipalityGetsItsWording() throws {
@@ -194,7 +195,7 @@ extension Registry {
     @Test func whatSubscribersSee() throws {
         let encoder = try ICalendarEncoder()
         let before = Publication(
-            registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder,
+            registry: .familjenHelsingborg, previous: Ledgers(), encoder: encoder,
             now: Instant(Day(2026, 4, 20)))
         let after = Publication(
             registry: Self.answered(), previous: before.ledger, encoder: encoder,

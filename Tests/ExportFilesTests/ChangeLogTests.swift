@@ -33,7 +33,7 @@ import Testing
     /// The changes the export of `registry` at `now` adds to the real data's first export.
     static func changes(after registry: Registry) throws -> [ChangeEntry] {
         let encoder = try ICalendarEncoder()
-        let base = Publication(registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder)
+        let base = Publication(registry: .familjenHelsingborg, previous: Ledgers(), encoder: encoder)
         #expect(base.changes.isEmpty, "the first export starts the log empty")
         let next = Publication(registry: registry, previous: base.ledger, encoder: encoder, now: first)
         return next.changes
@@ -150,11 +150,11 @@ import Testing
                 + "från den 1 september 2026.")
         // The seat ledger reads back as written, so the next export sees no change.
         let encoder = try ICalendarEncoder()
-        let base = Publication(registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder)
+        let base = Publication(registry: .familjenHelsingborg, previous: Ledgers(), encoder: encoder)
         let next = Publication(registry: registry, previous: base.ledger, encoder: encoder, now: Self.first)
         let seats = try #require(next.files.first { $0.path == "seats.tsv" })
-        let ledger = try SequenceLedger(
-            tsv: next.ledger.tsv, changes: next.ledger.changesTSV,
+        let ledger = try Ledgers(
+            sequences: next.ledger.events.tsv, changes: next.ledger.changes.tsv,
             seats: String(decoding: seats.bytes, as: UTF8.self))
         #expect(ledger.seats == next.ledger.seats)
         let again = Publication(registry: registry, previous: ledger, encoder: encoder, now: Self.second)
@@ -163,7 +163,7 @@ import Testing
 
     @Test func theLogSurvivesReexportsAndIsNewestFirst() throws {
         let encoder = try ICalendarEncoder()
-        let base = Publication(registry: .familjenHelsingborg, previous: SequenceLedger(), encoder: encoder)
+        let base = Publication(registry: .familjenHelsingborg, previous: Ledgers(), encoder: encoder)
         let moved = Self.edited(meeting: {
             $0.id == Self.may22
                 ? Self.meeting($0, time: .timed(Day(2026, 5, 29), from: LocalTime(9), to: LocalTime(11))) : $0
@@ -176,8 +176,8 @@ import Testing
         #expect(two.changes.map(\.kind) == [.removed, .moved])
         // Read back from the TSV as the next export would.
         let tsv = try #require(two.files.first { $0.path == "changes.tsv" })
-        let ledger = try SequenceLedger(
-            tsv: two.ledger.tsv, changes: String(decoding: tsv.bytes, as: UTF8.self))
+        let ledger = try Ledgers(
+            sequences: two.ledger.events.tsv, changes: String(decoding: tsv.bytes, as: UTF8.self))
         #expect(ledger.changes == two.ledger.changes)
         let bjuv = try #require(Registry.familjenHelsingborg.municipalities.first { $0.slug == "bjuv" })
         #expect(two.changes(for: bjuv).count == 2)

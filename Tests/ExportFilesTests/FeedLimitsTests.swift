@@ -18,7 +18,7 @@ import Testing
         for file in feeds(try exportOfRealData()) {
             #expect(file.bytes.count <= Self.sizeLimit, "\(file.path): \(file.bytes.count) bytes")
         }
-        for file in feeds(try Fixture.registry.exportFiles(previous: SequenceLedger())) {
+        for file in feeds(try Fixture.registry.exportFiles(previous: Ledgers())) {
             #expect(file.bytes.count <= Self.sizeLimit, "\(file.path): \(file.bytes.count) bytes")
         }
     }
@@ -30,7 +30,7 @@ import Testing
         let registry = SyntheticRegistry.make(events: 1_000, seed: 7)
         let events = registry.events()
         let current = registry.latestRevision.year
-        let files = try registry.exportFiles(previous: SequenceLedger())
+        let files = try registry.exportFiles(previous: Ledgers())
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
         let years = Set(events.map(\.day.year)).filter { $0 < current }.sorted()
         #expect(!years.isEmpty)
@@ -70,7 +70,7 @@ import Testing
         }
         #expect(!holding.isEmpty)
         let files = Dictionary(
-            uniqueKeysWithValues: try registry.exportFiles(previous: SequenceLedger()).map {
+            uniqueKeysWithValues: try registry.exportFiles(previous: Ledgers()).map {
                 ($0.path, $0.bytes)
             })
         for feed in holding {

@@ -24,7 +24,7 @@ import Testing
 
     @Test func noExportedFileCarriesAnInternalField() throws {
         let registry = Self.registry()
-        let files = try registry.exportFiles(previous: SequenceLedger())
+        let files = try registry.exportFiles(previous: Ledgers())
         // Write them as `samverkan export` does, and read back everything on disk.
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("samverkan-personal-\(UUID().uuidString)/Exports")
@@ -34,7 +34,7 @@ import Testing
             !$0.hasSuffix("/") && (try? Data(contentsOf: folder.appendingPathComponent($0))) != nil
         }
         #expect(paths.count == files.count)
-        #expect(paths.contains(SequenceLedger.fileName))
+        #expect(paths.contains(EventLedger.fileName))
 
         var sawName = false
         for path in paths {

@@ -13,7 +13,7 @@ import Testing
 /// it from being read back, named.
 @Suite struct ReadBackTests {
     /// An export of `registry` written to a fresh folder, carried forward from `ledger`.
-    static func exported(_ registry: Registry, previous ledger: SequenceLedger = SequenceLedger()) throws
+    static func exported(_ registry: Registry, previous ledger: Ledgers = Ledgers()) throws
         -> ExportDirectory
     {
         let directory = ExportDirectory(try temporaryFolder().appendingPathComponent("Exports"))
@@ -111,13 +111,13 @@ import Testing
         { folder in
             try change(folder)
             let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(path)))
-            let url = folder.appendingPathComponent(SequenceLedger.filesFileName)
+            let url = folder.appendingPathComponent(FileRevisions.fileName)
             let lines = try String(contentsOf: url, encoding: .utf8).split(
                 separator: "\n", omittingEmptySubsequences: false)
             let updated = lines.map { line in
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard fields.count == 3, fields[0] == path else { return String(line) }
-                return "\(fields[0])\t\(fields[1])\t\(SequenceLedger.fingerprint(bytes))"
+                return "\(fields[0])\t\(fields[1])\t\(Fingerprint.of(bytes))"
             }
             try updated.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
         }
@@ -181,7 +181,7 @@ import Testing
         Tampering(
             description: "the spreadsheet's recorded fingerprint", path: "representatives.csv",
             apply: { folder in
-                let url = folder.appendingPathComponent(SequenceLedger.filesFileName)
+                let url = folder.appendingPathComponent(FileRevisions.fileName)
                 let text = try String(contentsOf: url, encoding: .utf8)
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                     guard line.hasPrefix("representatives.csv\t") else { return String(line) }
@@ -193,9 +193,9 @@ import Testing
                 try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
             }),
         Tampering(
-            description: "an event's ledger line", path: SequenceLedger.fileName,
+            description: "an event's ledger line", path: EventLedger.fileName,
             apply: { folder in
-                let url = folder.appendingPathComponent(SequenceLedger.fileName)
+                let url = folder.appendingPathComponent(EventLedger.fileName)
                 let text = try String(contentsOf: url, encoding: .utf8)
                 // The first event line's fingerprint (its third column) replaced.
                 var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -234,7 +234,7 @@ import Testing
         #expect {
             try Self.readBack(directory, moved)
         } throws: { error in
-            Self.problems(error).contains { $0.path == SequenceLedger.fileName && $0.reason.contains(uid) }
+            Self.problems(error).contains { $0.path == EventLedger.fileName && $0.reason.contains(uid) }
         }
         // The other way round: the moved meeting's export is not the real data's.
         let other = try ReadBackTests.exported(moved, previous: try directory.previousLedger())
@@ -252,7 +252,7 @@ import Testing
         #expect {
             try Self.readBack(directory, fewer)
         } throws: { error in
-            Self.problems(error).contains { $0.path == SequenceLedger.fileName && $0.reason.contains(uid) }
+            Self.problems(error).contains { $0.path == EventLedger.fileName && $0.reason.contains(uid) }
         }
     }
 
@@ -266,31 +266,12 @@ import Testing
             return "\(error)".contains("sequences.tsv is missing")
         }
         try Data("not a ledger line\n".utf8).write(
-            to: empty.url.appendingPathComponent(SequenceLedger.fileName))
+            to: empty.url.appendingPathComponent(EventLedger.fileName))
         #expect {
             try Self.readBack(empty, Registry.familjenHelsingborg)
         } throws: { error in
             guard case .unreadableLedger = error as? ReadBackError else { return false }
             return true
-        }
-    }
-
-    @Test(arguments: [
-        ("BEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nEND:VEVENT\r\n", ["a", "b"]),
-        ("BEGIN:VEVENT\r\nDESCRIPTION:x BEGIN:VEVENT\\n\r\nUID:a\r\nEND:VEVENT\r\n", ["a"]),
-        ("BEGIN:VEVENT\r\nDESCRIPTION:x\r\n BEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\n", ["a"]),
-        ("BEGIN:VEVENT\r\nUID:long-\r\n uid\\,with\\;escapes\r\nEND:VEVENT\r\n", ["long-uid,with;escapes"]),
-        ("", []),
-    ])
-    func eventBlocksAreFoundAtLineStartsOnly(text: String, uids: [String]) {
-        let bytes = Array(text.utf8)
-        let blocks = VEventBlocks.ranges(in: bytes, from: 0, to: bytes.count)
-        #expect(blocks.map { VEventBlocks.uid(in: bytes[$0]) } == uids)
-        #expect(blocks.map { bytes[$0] }.reduce([], +) == bytes)
-        for (block, uid) in zip(blocks, uids) {
-            #expect(VEventBlocks.hasUID(bytes[block], uid))
-            #expect(!VEventBlocks.hasUID(bytes[block], uid + "x"))
-            #expect(!VEventBlocks.hasUID(bytes[block], String(uid.dropLast())))
         }
     }
 }

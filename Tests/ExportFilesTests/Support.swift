@@ -19,12 +19,12 @@ func temporaryFolder() throws -> URL {
 
 /// The real data's export, as `samverkan export` would write it from an empty ledger.
 func exportOfRealData() throws -> [ExportFile] {
-    try Registry.familjenHelsingborg.exportFiles(previous: SequenceLedger())
+    try Registry.familjenHelsingborg.exportFiles(previous: Ledgers())
 }
 
 extension Registry {
     /// The files `samverkan export` writes, carried forward from `ledger`.
-    func exportFiles(previous ledger: SequenceLedger) throws -> [ExportFile] {
+    func exportFiles(previous ledger: Ledgers) throws -> [ExportFile] {
         Publication(registry: self, previous: ledger, encoder: try ICalendarEncoder()).files
     }
 

@@ -100,7 +100,7 @@ import Testing
                 #expect(Text.calendarSafetyProblems(in: text).isEmpty, "\(event.uid): \(Pinned.escape(text))")
             }
         }
-        let files = try registry.exportFiles(previous: SequenceLedger())
+        let files = try registry.exportFiles(previous: Ledgers())
         for file in files where file.path.hasSuffix(".ics") {
             #expect(Self.byteProblems(file.bytes).isEmpty, "\(file.path)")
             let decoded = try ICalendarDecoder.decode(file.bytes)

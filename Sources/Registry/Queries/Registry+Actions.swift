@@ -134,27 +134,78 @@ extension Registry {
         return standings(of: request, on: max(request.by, latest ?? request.by))
     }
 
-    /// Every response recorded to the actions of `decision`, as one canonical line each,
-    /// sorted (see `ActionResponse.recordKey`). What subscribers are told follows from
+    /// Every response recorded to the actions of `decision`, as records of what a
+    /// calendar shows, sorted by their text. What subscribers are told follows from
     /// these, so a change among them is a change to word in the change log.
-    public func responseKeys(of decision: Decision.ID) -> [String] {
+    public func responseRecords(of decision: Decision.ID) -> [ResponseRecord] {
         let requests = Set(actionRequests(of: decision).map(\.id))
         guard !requests.isEmpty else { return [] }
         return actionResponses.filter { requests.contains($0.request) }
-            .map(\.recordKey).sorted()
+            .map(ResponseRecord.init).sorted()
     }
 }
 
-extension ActionResponse {
-    /// One line that says all of the response a calendar shows:
+/// All of a response that a calendar shows: which request, who, on which day, and the
+/// kind of answer (with the day more time was asked until). Kept in the export's ledger
+/// to tell which answers are new.
+public struct ResponseRecord: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Answer: Hashable, Sendable {
+        case gave
+        case declined
+        case askedForMoreTime(until: Day)
+    }
+
+    public let request: ActionRequest.ID
+    public let party: ActionRequest.Party
+    public let on: Day
+    public let answer: Answer
+
+    public init(request: ActionRequest.ID, party: ActionRequest.Party, on: Day, answer: Answer) {
+        self.request = request
+        self.party = party
+        self.on = on
+        self.answer = answer
+    }
+
+    public init(_ response: ActionResponse) {
+        let answer: Answer =
+            switch response.answer {
+            case .gave: .gave
+            case .declined: .declined
+            case .askedForMoreTime(let until): .askedForMoreTime(until: until)
+            }
+        self.init(request: response.request, party: response.party, on: response.on, answer: answer)
+    }
+
     /// `kdm-2026-04-10-scenario-3-fullmakt municipality/bjuv 2026-04-22 gave`
     /// (`asked-for-more-time:2026-05-15` for more time).
-    public var recordKey: String {
+    public var description: String {
         let answer =
             switch self.answer {
-            case .askedForMoreTime(let until): "\(self.answer.key):\(until)"
-            default: self.answer.key
+            case .gave: "gave"
+            case .declined: "declined"
+            case .askedForMoreTime(let until): "asked-for-more-time:\(until)"
             }
         return "\(request.rawValue) \(party.key) \(on) \(answer)"
     }
+
+    /// The record `text` spells (`description`'s form), or nil.
+    public init?(_ text: some StringProtocol) {
+        let fields = text.split(separator: " ")
+        guard fields.count == 4, let party = ActionRequest.Party(key: fields[1]), let on = Day(iso: fields[2])
+        else { return nil }
+        let answer: Answer
+        switch fields[3] {
+        case "gave": answer = .gave
+        case "declined": answer = .declined
+        case let word where word.hasPrefix("asked-for-more-time:"):
+            guard let until = Day(iso: word.dropFirst("asked-for-more-time:".count)) else { return nil }
+            answer = .askedForMoreTime(until: until)
+        default: return nil
+        }
+        self.init(request: ActionRequest.ID(String(fields[0])), party: party, on: on, answer: answer)
+    }
+
+    /// In the order of their text, as the ledger lists them.
+    public static func < (a: ResponseRecord, b: ResponseRecord) -> Bool { a.description < b.description }
 }

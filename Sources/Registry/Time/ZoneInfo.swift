@@ -294,68 +294,23 @@ private struct TZifReader {
 }
 
 /// The POSIX TZ strings tzdata writes as TZif footers: `CET-1CEST,M3.5.0,M10.5.0/3`.
-private enum PosixTZ {
-    static func parse(_ text: String, zone: String) throws(ZoneInfoError) -> ZoneInfo.Rule {
-        var scanner = Substring(text)
-        func fail() -> ZoneInfoError {
-            ZoneInfoError(
-                message: "zoneinfo footer '\(text)' of \(zone) is not a POSIX TZ rule Samverkan reads")
-        }
-        func name() throws(ZoneInfoError) -> String {
-            if scanner.first == "<" {
-                guard let close = scanner.firstIndex(of: ">") else { throw fail() }
-                defer { scanner = scanner[scanner.index(after: close)...] }
-                return String(scanner[scanner.index(after: scanner.startIndex)..<close])
-            }
-            let letters = scanner.prefix(while: \.isLetter)
-            guard letters.count >= 3 else { throw fail() }
-            scanner = scanner.dropFirst(letters.count)
-            return String(letters)
-        }
-        /// [+-]hh[:mm[:ss]] in seconds.
-        func time(signed: Bool) throws(ZoneInfoError) -> Int {
-            var sign = 1
-            if signed, let first = scanner.first, first == "+" || first == "-" {
-                sign = first == "-" ? -1 : 1
-                scanner = scanner.dropFirst()
-            }
-            var parts: [Int] = []
-            repeat {
-                if !parts.isEmpty { scanner = scanner.dropFirst() }
-                let digits = scanner.prefix(while: \.isNumber)
-                guard let value = Int(digits) else { throw fail() }
-                parts.append(value)
-                scanner = scanner.dropFirst(digits.count)
-            } while scanner.first == ":" && parts.count < 3
-            let seconds = parts.enumerated().reduce(0) { $0 + $1.element * [3600, 60, 1][$1.offset] }
-            return sign * seconds
-        }
-        func yearly() throws(ZoneInfoError) -> ZoneInfo.YearlyRule {
-            guard scanner.first == "," else { throw fail() }
-            scanner = scanner.dropFirst()
-            guard scanner.first == "M" else { throw fail() }
-            scanner = scanner.dropFirst()
-            var fields: [Int] = []
-            for index in 0..<3 {
-                if index > 0 {
-                    guard scanner.first == "." else { throw fail() }
-                    scanner = scanner.dropFirst()
-                }
-                let digits = scanner.prefix(while: \.isNumber)
-                guard let value = Int(digits) else { throw fail() }
-                fields.append(value)
-                scanner = scanner.dropFirst(digits.count)
-            }
-            var at = 7200
-            if scanner.first == "/" {
-                scanner = scanner.dropFirst()
-                at = try time(signed: true)
-            }
-            guard (1...12).contains(fields[0]), (1...5).contains(fields[1]), (0...6).contains(fields[2])
-            else { throw fail() }
-            return ZoneInfo.YearlyRule(month: fields[0], week: fields[1], weekday: fields[2], time: at)
-        }
+private struct PosixTZ {
+    private let text: String
+    private let zone: String
+    private var scanner: Substring
 
+    private init(_ text: String, zone: String) {
+        self.text = text
+        self.zone = zone
+        self.scanner = Substring(text)
+    }
+
+    static func parse(_ text: String, zone: String) throws(ZoneInfoError) -> ZoneInfo.Rule {
+        var parser = PosixTZ(text, zone: zone)
+        return try parser.rule()
+    }
+
+    private mutating func rule() throws(ZoneInfoError) -> ZoneInfo.Rule {
         let standardName = try name()
         // POSIX offsets count west of UTC: "CET-1" is UTC+1.
         let standard = ZoneInfo.LocalTimeType(
@@ -370,5 +325,66 @@ private enum PosixTZ {
         let daylight = ZoneInfo.LocalTimeType(
             utcOffset: daylightOffset, isDaylight: true, abbreviation: daylightName)
         return ZoneInfo.Rule(standard: standard, daylight: (daylight, starts, ends))
+    }
+
+    private func fail() -> ZoneInfoError {
+        ZoneInfoError(message: "zoneinfo footer '\(text)' of \(zone) is not a POSIX TZ rule Samverkan reads")
+    }
+
+    /// `CET`, or a quoted `<+03>`.
+    private mutating func name() throws(ZoneInfoError) -> String {
+        if scanner.first == "<" {
+            guard let close = scanner.firstIndex(of: ">") else { throw fail() }
+            defer { scanner = scanner[scanner.index(after: close)...] }
+            return String(scanner[scanner.index(after: scanner.startIndex)..<close])
+        }
+        let letters = scanner.prefix(while: \.isLetter)
+        guard letters.count >= 3 else { throw fail() }
+        scanner = scanner.dropFirst(letters.count)
+        return String(letters)
+    }
+
+    /// `[+-]hh[:mm[:ss]]` in seconds.
+    private mutating func time(signed: Bool) throws(ZoneInfoError) -> Int {
+        var sign = 1
+        if signed, let first = scanner.first, first == "+" || first == "-" {
+            sign = first == "-" ? -1 : 1
+            scanner = scanner.dropFirst()
+        }
+        var parts: [Int] = []
+        repeat {
+            if !parts.isEmpty { scanner = scanner.dropFirst() }
+            parts.append(try number())
+        } while scanner.first == ":" && parts.count < 3
+        return sign * parts.enumerated().reduce(0) { $0 + $1.element * [3600, 60, 1][$1.offset] }
+    }
+
+    private mutating func number() throws(ZoneInfoError) -> Int {
+        let digits = scanner.prefix(while: \.isNumber)
+        guard let value = Int(digits) else { throw fail() }
+        scanner = scanner.dropFirst(digits.count)
+        return value
+    }
+
+    /// `,Mm.w.d[/time]`: the week's weekday of a month, at a local time (02:00 unless said).
+    private mutating func yearly() throws(ZoneInfoError) -> ZoneInfo.YearlyRule {
+        guard scanner.hasPrefix(",M") else { throw fail() }
+        scanner = scanner.dropFirst(2)
+        var fields: [Int] = []
+        for index in 0..<3 {
+            if index > 0 {
+                guard scanner.first == "." else { throw fail() }
+                scanner = scanner.dropFirst()
+            }
+            fields.append(try number())
+        }
+        var at = 7200
+        if scanner.first == "/" {
+            scanner = scanner.dropFirst()
+            at = try time(signed: true)
+        }
+        guard (1...12).contains(fields[0]), (1...5).contains(fields[1]), (0...6).contains(fields[2])
+        else { throw fail() }
+        return ZoneInfo.YearlyRule(month: fields[0], week: fields[1], weekday: fields[2], time: at)
     }
 }

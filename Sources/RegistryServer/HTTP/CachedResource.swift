@@ -15,7 +15,7 @@ public struct CachedResource: Sendable {
     /// The bytes as they are on disk in `Exports/`.
     public let identity: ByteBuffer
     private let compressed: GzipCache
-    /// `"sha256:…"`: a strong tag of the identity bytes, the same on every replica.
+    /// `"sha256-…"`: a strong tag of the identity bytes, the same on every replica.
     public let eTag: String
     /// The gzip variant's own tag: a different representation needs a different tag.
     public let gzipETag: String
@@ -37,7 +37,7 @@ public struct CachedResource: Sendable {
     }
 
     /// - Parameter fingerprint: The bytes' fingerprint when the caller already has it
-    ///   (`SequenceLedger`'s, the same truncated SHA-256 in hex), so they are not hashed again.
+    ///   (`Fingerprint`'s, the same truncated SHA-256 in hex), so they are not hashed again.
     public init(
         bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Instant,
         fingerprint: String? = nil

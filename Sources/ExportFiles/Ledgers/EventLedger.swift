@@ -1,0 +1,171 @@
+public import Registry
+
+/// A line of the event ledger: an event's UID, or a municipality's own wording of it
+/// (`UID#municipalities/SLUG`), which that municipality's feed carries with its own
+/// SEQUENCE.
+public struct LedgerKey: Hashable, Sendable, CustomStringConvertible {
+    public let uid: String
+    /// The municipality's slug, for its own wording; nil for the wording most feeds carry.
+    public let municipality: String?
+
+    public init(uid: String, municipality: String? = nil) {
+        self.uid = uid
+        self.municipality = municipality
+    }
+
+    public var description: String { municipality.map { uid + Self.marker + $0 } ?? uid }
+
+    /// The key `description` wrote: a UID, or a UID and a municipality.
+    public init(_ text: some StringProtocol) {
+        if text.utf8.contains(UInt8(ascii: "#")), let marker = text.firstRange(of: Self.marker) {
+            self.init(
+                uid: String(text[..<marker.lowerBound]), municipality: String(text[marker.upperBound...]))
+        } else {
+            self.init(uid: String(text))
+        }
+    }
+
+    private static let marker = "#municipalities/"
+}
+
+/// Carries SEQUENCE numbers and revision times from one export to the next
+/// (`Exports/sequences.tsv`).
+///
+/// Clients keep their copy of an event unless SEQUENCE rises, so it must rise exactly
+/// when something a subscriber sees changes, and never fall. Removed events stay, so an
+/// ID that comes back continues upward.
+public struct EventLedger: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public let sequence: Int
+        /// `Fingerprint` of the event's significant fields.
+        public let fingerprint: String
+        /// When an export saw this content first; nil in a three-column line (the event's
+        /// document date stands in).
+        public let revised: Instant?
+        /// When an export first found the event gone; nil while it is published.
+        public let removed: Instant?
+        /// What subscribers saw, for wording the next change; nil in older lines.
+        public var state: EventState? { box?.state }
+        /// The state held out of line: a ledger keeps an entry per event in one table, and
+        /// the state inline would make every slot of it several times larger.
+        private let box: StateBox?
+
+        public init(
+            sequence: Int, fingerprint: String, revised: Instant? = nil, removed: Instant? = nil,
+            state: EventState? = nil
+        ) {
+            self.sequence = sequence
+            self.fingerprint = fingerprint
+            self.revised = revised
+            self.removed = removed
+            self.box = state.map(StateBox.init)
+        }
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            (a.sequence, a.fingerprint, a.revised, a.removed) == (
+                b.sequence, b.fingerprint, b.revised, b.removed
+            )
+                && a.state == b.state
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(sequence)
+            hasher.combine(fingerprint)
+            hasher.combine(state)
+        }
+    }
+
+    private final class StateBox: Sendable {
+        let state: EventState
+        init(_ state: EventState) { self.state = state }
+    }
+
+    /// What one event gets in one export, and the line it had before.
+    public struct Assignment: Hashable, Sendable {
+        public let sequence: Int
+        public let revised: Instant
+        /// The key's line before this export; nil for a key the ledger had not seen.
+        public let previous: Entry?
+    }
+
+    public static let fileName = "sequences.tsv"
+
+    public private(set) var entries: [LedgerKey: Entry]
+    /// The UIDs that have a municipality's own line: few events do, and asking for each
+    /// municipality's key of every event would cost a lookup each.
+    public private(set) var variantUIDs: Set<String>
+
+    public init(entries: [LedgerKey: Entry] = [:]) {
+        self.entries = entries
+        self.variantUIDs = Set(entries.keys.filter { $0.municipality != nil }.map(\.uid))
+    }
+
+    public subscript(key: LedgerKey) -> Entry? { entries[key] }
+
+    /// Assigns one event its SEQUENCE and revision, and records them.
+    ///
+    /// - Unchanged content keeps both (a three-column line's revision is `documentRevised`,
+    ///   as the event's bytes already say).
+    /// - Changed content, or an event that comes back, gets SEQUENCE + 1 and the revision
+    ///   `now`, never earlier than `documentRevised` nor than one second after what the
+    ///   ledger recorded before: revisions only move forward.
+    /// - A new key gets SEQUENCE 0 and the revision `now` (in the first export, `now` is
+    ///   nil: `documentRevised`). A municipality's new key continues from the UID's line,
+    ///   so its SEQUENCE is above what the feed showed before.
+    public mutating func assign(
+        _ key: LedgerKey, fingerprint: String, documentRevised: Instant, now: Instant?, state: EventState?
+    ) -> Assignment {
+        let previous = entries[key]
+        let sequence: Int
+        let revised: Instant
+        if let before = previous ?? entries[LedgerKey(uid: key.uid)] {
+            let beforeRevised = before.revised ?? documentRevised
+            if before.fingerprint == fingerprint && before.removed == nil {
+                (sequence, revised) = (before.sequence, beforeRevised)
+            } else {
+                var moved = max(now ?? documentRevised, documentRevised, beforeRevised.adding(seconds: 1))
+                if let removed = before.removed { moved = max(moved, removed.adding(seconds: 1)) }
+                (sequence, revised) = (
+                    before.fingerprint == fingerprint ? before.sequence : before.sequence + 1, moved
+                )
+            }
+        } else {
+            (sequence, revised) = (0, max(now ?? documentRevised, documentRevised))
+        }
+        entries[key] = Entry(
+            sequence: sequence, fingerprint: fingerprint, revised: revised, state: state ?? previous?.state)
+        if key.municipality != nil { variantUIDs.insert(key.uid) }
+        return Assignment(sequence: sequence, revised: revised, previous: previous)
+    }
+
+    /// Marks every line not in `published` and not already marked as removed at `now`,
+    /// and returns those lines as they were, in key order. A removal already recorded
+    /// keeps its instant.
+    public mutating func recordRemovals(keeping published: Set<LedgerKey>, now: Instant)
+        -> [(key: LedgerKey, entry: Entry)]
+    {
+        var removed: [(key: LedgerKey, entry: Entry)] = []
+        for (_, key) in Self.sorted(entries.keys)
+        where !published.contains(key) && entries[key]!.removed == nil {
+            let entry = entries[key]!
+            entries[key] = Entry(
+                sequence: entry.sequence, fingerprint: entry.fingerprint, revised: entry.revised ?? now,
+                removed: now, state: entry.state)
+            removed.append((key, entry))
+        }
+        return removed
+    }
+
+    /// The newest instant the ledger records: a revision or a removal.
+    public var newestRecord: Instant? {
+        entries.values.lazy.flatMap { [$0.revised, $0.removed].compactMap { $0 } }.max()
+    }
+
+    /// The newest removal the ledger records.
+    public var newestRemoval: Instant? { entries.values.compactMap(\.removed).max() }
+
+    /// Keys with their text, in the order of their text: the file's order.
+    static func sorted(_ keys: some Collection<LedgerKey>) -> [(text: String, key: LedgerKey)] {
+        keys.map { ($0.description, $0) }.sorted { $0.text < $1.text }
+    }
+}

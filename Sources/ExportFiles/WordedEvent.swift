@@ -1,0 +1,91 @@
+import CalendarFeeds
+public import ICalendar
+public import Registry
+
+/// An event in the words of every feed that holds it, and what the ledger needs to know
+/// of it: everything about an event that does not depend on the events before it, so
+/// events are worded on another core while this one sequences them in order.
+struct WordedEvent: Sendable {
+    /// A municipality's own wording, with its ledger line and fingerprint.
+    struct Variant: Sendable {
+        let municipality: Municipality.ID
+        let event: VEvent
+        let key: LedgerKey
+        let fingerprint: String
+    }
+
+    let event: Event
+    /// The wording most feeds carry.
+    let shared: VEvent
+    /// The ledger's fingerprint of `shared`.
+    let fingerprint: String
+    /// Each municipality's own wording, in `ownWordings` order.
+    let variants: [Variant]
+    let state: EventState
+    /// The change log's sentences for answers new since the previous export.
+    let notes: [ChangeNote]
+    /// The indices of the standard feeds that hold the event.
+    let feeds: [Int]
+
+    /// - Parameter previous: The event ledger of the previous export, unchanged by this
+    ///   one: only the event itself ever changes the lines it reads.
+    init(_ event: Event, plan: ExportPlan, previous: EventLedger) {
+        let registry = plan.registry
+        self.event = event
+        variants = Self.ownWordings(of: event, registry: registry, ledger: previous).compactMap {
+            municipality in
+            guard let slug = plan.slugs[municipality] else { return nil }
+            let variant = registry.calendarEvent(event, for: municipality)
+            return Variant(
+                municipality: municipality, event: variant,
+                key: LedgerKey(uid: variant.uid, municipality: slug),
+                fingerprint: Fingerprint.of(variant, kind: event.kind))
+        }
+        shared = registry.calendarEvent(event)
+        fingerprint = Fingerprint.of(shared, kind: event.kind)
+        let answers: [ResponseRecord] =
+            if case .deadline(let decision) = event.origin { registry.responseRecords(of: decision) } else {
+                []
+            }
+        state = EventState(
+            timing: shared.timing, location: shared.location ?? "", status: shared.status, title: event.title,
+            municipalities: event.municipalities.compactMap { plan.slugs[$0] }.sorted(),
+            url: shared.url ?? "",
+            answers: answers)
+        notes = ChangeDetection.answerNotes(
+            old: previous[LedgerKey(uid: shared.uid)]?.state?.answers ?? answers, new: answers, event: event,
+            registry: registry)
+        feeds = plan.routing.feeds(holding: event)
+    }
+
+    /// The municipalities whose feeds carry their own wording of `event`: those its
+    /// decision asks, and any whose feed had its own wording before (the ledger has a line
+    /// for it). Once a feed has had its own SEQUENCE for an event it keeps it, so that
+    /// SEQUENCE never falls back to the shared one when the decision stops asking.
+    static func ownWordings(of event: Event, registry: Registry, ledger: EventLedger) -> [Municipality.ID] {
+        var wordings = registry.municipalitiesWithOwnWording(of: event)
+        guard event.kind == .deadline else { return wordings }
+        let uid = registry.uid(event)
+        guard ledger.variantUIDs.contains(uid) else { return wordings }
+        for municipality in event.municipalities.sorted() where !wordings.contains(municipality) {
+            guard let slug = registry[municipality]?.slug,
+                ledger[LedgerKey(uid: uid, municipality: slug)] != nil
+            else { continue }
+            wordings.append(municipality)
+        }
+        return wordings
+    }
+}
+
+extension Fingerprint {
+    /// The fingerprint the event ledger compares: of everything a subscriber would notice
+    /// changing. DTSTAMP and LAST-MODIFIED are left out: they follow from the change.
+    public static func of(_ event: VEvent, kind: Event.Kind) -> String {
+        of(
+            fields: [
+                event.uid, kind.rawValue, event.timing.ledgerText, event.summary, event.description,
+                event.location ?? "", event.status.rawValue,
+                event.alarm.map { "\($0.minutesBefore) \($0.description)" } ?? "",
+            ] + (event.url.map { [$0] } ?? []))
+    }
+}

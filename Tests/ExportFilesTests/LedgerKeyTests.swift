@@ -1,0 +1,97 @@
+import CalendarFeeds
+import ICalendar
+import Registry
+import RegistryData
+import SyntheticRegistry
+import Testing
+
+@testable import ExportFiles
+
+/// Every value the ledgers write is formatted in one place and parsed back in one place:
+/// each must read back as itself, over every record of the real registry and of a
+/// synthetic one, and malformed text must not read as anything.
+@Suite struct LedgerKeyTests {
+    static let registries: [(name: String, registry: Registry)] = [
+        ("real", .familjenHelsingborg), ("synthetic", SyntheticRegistry.make(events: 2_000, seed: 7)),
+    ]
+
+    @Test(arguments: registries.map(\.name))
+    func everyEventsUIDAndLedgerKeysReadBackAsThemselves(name: String) throws {
+        let registry = try #require(Self.registries.first { $0.name == name }).registry
+        let events = registry.events()
+        #expect(!events.isEmpty)
+        for event in events {
+            let uid = EventUID(event)
+            #expect(EventUID(uid.description) == uid)
+            #expect(uid.description == registry.uid(event))
+            for municipality in [nil] + registry.municipalities.map(\.slug) {
+                let key = LedgerKey(uid: uid.description, municipality: municipality)
+                #expect(LedgerKey(key.description) == key)
+            }
+        }
+    }
+
+    @Test(arguments: registries.map(\.name))
+    func everyEventsStateReadsBackFromItsColumns(name: String) throws {
+        let registry = try #require(Self.registries.first { $0.name == name }).registry
+        let plan = ExportPlan(registry: registry, encoder: try ICalendarEncoder())
+        var answered = 0
+        for event in plan.events {
+            let state = WordedEvent(event, plan: plan, previous: EventLedger()).state
+            let columns = state.columns.map { Substring($0) }
+            #expect(EventState(columns: columns[...]) == state, "\(event.id)")
+            answered += state.answers.isEmpty ? 0 : 1
+        }
+        if name == "real" { #expect(answered > 0, "the real data has answers to read back") }
+    }
+
+    @Test(arguments: registries.map(\.name))
+    func everySeatReadsBackFromTheSeatLedger(name: String) throws {
+        let registry = try #require(Self.registries.first { $0.name == name }).registry
+        let ledger = SeatLedger(seats: registry.seatStates())
+        #expect(!ledger.seats.isEmpty)
+        #expect(try SeatLedger(tsv: ledger.tsv) == ledger)
+    }
+
+    @Test(arguments: [
+        (
+            "2026-05-22T09:00-11:00",
+            Event.Timing.timed(Day(2026, 5, 22), from: LocalTime(9), to: LocalTime(11))
+        ),
+        ("2026-12-31T23:59-00:00", .timed(Day(2026, 12, 31), from: LocalTime(23, 59), to: LocalTime(0))),
+        ("2026-05-22", .allDay(Day(2026, 5, 22))),
+    ])
+    func aTimingReadsBackAsItself(text: String, timing: Event.Timing) {
+        #expect(timing.ledgerText == text)
+        #expect(Event.Timing(ledgerText: text) == timing)
+    }
+
+    @Test(arguments: [
+        "", "2026-05", "2026-05-22T", "2026-05-22T09:00", "2026-05-22T9:00-11:00", "2026-05-22T09:00-24:00",
+        "2026-05-22X09:00-11:00", "22 maj 2026",
+    ])
+    func aMalformedTimingReadsAsNothing(text: String) {
+        #expect(Event.Timing(ledgerText: text) == nil)
+    }
+
+    @Test(arguments: [
+        "", "kdm", "meeting-x@example.se", "meeting-@familjenhelsingborg.se",
+        "lunch-x@familjenhelsingborg.se",
+    ])
+    func aForeignUIDIsNotOneOfTheRegistrys(text: String) {
+        #expect(EventUID(text) == nil)
+    }
+
+    @Test(arguments: [
+        ("meeting-a@example", LedgerKey(uid: "meeting-a@example")),
+        (
+            "deadline-b@example#municipalities/bjuv",
+            LedgerKey(uid: "deadline-b@example", municipality: "bjuv")
+        ),
+        ("odd#uid", LedgerKey(uid: "odd#uid")),
+    ])
+    func aLedgerKeyReadsBackAsItself(text: String, key: LedgerKey) {
+        #expect(LedgerKey(text) == key)
+        #expect(key.description == text)
+    }
+}
