@@ -1,4 +1,3 @@
-import Crypto
 public import ICalendar
 public import Registry
 
@@ -475,34 +474,11 @@ public struct SequenceLedger: Hashable, Sendable {
         ] + (event.url.map { [$0] } ?? [])
     }
 
-    /// SHA-256 of bytes, hex, truncated to 128 bits.
-    static func fingerprint(_ bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes).prefix(16))
-    }
+    /// `Fingerprint.of(_:)`.
+    static func fingerprint(_ bytes: [UInt8]) -> String { Fingerprint.of(bytes) }
 
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(32)
-        for byte in bytes {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
-
-    /// SHA-256 of the significant fields, hex, truncated to 128 bits.
-    static func fingerprint(_ fields: [String]) -> String {
-        // The fields joined by U+001F, fed to the hash piece by piece rather than copied
-        // into one string first.
-        var hasher = SHA256()
-        for (index, field) in fields.enumerated() {
-            if index > 0 { hasher.update(data: [0x1F]) }
-            var field = field
-            field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        }
-        return hex(hasher.finalize().prefix(16))
-    }
+    /// `Fingerprint.of(fields:)`.
+    static func fingerprint(_ fields: [String]) -> String { Fingerprint.of(fields: fields) }
 }
 
 public struct LedgerError: Error, CustomStringConvertible {
