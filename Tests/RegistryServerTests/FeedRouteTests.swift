@@ -3,7 +3,6 @@ import ExportFiles
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Pages
 import Registry
 import RegistryData
