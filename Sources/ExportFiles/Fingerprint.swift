@@ -9,8 +9,8 @@ public enum Fingerprint {
         hex(digest { update in bytes.withUnsafeBytes(update) }.prefix(16))
     }
 
-    /// The fingerprint of `fields` joined by U+001F, which no field holds; each field is
-    /// fed to the hash in place rather than copied into one string first.
+    /// The fingerprint of `fields` joined by U+001F (the unit separator), each field fed
+    /// to the hash in place rather than copied into one string first.
     public static func of(fields: [String]) -> String {
         let separator: [UInt8] = [0x1F]
         let digest = digest { update in
