@@ -29,9 +29,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        // Neither default trait is used: ConfigurationSupport (swift-configuration) and
+        // FullFoundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -60,7 +60,8 @@ let package = Package(
         .target(
             name: "ICalendar",
             dependencies: [
-                "Registry", "CLibical", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                "Registry", "CLibical", "CSystemShims",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict),
 
@@ -68,17 +69,22 @@ let package = Package(
         // feeds exist and what each holds.
         .target(name: "CalendarFeeds", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
 
-        // The one system call Swift cannot reach: swapping two directories atomically.
-        // And deterministic gzip through zlib, for the pre-compressed feeds nginx serves.
-        .target(name: "CSystemShims", linkerSettings: [.linkedLibrary("z")]),
+        // What Swift cannot reach in the C library: swapping two directories atomically,
+        // and memmem.
+        .target(name: "CSystemShims"),
+
+        // zlib and OpenSSL's libcrypto as system libraries, for the export's deterministic
+        // gzip and its SHA-256 fingerprints. Only ExportFiles imports them.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
 
         // The files of an export, rendered once for `export` and `serve` alike: the
         // SEQUENCE ledger, CSV, Popolo and JSON, and the atomic replacement of Exports/.
         .target(
             name: "ExportFiles",
             dependencies: [
-                "Registry", "ICalendar", "CalendarFeeds", "CSystemShims",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "Registry", "ICalendar", "CalendarFeeds", "CSystemShims", "CZlib", "COpenSSL",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
@@ -115,8 +121,6 @@ let package = Package(
             dependencies: [
                 "Registry", "ICalendar", "CalendarFeeds", "ExportFiles", "Pages",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -219,10 +223,13 @@ let package = Package(
             dependencies: [
                 "RegistryServer", "Registry", "RegistryData", "ICalendar", "CalendarFeeds", "ExportFiles",
                 "Pages", "SyntheticRegistry",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

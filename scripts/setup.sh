@@ -2,13 +2,14 @@
 # Installs what is missing, quickly when everything is present; needs root (or sudo) for
 # apt-get and pip the first time.
 #
-#   scripts/setup.sh          what building and exporting need: libical, tzdata, jemalloc
+#   scripts/setup.sh          what building and exporting need: libical, tzdata, jemalloc,
+#                             zlib and OpenSSL's libcrypto
 #   scripts/setup.sh --test   that, plus the test tools: curl, nginx, khal, Chromium, wrk,
 #                             the python oracles (icalendar, vobject, ical, feedparser)
 #                             and axe-core for the pages (axe-playwright-python)
 set -euo pipefail
 
-apt_packages=(libical-dev libjemalloc-dev tzdata pkg-config)
+apt_packages=(libical-dev libjemalloc-dev libssl-dev zlib1g-dev tzdata pkg-config)
 python_modules=()
 if [[ ${1:-} == --test ]]; then
     apt_packages+=(curl khal nginx-light chromium wrk)

@@ -78,28 +78,21 @@ public struct ExportDirectory: Sendable {
     /// CRC-32 and length of what it decompresses to, read without decompressing. A twin of
     /// other bytes, truncated or missing, fails; a stream corrupted inside would not.
     func twin(_ path: String, trailerMatches plain: [UInt8]) -> Bool {
-        twin(path, plain, csystem_gzip_trailer_matches)
+        twin(path, plain) { Gzip.trailer(of: $0, matches: $1) }
     }
 
     /// Whether the gzip file at `path` under the folder decompresses to `plain`.
     func twin(_ path: String, decompressesTo plain: [UInt8]) -> Bool {
-        twin(path, plain, csystem_gunzip_equals)
+        twin(path, plain) { Gzip.decompresses($0, to: $1) }
     }
 
-    /// `compare(gzip bytes, their count, plain bytes, their count) == 1` for the file at
-    /// `path`, mapped; false when it cannot be read.
+    /// `compare(gzip bytes, plain bytes)` for the file at `path`, mapped; false when it
+    /// cannot be read.
     private func twin(
-        _ path: String, _ plain: [UInt8],
-        _ compare: (UnsafePointer<UInt8>?, Int, UnsafePointer<UInt8>?, Int) -> Int32
+        _ path: String, _ plain: [UInt8], _ compare: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool
     ) -> Bool {
         guard let onDisk = Self.mapped(url.appendingPathComponent(path)) else { return false }
-        return onDisk.withUnsafeBytes { disk in
-            plain.withUnsafeBufferPointer { plain in
-                compare(
-                    disk.bindMemory(to: UInt8.self).baseAddress, disk.count, plain.baseAddress, plain.count)
-                    == 1
-            }
-        }
+        return onDisk.withUnsafeBytes { disk in plain.withUnsafeBytes { plain in compare(disk, plain) } }
     }
 
     /// Replaces the folder's contents with exactly `files`, atomically.

@@ -1,3 +1,5 @@
+import CSystemShims
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -24,7 +26,7 @@ public enum VEventBlocks {
             var starts = [start]
             var from = start + 1
             while from < end {
-                let found = find(base + from, end - from, lineBreakBegin, lineBreakBegin.count)
+                let found = csystem_find(base + from, end - from, lineBreakBegin, lineBreakBegin.count)
                 guard found >= 0 else { break }
                 starts.append(from + found + 2)
                 from += found + 3
@@ -88,12 +90,12 @@ public enum VEventBlocks {
     private static func uidValue(in block: ArraySlice<UInt8>) -> Range<Int>? {
         block.withUnsafeBufferPointer { buffer -> Range<Int>? in
             guard let base = buffer.baseAddress else { return nil }
-            let found = find(base, buffer.count, uidLine, uidLine.count)
+            let found = csystem_find(base, buffer.count, uidLine, uidLine.count)
             guard found >= 0 else { return nil }
             let start = found + uidLine.count
             var end = start
             while true {
-                let lineEnd = find(base + end, buffer.count - end, lineBreak, lineBreak.count)
+                let lineEnd = csystem_find(base + end, buffer.count - end, lineBreak, lineBreak.count)
                 guard lineEnd >= 0 else { return nil }
                 end += lineEnd
                 guard end + 2 < buffer.count, buffer[end + 2] == 0x20 || buffer[end + 2] == 0x09 else {
@@ -104,21 +106,4 @@ public enum VEventBlocks {
             return (block.startIndex + start)..<(block.startIndex + end)
         }
     }
-}
-
-/// The offset of `needle` in the `count` bytes at `haystack`, or -1: memchr finds each
-/// candidate first byte, memcmp checks the rest.
-private func find(_ haystack: UnsafePointer<UInt8>, _ count: Int, _ needle: [UInt8], _ needleCount: Int)
-    -> Int
-{
-    guard needleCount > 0, count >= needleCount else { return -1 }
-    let last = count - needleCount
-    var offset = 0
-    while offset <= last {
-        guard let hit = memchr(haystack + offset, Int32(needle[0]), last - offset + 1) else { return -1 }
-        let at = UnsafeRawPointer(hit) - UnsafeRawPointer(haystack)
-        if memcmp(haystack + at, needle, needleCount) == 0 { return at }
-        offset = at + 1
-    }
-    return -1
 }

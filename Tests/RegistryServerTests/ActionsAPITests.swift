@@ -1,7 +1,6 @@
 import ExportFiles
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Registry
 import RegistryData
 import RegistryServer

@@ -1,10 +1,8 @@
 import CalendarFeeds
-import CompressNIO
 import ExportFiles
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Pages
 import Registry
 import RegistryData
@@ -176,9 +174,12 @@ import Testing
             #expect(zipped.headers[.contentEncoding] == "gzip")
             #expect(zipped.headers[.vary] == "Accept-Encoding")
             #expect(zipped.body.readableBytes < expected.count)
-            var body = zipped.body
-            let inflated = try body.decompress(with: .gzip)
-            #expect(inflated.bytes == expected)
+            // The export's gzip, byte for byte the twin nginx serves, and it holds the feed.
+            #expect(zipped.body.bytes == (try exportedBytes("all.ics.gz")))
+            #expect(
+                zipped.body.withUnsafeReadableBytes { body in
+                    expected.withUnsafeBytes { Gzip.decompresses(body, to: $0) }
+                })
             let plainTag = try #require(plain.headers[.eTag])
             let zippedTag = try #require(zipped.headers[.eTag])
             #expect(zippedTag == "\(plainTag.dropLast())-gzip\"")

@@ -2,7 +2,6 @@ import CalendarFeeds
 import ExportFiles
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Logging
 import Pages
 import Registry

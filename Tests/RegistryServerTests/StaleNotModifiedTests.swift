@@ -2,7 +2,6 @@ import ExportFiles
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import ICalendar
 import Registry
 import RegistryData

@@ -1,5 +1,4 @@
-import CompressNIO
-import Crypto
+import ExportFiles
 public import Hummingbird
 import NIOConcurrencyHelpers
 public import Registry
@@ -37,7 +36,7 @@ public struct CachedResource: Sendable {
     }
 
     /// - Parameter fingerprint: The bytes' fingerprint when the caller already has it
-    ///   (`Fingerprint`'s, the same truncated SHA-256 in hex), so they are not hashed again.
+    ///   (the ledger's `Fingerprint`), so they are not hashed again.
     public init(
         bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Instant,
         fingerprint: String? = nil
@@ -62,15 +61,8 @@ public struct CachedResource: Sendable {
         return compressed.value(for: identity)
     }
 
-    /// SHA-256 of the bytes, hex, truncated to 128 bits: ample for telling versions apart.
-    static func tag(of bytes: [UInt8]) -> String {
-        let digest = SHA256.hash(data: bytes)
-        return "sha256-"
-            + digest.prefix(16).map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined()
-    }
+    /// `sha256-` and the bytes' `Fingerprint`.
+    static func tag(of bytes: [UInt8]) -> String { "sha256-" + Fingerprint.of(bytes) }
 }
 
 /// A resource's gzip variant, made once on first use; concurrent first uses wait for the
@@ -81,12 +73,10 @@ final class GzipCache: Sendable {
     func value(for identity: ByteBuffer) -> ByteBuffer? {
         state.withLockedValue { state in
             if let done = state { return done }
-            var buffer = identity
-            // Compression cannot fail on a buffer sized by the compressor itself; if it ever
-            // did, serving identity only is still correct.
-            let result = (try? buffer.compress(with: .gzip)).flatMap {
-                $0.readableBytes < identity.readableBytes ? $0 : nil
-            }
+            // The export's own gzip, so the variant is byte for byte the `.gz` twin nginx
+            // serves from Exports/.
+            let zipped = identity.withUnsafeReadableBytes { Gzip.compress($0) }
+            let result = zipped.count < identity.readableBytes ? ByteBuffer(bytes: zipped) : nil
             state = .some(result)
             return result
         }

@@ -1,4 +1,4 @@
-import Crypto
+import ExportFiles
 import Foundation
 import HTTPTypes
 public import Hummingbird
@@ -20,7 +20,7 @@ public enum SecurityHeaders {
 
     /// `sha256-BASE64` as CSP writes a hash source.
     static func hash(_ text: String) -> String {
-        "sha256-" + Data(SHA256.hash(data: Array(text.utf8))).base64EncodedString()
+        "sha256-" + Data(Fingerprint.sha256(Array(text.utf8))).base64EncodedString()
     }
 }
 
