@@ -150,11 +150,11 @@ extension Publication {
 
         // The change logs: made again (they are small) and compared, twins included.
         let changes = Array(ledger.changes.reversed())
-        let publicURL = registry.publicURL ?? Self.defaultPublicURL
+        let siteMap = SiteMap(registry: registry)
         let latest = Instant(registry.latestRevision)
         var atoms: [ExportFile] = []
         for (path, bytes, revised) in Self.changeLogs(
-            changes, registry: registry, publicURL: publicURL, latest: latest,
+            changes, registry: registry, siteMap: siteMap, latest: latest,
             revised: { path, _, candidate in ledger.files[path]?.revised ?? candidate })
         {
             if directory.differs(path, from: bytes) {

@@ -142,8 +142,8 @@ public struct Publication: Sendable {
         // The events' lines are final: written on another core while the feeds are assembled.
         let entriesOnly = ledger
         let sequencesTSV = Parallel.background { entriesOnly.tsv }
-        let publicURL = registry.publicURL ?? Self.defaultPublicURL
-        ledger.recordSeats(registry.seatStates(), registry: registry, now: now, url: publicURL)
+        let siteMap = SiteMap(registry: registry)
+        ledger.recordSeats(registry.seatStates(), registry: registry, now: now, siteMap: siteMap)
         let latest = Instant(registry.latestRevision)
         // Each feed's bytes, fingerprint (and twin), one feed per task, each buffer sized
         // before it is filled; then the ledger, in order.
@@ -190,7 +190,7 @@ public struct Publication: Sendable {
         // The change log as Atom: everything, and one per municipality.
         let changes = Array(ledger.changes.reversed())
         for (path, bytes, modified) in Self.changeLogs(
-            changes, registry: registry, publicURL: publicURL, latest: latest,
+            changes, registry: registry, siteMap: siteMap, latest: latest,
             revised: { path, bytes, candidate in
                 ledger.revision(ofFile: path, bytes: bytes, candidate: candidate, now: now)
             })
@@ -218,9 +218,6 @@ public struct Publication: Sendable {
         self.files = files
     }
 
-    /// Where subscribe links point when the registry names no address.
-    static let defaultPublicURL = "https://kalender.familjenhelsingborg.se"
-
     /// The change log as Atom documents: everything (`changes.atom`), then one per
     /// municipality (`changes/bjuv.atom`), each with its revision from `revised(path,
     /// bytes, candidate)`. A log is never older than the newest change it carries, even the
@@ -228,28 +225,28 @@ public struct Publication: Sendable {
     ///
     /// - Parameter changes: The change log, newest first.
     static func changeLogs(
-        _ changes: [ChangeEntry], registry: Registry, publicURL: String, latest: Instant,
+        _ changes: [ChangeEntry], registry: Registry, siteMap: SiteMap, latest: Instant,
         revised: (String, [UInt8], Instant) -> Instant
     ) -> [(path: String, bytes: [UInt8], revised: Instant)] {
         var atoms: [(String, String)] = [
             (
-                "changes.atom",
+                SiteMap.changeLogFile(),
                 AtomFeed.document(
-                    entries: changes, path: "changes.atom",
+                    entries: changes, path: SiteMap.changeLogFile(),
                     title: "Familjen Helsingborg: ändringar i kalendern",
-                    publicURL: publicURL, alternate: "\(publicURL)/", updated: latest)
+                    siteMap: siteMap, alternate: siteMap.url(.home) ?? "/", updated: latest)
             )
         ]
         for municipality in registry.municipalities.sorted(by: { $0.slug < $1.slug }) {
-            let path = "changes/\(municipality.slug).atom"
+            let path = SiteMap.changeLogFile(municipality)
             atoms.append(
                 (
                     path,
                     AtomFeed.document(
                         entries: changes.filter { $0.municipalities.contains(municipality.slug) }, path: path,
                         title: "Familjen Helsingborg: ändringar för \(municipality.name)",
-                        publicURL: publicURL,
-                        alternate: "\(publicURL)/kommuner/\(municipality.slug)", updated: latest)
+                        siteMap: siteMap,
+                        alternate: siteMap.url(.municipality(municipality.id)) ?? "/", updated: latest)
                 ))
         }
         let newestChange = changes.first.map { max($0.date, latest) } ?? latest

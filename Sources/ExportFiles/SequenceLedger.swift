@@ -1,3 +1,4 @@
+import CalendarFeeds
 import Crypto
 public import ICalendar
 public import Registry
@@ -216,7 +217,7 @@ public struct SequenceLedger: Hashable, Sendable {
     /// Records who holds each seat now. A seat whose holders differ from the last export's
     /// becomes a change-log entry dated `now`; the first export that keeps seats (the
     /// ledger knows none) only records them, as the change log starts empty.
-    mutating func recordSeats(_ current: [String: SeatState], registry: Registry, now: Instant, url: String) {
+    mutating func recordSeats(_ current: [String: SeatState], registry: Registry, now: Instant, siteMap: SiteMap) {
         let first = seats.isEmpty
         for key in current.keys.sorted() {
             let state = current[key]!
@@ -227,7 +228,7 @@ public struct SequenceLedger: Hashable, Sendable {
                     ChangeEntry(
                         date: now, uid: "seat-" + key.split(separator: "\t").joined(separator: "-"),
                         kind: .replaced, municipalities: [municipality], text: text,
-                        url: "\(url)/kommuner/\(municipality)"))
+                        url: siteMap.municipalityPage(slug: municipality).flatMap(siteMap.url)))
             }
         }
         seats = current
