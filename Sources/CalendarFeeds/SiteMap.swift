@@ -6,8 +6,8 @@ public import Registry
 ///
 /// ```swift
 /// let map = SiteMap(registry: registry)
-/// map.path(.meeting("kdm-2026-04-10"))   // "/moten/kdm-2026-04-10"
-/// map.page(at: "/kommuner/bjuv")          // .municipality(.bjuv)
+/// map.path(.meeting(Meeting.ID("kdm-2026-04-10")))   // "/moten/kdm-2026-04-10"
+/// map.page(at: "/kommuner/bjuv")                      // .municipality(.bjuv)
 /// ```
 public struct SiteMap: Sendable {
     /// A page of the site.

@@ -13,7 +13,7 @@ struct JSONWriter {
     private var empty = true
     #if DEBUG
         /// The last key written in each open object, to catch keys given out of order.
-        private var lastKeys: [[UInt8]] = []
+        private var lastKeys: [[UInt8]?] = []
     #endif
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
@@ -27,7 +27,7 @@ struct JSONWriter {
     /// An object whose members `body` writes with `field` and `key`.
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         #if DEBUG
-            lastKeys.append([])
+            lastKeys.append(nil)
             defer { lastKeys.removeLast() }
         #endif
         container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
@@ -69,7 +69,7 @@ struct JSONWriter {
     private mutating func key(_ utf8: UnsafeBufferPointer<UInt8>) {
         #if DEBUG
             let key = Array(utf8)
-            assert(lastKeys[lastKeys.count - 1].lexicographicallyPrecedes(key), "key out of order")
+            assert(lastKeys[lastKeys.count - 1].map { $0.lexicographicallyPrecedes(key) } ?? true, "key out of order")
             lastKeys[lastKeys.count - 1] = key
         #endif
         nextMember()

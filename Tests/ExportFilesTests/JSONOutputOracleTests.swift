@@ -56,7 +56,7 @@ import Testing
                         text: PopoloJSONTests.text(using: &rng),
                         optional: Bool.random(using: &rng) ? nil : PopoloJSONTests.text(using: &rng),
                         number: Int.random(in: -1_000_000...1_000_000, using: &rng), flag: Bool.random(using: &rng),
-                        nothing: ExplicitNull(wrappedValue: nil), empty: [:], list: [nil, 1])
+                        nothing: nil, empty: [:], list: [nil, 1])
                 }
             }
             #expect(JSONOutput.string(value) == (try FoundationJSON.string(value)), "case \(index)")
