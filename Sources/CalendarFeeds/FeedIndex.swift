@@ -10,7 +10,8 @@ public struct FeedIndex: Sendable {
     /// Indexes `feeds`; where two share a path or a selection, the first wins.
     public init(_ feeds: [Feed]) {
         self.feeds = feeds
-        byPath = Dictionary(feeds.indices.map { (feeds[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+        byPath = Dictionary(
+            feeds.indices.map { (feeds[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
         bySelection = Dictionary(
             feeds.indices.filter { !feeds[$0].isArchive }.map { (feeds[$0].selection, $0) },
             uniquingKeysWith: { first, _ in first })

@@ -66,7 +66,8 @@ public struct SiteMap: Sendable {
     public func page(at path: some StringProtocol) -> Page? {
         if path == "/" { return .home }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].isEmpty, !parts[2].isEmpty, let folder = Folder(rawValue: String(parts[1]))
+        guard parts.count == 3, parts[0].isEmpty, !parts[2].isEmpty,
+            let folder = Folder(rawValue: String(parts[1]))
         else { return nil }
         let key = String(parts[2])
         switch folder {

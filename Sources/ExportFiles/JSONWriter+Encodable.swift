@@ -96,7 +96,9 @@ final class TreeEncoder: Encoder {
     }
 
     /// Numbers in Swift's own spelling; the result types hold only integers.
-    static func number(_ value: some Numeric & CustomStringConvertible) -> JSONValue { .literal(value.description) }
+    static func number(_ value: some Numeric & CustomStringConvertible) -> JSONValue {
+        .literal(value.description)
+    }
 
     fileprivate func set(_ value: JSONValue) { self.value = value }
 }
@@ -123,7 +125,9 @@ extension TreeEncoder {
         let object: JSONObject
         let codingPath: [any CodingKey]
 
-        private func set(_ value: JSONValue, _ key: some CodingKey) { object.members[key.stringValue] = value }
+        private func set(_ value: JSONValue, _ key: some CodingKey) {
+            object.members[key.stringValue] = value
+        }
 
         mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { set(.literal("\(value)"), key) }
@@ -149,7 +153,8 @@ extension TreeEncoder {
         ) -> KeyedEncodingContainer<NestedKey> {
             let nested = JSONObject()
             set(.object(nested), key)
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, codingPath: codingPath + [key]))
+            return KeyedEncodingContainer(
+                KeyedContainer<NestedKey>(object: nested, codingPath: codingPath + [key]))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {

@@ -69,7 +69,9 @@ struct JSONWriter {
     private mutating func key(_ utf8: UnsafeBufferPointer<UInt8>) {
         #if DEBUG
             let key = Array(utf8)
-            assert(lastKeys[lastKeys.count - 1].map { $0.lexicographicallyPrecedes(key) } ?? true, "key out of order")
+            assert(
+                lastKeys[lastKeys.count - 1].map { $0.lexicographicallyPrecedes(key) } ?? true,
+                "key out of order")
             lastKeys[lastKeys.count - 1] = key
         #endif
         nextMember()

@@ -217,7 +217,9 @@ public struct SequenceLedger: Hashable, Sendable {
     /// Records who holds each seat now. A seat whose holders differ from the last export's
     /// becomes a change-log entry dated `now`; the first export that keeps seats (the
     /// ledger knows none) only records them, as the change log starts empty.
-    mutating func recordSeats(_ current: [String: SeatState], registry: Registry, now: Instant, siteMap: SiteMap) {
+    mutating func recordSeats(
+        _ current: [String: SeatState], registry: Registry, now: Instant, siteMap: SiteMap
+    ) {
         let first = seats.isEmpty
         for key in current.keys.sorted() {
             let state = current[key]!

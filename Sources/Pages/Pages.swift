@@ -82,7 +82,8 @@ public enum Pages {
             municipalityFeeds: byMunicipality.map { feedView($0, site: site) },
             municipalityFeedCount: byMunicipality.count,
             bodyFeeds: byBody.map { feedView($0, site: site) }, bodyFeedCount: byBody.count,
-            customExample: site.siteMap.feedURL(path: Feed.customPath) + "?municipality=bjuv&kind=meetings,deadlines")
+            customExample: site.siteMap.feedURL(path: Feed.customPath)
+                + "?municipality=bjuv&kind=meetings,deadlines")
         return Templates.render(view, "home")
     }
 
@@ -147,7 +148,8 @@ public enum Pages {
                     stage: stage.label, since: start.day.map(\.swedishText) ?? "före registrets början")
             },
             parent: body.parent.flatMap { registry[$0] }.map {
-                BodyView.Link(name: body.displayed($0.displayName, field: "parent"), path: site.path(.body($0.id)))
+                BodyView.Link(
+                    name: body.displayed($0.displayName, field: "parent"), path: site.path(.body($0.id)))
             },
             members: members, hasMembers: !members.isEmpty, meetings: meetings,
             hasMeetings: !meetings.isEmpty,
@@ -193,7 +195,8 @@ public enum Pages {
                 title: "\(title) \(when) – Familjen Helsingborg", heading: title,
                 lead: meeting.isCancelled ? "\(when) – inställt" : when, back: true, asOf: day.swedishText),
             cancelled: meeting.isCancelled, when: meeting.displayed(when, field: "time"),
-            bodyName: body?.displayName ?? meeting.body.rawValue, bodyPath: body.flatMap { site.path(.body($0.id)) },
+            bodyName: body?.displayName ?? meeting.body.rawValue,
+            bodyPath: body.flatMap { site.path(.body($0.id)) },
             place: meeting.place.map { meeting.displayed($0, field: "place") }, remote: meeting.remote,
             attendanceGroups: groups, agendaInferred: meeting.isInferred("agenda"), agenda: agenda,
             hasAgenda: !agenda.isEmpty, decisions: decisions,

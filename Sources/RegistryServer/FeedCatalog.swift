@@ -68,7 +68,9 @@ public struct FeedCatalog: Sendable {
     public func changeLog(_ path: some StringProtocol) -> CachedResource? { changeLogs[String(path)] }
 
     /// The standard feed that holds exactly `selection`, if there is one.
-    public func standard(_ selection: FeedSelection) -> Entry? { index.position(of: selection).flatMap(entry) }
+    public func standard(_ selection: FeedSelection) -> Entry? {
+        index.position(of: selection).flatMap(entry)
+    }
 
     private func entry(_ position: Int) -> Entry? {
         resources[position].map { Entry(feed: index.feeds[position], resource: $0) }

@@ -18,7 +18,9 @@ import Testing
             ("attendance", registry.attendanceReport()),
             ("people", registry.people.map(PersonRef.init)),
         ]
-        results += registry.municipalities.map { ("who \($0.id)", registry.representation(of: $0.id, on: day)) }
+        results += registry.municipalities.map {
+            ("who \($0.id)", registry.representation(of: $0.id, on: day))
+        }
         results += registry.people.prefix(40).map {
             ("represents \($0.id)", registry.representation(ofPerson: $0.id, on: day))
         }
@@ -55,7 +57,8 @@ import Testing
                     Entry(
                         text: PopoloJSONTests.text(using: &rng),
                         optional: Bool.random(using: &rng) ? nil : PopoloJSONTests.text(using: &rng),
-                        number: Int.random(in: -1_000_000...1_000_000, using: &rng), flag: Bool.random(using: &rng),
+                        number: Int.random(in: -1_000_000...1_000_000, using: &rng),
+                        flag: Bool.random(using: &rng),
                         nothing: nil, empty: [:], list: [nil, 1])
                 }
             }

@@ -123,7 +123,8 @@ import Testing
                 block.body += line + "\n"
                 current = block
                 if block.depth == 0 {
-                    locations.append(Location(modifier: block.modifier, pattern: block.pattern, body: block.body))
+                    locations.append(
+                        Location(modifier: block.modifier, pattern: block.pattern, body: block.body))
                     current = nil
                 }
             } else if line.hasPrefix("location ") {
@@ -174,11 +175,13 @@ import Testing
     @Test func nginxHasNoPageTheSiteMapDoesNotKnow() throws {
         let pages = try Self.locations().filter(\.servesPages)
         #expect(pages.count == 2)
-        #expect(pages.contains { $0.modifier == "=" && $0.pattern == SiteMap(registry: Registry()).path(.home) })
+        #expect(
+            pages.contains { $0.modifier == "=" && $0.pattern == SiteMap(registry: Registry()).path(.home) })
         let expressions = pages.filter { $0.modifier == "~" }
         #expect(expressions.count == 1)
         for location in expressions {
-            let folders = try #require(location.pattern.firstMatch(of: /^\^\/\(([a-z|]+)\)\/\[a-z0-9-\]\+\$$/))
+            let folders = try #require(
+                location.pattern.firstMatch(of: /^\^\/\(([a-z|]+)\)\/\[a-z0-9-\]\+\$$/))
             #expect(
                 Set(folders.output.1.split(separator: "|").map(String.init))
                     == Set(SiteMap.Folder.allCases.map(\.rawValue)))
