@@ -1,10 +1,11 @@
-/// JSON as every command, the API and the exports write it: `JSONWriter`'s layout, keys
-/// sorted, the same bytes for the same value on every platform.
+/// Any `Encodable` value as JSON, the way the CLI's `--json` and the API write it: through
+/// `JSONWriter`, keys sorted, the same bytes for the same value on every platform.
 public enum JSONOutput {
     /// The JSON text of `value`, with a trailing newline.
     ///
     /// The result types encode only strings, integers, booleans, nulls, arrays and
-    /// objects, so encoding cannot fail.
+    /// objects, so encoding cannot fail. (A floating-point number would be written in
+    /// Swift's spelling, `1.0`, where `JSONEncoder` writes `1`.)
     public static func string(_ value: some Encodable) -> String {
         String(decoding: bytes(value), as: UTF8.self)
     }
@@ -87,17 +88,19 @@ final class TreeEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(encoder: self) }
 
-    /// `value` encoded on its own, at `path`.
+    /// `value` encoded on its own, at `path`. Each container's one generic `encode` stands
+    /// for its primitive overloads too, so strings, booleans and numbers end here.
     static func encoded(_ value: some Encodable, at path: [any CodingKey]) throws -> JSONValue {
-        if let text = value as? String { return .string(text) }
+        switch value {
+        case let text as String: return .string(text)
+        case let flag as Bool: return .literal(flag ? "true" : "false")
+        case let number as any BinaryInteger: return .literal("\(number)")
+        case let number as any BinaryFloatingPoint: return .literal("\(number)")
+        default: break
+        }
         let encoder = TreeEncoder(codingPath: path)
         try value.encode(to: encoder)
         return encoder.value ?? .object(JSONObject())
-    }
-
-    /// Numbers in Swift's own spelling; the result types hold only integers.
-    static func number(_ value: some Numeric & CustomStringConvertible) -> JSONValue {
-        .literal(value.description)
     }
 
     fileprivate func set(_ value: JSONValue) { self.value = value }
@@ -130,20 +133,6 @@ extension TreeEncoder {
         }
 
         mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { set(.literal("\(value)"), key) }
-        mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: Float, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: Int8, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: Int16, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: Int32, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: Int64, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: UInt, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: UInt8, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: UInt16, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: UInt32, forKey key: Key) throws { set(number(value), key) }
-        mutating func encode(_ value: UInt64, forKey key: Key) throws { set(number(value), key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             set(try encoded(value, at: codingPath + [key]), key)
         }
@@ -182,20 +171,6 @@ extension TreeEncoder {
         private var next: [any CodingKey] { codingPath + [IndexKey(count)] }
 
         mutating func encodeNil() throws { append(.null) }
-        mutating func encode(_ value: Bool) throws { append(.literal("\(value)")) }
-        mutating func encode(_ value: String) throws { append(.string(value)) }
-        mutating func encode(_ value: Double) throws { append(number(value)) }
-        mutating func encode(_ value: Float) throws { append(number(value)) }
-        mutating func encode(_ value: Int) throws { append(number(value)) }
-        mutating func encode(_ value: Int8) throws { append(number(value)) }
-        mutating func encode(_ value: Int16) throws { append(number(value)) }
-        mutating func encode(_ value: Int32) throws { append(number(value)) }
-        mutating func encode(_ value: Int64) throws { append(number(value)) }
-        mutating func encode(_ value: UInt) throws { append(number(value)) }
-        mutating func encode(_ value: UInt8) throws { append(number(value)) }
-        mutating func encode(_ value: UInt16) throws { append(number(value)) }
-        mutating func encode(_ value: UInt32) throws { append(number(value)) }
-        mutating func encode(_ value: UInt64) throws { append(number(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { append(try encoded(value, at: next)) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
@@ -226,20 +201,6 @@ extension TreeEncoder {
         var codingPath: [any CodingKey] { encoder.codingPath }
 
         mutating func encodeNil() throws { encoder.set(.null) }
-        mutating func encode(_ value: Bool) throws { encoder.set(.literal("\(value)")) }
-        mutating func encode(_ value: String) throws { encoder.set(.string(value)) }
-        mutating func encode(_ value: Double) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: Float) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: Int) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: Int8) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: Int16) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: Int32) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: Int64) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: UInt) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: UInt8) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: UInt16) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: UInt32) throws { encoder.set(number(value)) }
-        mutating func encode(_ value: UInt64) throws { encoder.set(number(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             encoder.set(try encoded(value, at: codingPath))
         }
