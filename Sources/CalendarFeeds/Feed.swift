@@ -74,6 +74,9 @@ public struct Feed: Hashable, Sendable {
 
     static let collaboration = "Familjen Helsingborg"
 
+    /// Where any selection is served (`/feeds/custom.ics?kind=…&municipality=…&body=…`).
+    public static let customPath = "custom.ics"
+
     /// NAME, DESCRIPTION and their X-WR twins.
     public var header: VCalendarHeader { VCalendarHeader(name: name, description: description) }
 }
@@ -148,8 +151,8 @@ extension Registry {
     /// The feed for any selection: the standard feed when one holds exactly it, else a
     /// feed named from the selection in a fixed order, so the name never depends on how a
     /// query was written ("Familjen Helsingborg: Bjuv – möten och sista dagar").
-    public func feed(for selection: FeedSelection, among standard: [Feed]) -> Feed {
-        if let feed = standard.first(where: { $0.selection == selection && !$0.isArchive }) { return feed }
+    public func feed(for selection: FeedSelection, among standard: FeedIndex) -> Feed {
+        if let feed = standard.standard(selection) { return feed }
         var scope: [String] = []
         if let id = selection.municipality { scope.append(self[id]?.name ?? id.rawValue) }
         if let id = selection.body { scope.append(self[id]?.displayName ?? id.rawValue) }
@@ -159,7 +162,7 @@ extension Registry {
             ? "allt" : kinds.map(\.pluralLabel).joined(separator: " och ")
         let title = (scope.isEmpty ? "" : scope.joined(separator: " / ") + " – ") + kindText
         return Feed(
-            path: "custom.ics", name: "\(Feed.collaboration): \(title)",
+            path: Feed.customPath, name: "\(Feed.collaboration): \(title)",
             description: "Eget urval ur \(Feed.collaboration)s kalender: \(title).",
             selection: selection, period: .since(feedWindowStart))
     }

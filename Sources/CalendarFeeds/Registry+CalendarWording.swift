@@ -51,7 +51,7 @@ extension Registry {
         }
         lines.append("")
         lines.append(citation(event.source))
-        let url = meetingPage(event.id)
+        let url = meeting.flatMap { pageURL(.meeting($0.id)) }
         if let url { lines.append(url) }
 
         var place = event.place.map { meeting?.displayed($0, field: "place") ?? $0 }
@@ -101,7 +101,7 @@ extension Registry {
                     + decision.displayed("punkt \(decision.item)", field: "item"))
         }
         lines.append(citation(event.source))
-        let url = decision.flatMap { decisionPage($0.id) } ?? bodyPage(event.body)
+        let url = decision.flatMap { pageURL(.decision($0.id)) } ?? event.body.flatMap { pageURL(.body($0)) }
         if let url { lines.append(url) }
         let title = decision?.displayed(event.title, field: "title") ?? event.title
         return VEvent(
@@ -156,7 +156,7 @@ extension Registry {
         let person = event.person.map(name) ?? ""
         let post = appointment?.title ?? ""
         let bodyName = event.body.flatMap { self[$0] }?.nameInSentence ?? event.body?.rawValue ?? ""
-        let url = bodyPage(event.body)
+        let url = event.body.flatMap { pageURL(.body($0)) }
         let description =
             [
                 "\(person) börjar som \(post) i \(bodyName) den \(event.day.swedishText).",
@@ -169,23 +169,11 @@ extension Registry {
             status: .confirmed, alarm: nil, revised: revised(event.source) ?? event.day, url: url)
     }
 
-    /// The page of a decision, `PUBLIC/beslut/ID`.
-    private func decisionPage(_ id: Decision.ID) -> String? {
-        guard let publicURL else { return nil }
-        return "\(publicURL)/beslut/\(id.rawValue)"
-    }
-
-    /// The page of a meeting, `PUBLIC/moten/ID`; nil when the registry has no public
-    /// address or no such meeting.
-    private func meetingPage(_ id: String) -> String? {
-        guard let publicURL, self[Meeting.ID(id)] != nil else { return nil }
-        return "\(publicURL)/moten/\(id)"
-    }
-
-    /// The page of a body, `PUBLIC/organ/SLUG`.
-    private func bodyPage(_ id: Body.ID?) -> String? {
-        guard let publicURL, let id, let body = self[id] else { return nil }
-        return "\(publicURL)/organ/\(body.slug)"
+    /// A page's address under the registry's public address; nil when the registry names
+    /// none (then events carry no links) or has no such record.
+    private func pageURL(_ page: SiteMap.Page) -> String? {
+        guard publicURL != nil else { return nil }
+        return SiteMap(registry: self).url(page)
     }
 
     /// "Källa: Kommundirektörmöte i Familjen Helsingborg, 10 april 2026, punkt 3".

@@ -1,3 +1,4 @@
+public import CalendarFeeds
 public import Registry
 
 /// The change log as Atom (RFC 4287): `Exports/changes.atom` and one per municipality
@@ -7,12 +8,13 @@ public enum AtomFeed {
     /// The Atom document for `entries` (newest first).
     ///
     /// - Parameters:
-    ///   - path: Where it lives under the public address (`changes.atom`).
+    ///   - path: Where it lives under the public address (`SiteMap.changeLogFile`).
+    ///   - siteMap: The public address, for the feed's own link.
     ///   - title: The feed's title.
     ///   - alternate: The page it belongs to.
     ///   - updated: When nothing has changed yet: the feed's date.
     public static func document(
-        entries: [ChangeEntry], path: String, title: String, publicURL: String, alternate: String,
+        entries: [ChangeEntry], path: String, title: String, siteMap: SiteMap, alternate: String,
         updated fallback: Instant
     ) -> String {
         let updated = entries.first?.date ?? fallback
@@ -23,7 +25,7 @@ public enum AtomFeed {
         xml += "  <updated>\(updated)</updated>\n"
         xml += "  <author><name>Familjen Helsingborg</name></author>\n"
         xml +=
-            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape("\(publicURL)/\(path)"))\"/>\n"
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape("\(siteMap.publicURL)/\(path)"))\"/>\n"
         xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(alternate))\"/>\n"
         for entry in entries {
             xml += "  <entry>\n"

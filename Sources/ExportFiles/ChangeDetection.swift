@@ -63,7 +63,7 @@ enum ChangeDetection {
     /// kommundirektörerna: Anna Berg efterträder Per Ek från den 1 maj 2026."
     static func replacements(
         _ replaced: [(key: SeatKey, old: String, new: SeatState)], registry: Registry, now: Instant,
-        page: (Municipality) -> String
+        page: (Municipality) -> String?
     ) -> [ChangeEntry] {
         replaced.compactMap { key, old, new in
             guard let municipality = registry.municipalities.first(where: { $0.slug == key.municipality })

@@ -1,11 +1,11 @@
-/// JSON written straight into bytes, in exactly `JSONOutput`'s layout (keys in the order
-/// given, which callers keep sorted; two-space indent; `"key" : value`; empty containers as
-/// `[]` and `{}`; slashes unescaped).
+/// The one JSON writer: bytes straight into a buffer, in one layout (two-space indent,
+/// `"key" : value`, empty containers as `[]` and `{}`, slashes unescaped, keys in UTF-8
+/// byte order, a trailing newline) that matches Foundation's `JSONEncoder` with
+/// `.sortedKeys`, `.prettyPrinted` and `.withoutEscapingSlashes`.
 ///
-/// For the one document too large for `JSONEncoder`: Popolo of a 100,000-event registry
-/// is 160 MB, and encoding it through `Codable` took a third of the server's start-up.
-/// `PopoloJSONTests` holds every byte it writes to what `JSONOutput` writes for the same
-/// value, so the two layouts cannot drift apart.
+/// Popolo writes through it directly, since `Codable` is too slow for a document that
+/// size at start-up; every other value goes through `JSONOutput`, which feeds it from
+/// `Encodable`.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var depth = 0
@@ -13,7 +13,7 @@ struct JSONWriter {
     private var empty = true
     #if DEBUG
         /// The last key written in each open object, to catch keys given out of order.
-        private var lastKeys: [[UInt8]] = []
+        private var lastKeys: [[UInt8]?] = []
     #endif
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
@@ -27,7 +27,7 @@ struct JSONWriter {
     /// An object whose members `body` writes with `field` and `key`.
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         #if DEBUG
-            lastKeys.append([])
+            lastKeys.append(nil)
             defer { lastKeys.removeLast() }
         #endif
         container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
@@ -45,21 +45,43 @@ struct JSONWriter {
         }
     }
 
-    /// The key of the next member of the open object; its value follows.
+    /// The key of the next member of the open object; its value follows. Keys come in
+    /// `precedes` order.
     mutating func key(_ name: StaticString) {
+        key(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    /// A key known only at run time (`JSONOutput`'s), escaped like any string.
+    mutating func key(_ name: String) {
+        guard name.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) else {
+            nextMember()
+            string(name)
+            bytes.append(contentsOf: " : ".utf8)
+            return
+        }
+        var name = name
+        name.withUTF8 { key($0) }
+    }
+
+    /// The order of an object's keys: their UTF-8 bytes', as `JSONEncoder` sorts them.
+    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    private mutating func key(_ utf8: UnsafeBufferPointer<UInt8>) {
         #if DEBUG
-            let key = Array(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            assert(lastKeys[lastKeys.count - 1].lexicographicallyPrecedes(key), "key \(name) out of order")
+            let key = Array(utf8)
+            assert(
+                lastKeys[lastKeys.count - 1].map { $0.lexicographicallyPrecedes(key) } ?? true,
+                "key out of order")
             lastKeys[lastKeys.count - 1] = key
         #endif
         nextMember()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: utf8)
+        bytes.append(contentsOf: "\" : ".utf8)
     }
+
+    /// A number, `true`, `false` or `null`, written as given.
+    mutating func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     /// A string member; none when `value` is nil, as `Codable` leaves out a nil optional.
     mutating func field(_ name: StaticString, _ value: String?) {

@@ -62,7 +62,7 @@ public struct Publication: Sendable {
         ledgers.changes.append(
             contentsOf: ChangeDetection.replacements(
                 ledgers.seats.record(registry.seatStates()), registry: registry, now: now,
-                page: { "\(registry.publicAddress)/kommuner/\($0.slug)" }))
+                page: { SiteMap(registry: registry).url(.municipality($0.id)) }))
         let assembled = AssembledFeed.assemble(plan, sequenced, twins: feedTwins)
         var files = Self.feedFiles(plan, assembled, revisions: &ledgers.files, now: now)
         files += Self.revised(
@@ -154,27 +154,25 @@ public struct Publication: Sendable {
     static func changeLogs(_ changes: [ChangeEntry], registry: Registry, latest: Instant)
         -> [(path: String, bytes: [UInt8], candidate: Instant)]
     {
-        let publicURL = registry.publicAddress
+        let siteMap = SiteMap(registry: registry)
         var atoms: [(String, String)] = [
             (
-                "changes.atom",
+                SiteMap.changeLogFile(),
                 AtomFeed.document(
-                    entries: changes, path: "changes.atom",
-                    title: "Familjen Helsingborg: ändringar i kalendern",
-                    publicURL: publicURL, alternate: "\(publicURL)/", updated: latest)
+                    entries: changes, path: SiteMap.changeLogFile(),
+                    title: "Familjen Helsingborg: ändringar i kalendern", siteMap: siteMap,
+                    alternate: siteMap.url(.home) ?? "/", updated: latest)
             )
         ]
         for municipality in registry.municipalities.sorted(by: { $0.slug < $1.slug }) {
-            let path = "changes/\(municipality.slug).atom"
-            let entries = changes.filter { $0.municipalities.contains(municipality.slug) }
+            let path = SiteMap.changeLogFile(municipality)
             atoms.append(
                 (
                     path,
                     AtomFeed.document(
-                        entries: entries, path: path,
-                        title: "Familjen Helsingborg: ändringar för \(municipality.name)",
-                        publicURL: publicURL, alternate: "\(publicURL)/kommuner/\(municipality.slug)",
-                        updated: latest)
+                        entries: changes.filter { $0.municipalities.contains(municipality.slug) }, path: path,
+                        title: "Familjen Helsingborg: ändringar för \(municipality.name)", siteMap: siteMap,
+                        alternate: siteMap.url(.municipality(municipality.id)) ?? "/", updated: latest)
                 ))
         }
         let newestChange = changes.first.map { max($0.date, latest) } ?? latest
@@ -202,9 +200,4 @@ public struct Publication: Sendable {
         swap(&taken, &files)
         return taken
     }
-}
-
-extension Registry {
-    /// The public address subscribe links and pages point at: the one `Data/` configures.
-    var publicAddress: String { publicURL ?? "https://kalender.familjenhelsingborg.se" }
 }

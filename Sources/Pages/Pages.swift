@@ -1,4 +1,4 @@
-import CalendarFeeds
+public import CalendarFeeds
 public import ExportFiles
 import ICalendar
 public import Registry
@@ -9,63 +9,31 @@ public import Registry
 /// builders gather plain values (`Views.swift`); the templates in `Templates/` turn them
 /// into HTML and escape every value.
 public enum Pages {
-    /// The page at `path` (`/`, `/kommuner/bjuv`, `/organ/energinatverket`,
-    /// `/moten/kdm-2026-04-10`), or nil.
+    /// The page at `path` (`SiteMap.page(at:)`), or nil when the site has no such page.
     public static func page(at path: some StringProtocol, site: Site, on day: Day) -> String? {
-        if path == "/" || path == "/index.html" { return home(site: site, on: day) }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].isEmpty else { return nil }
-        switch parts[1] {
-        case "kommuner":
-            guard let municipality = site.registry.municipalities.first(where: { $0.slug == parts[2] })
-            else { return nil }
-            return self.municipality(municipality, site: site, on: day)
-        case "organ":
-            guard let body = site.registry.bodies.first(where: { $0.slug == parts[2] }) else { return nil }
-            return self.body(body, site: site, on: day)
-        case "moten":
-            guard let meeting = site.registry[Meeting.ID(String(parts[2]))] else { return nil }
-            return self.meeting(meeting, site: site, on: day)
-        case "beslut":
-            guard let decision = site.registry[Decision.ID(String(parts[2]))] else { return nil }
-            return self.decision(decision, site: site, on: day)
-        default:
-            return nil
+        site.siteMap.page(at: path).flatMap { page($0, site: site, on: day) }
+    }
+
+    /// The HTML of `page`, or nil when the registry has no such record.
+    public static func page(_ page: SiteMap.Page, site: Site, on day: Day) -> String? {
+        let registry = site.registry
+        switch page {
+        case .home: return home(site: site, on: day)
+        case .municipality(let id): return registry[id].map { municipality($0, site: site, on: day) }
+        case .body(let id): return registry[id].map { body($0, site: site, on: day) }
+        case .meeting(let id): return registry[id].map { meeting($0, site: site, on: day) }
+        case .decision(let id): return registry[id].map { decision($0, site: site, on: day) }
         }
     }
 
-    /// Every page as an export file: `index.html`, `kommuner/bjuv.html`, `organ/….html`,
-    /// `moten/….html`, `beslut/….html`.
+    /// Every page as an export file, at `SiteMap.file(_:)`: `index.html`, `kommuner/bjuv.html`, ….
     public static func files(site: Site, on day: Day) -> [ExportFile] {
-        var files = [ExportFile(path: "index.html", text: home(site: site, on: day), lastModified: day)]
-        for municipality in site.registry.municipalities {
-            files.append(
-                ExportFile(
-                    path: "kommuner/\(municipality.slug).html",
-                    text: self.municipality(municipality, site: site, on: day), lastModified: day))
+        site.siteMap.pages.compactMap { page in
+            guard let path = site.siteMap.file(page), let text = self.page(page, site: site, on: day) else {
+                return nil
+            }
+            return ExportFile(path: path, text: text, lastModified: day)
         }
-        for body in site.registry.bodies {
-            files.append(
-                ExportFile(
-                    path: "organ/\(body.slug).html", text: self.body(body, site: site, on: day),
-                    lastModified: day))
-        }
-        for id in meetingIDs(site.registry) {
-            guard let meeting = site.registry[id] else { continue }
-            files.append(
-                ExportFile(
-                    path: "moten/\(id.rawValue).html", text: self.meeting(meeting, site: site, on: day),
-                    lastModified: day))
-        }
-        var seen = Set<Decision.ID>()
-        for decision in site.registry.decisions where seen.insert(decision.id).inserted {
-            guard let decision = site.registry[decision.id] else { continue }
-            files.append(
-                ExportFile(
-                    path: "beslut/\(decision.id.rawValue).html",
-                    text: self.decision(decision, site: site, on: day), lastModified: day))
-        }
-        return files
     }
 
     /// Each meeting's ID once, in the registry's order (a duplicate is the validator's
@@ -82,14 +50,14 @@ public enum Pages {
         let municipalities = registry.municipalities.map { municipality in
             let directors = registry.representation(of: municipality.id, on: day).director.holders
             return HomeView.MunicipalityItem(
-                name: municipality.name, path: municipality.pagePath,
+                name: municipality.name, path: site.path(.municipality(municipality.id)),
                 directorTitle: directors.first?.role.title ?? Role.director.title,
                 directors: directors.isEmpty ? "vakant" : directors.map(personLabel).joined(separator: ", "))
         }
         let bodies = registry.bodies.map { body in
             let badge = statusBadge(body, on: day)
             return HomeView.BodyRow(
-                name: body.displayName, path: body.pagePath,
+                name: body.displayName, path: site.path(.body(body.id)),
                 kind: body.displayed(body.kind.label, field: "kind"),
                 badgeStage: badge.badgeStage,
                 badgeLabel: badge.badgeLabel)
@@ -114,7 +82,8 @@ public enum Pages {
             municipalityFeeds: byMunicipality.map { feedView($0, site: site) },
             municipalityFeedCount: byMunicipality.count,
             bodyFeeds: byBody.map { feedView($0, site: site) }, bodyFeedCount: byBody.count,
-            customExample: "\(site.publicURL)/feeds/custom.ics?municipality=bjuv&kind=meetings,deadlines")
+            customExample: site.siteMap.feedURL(path: Feed.customPath)
+                + "?municipality=bjuv&kind=meetings,deadlines")
         return Templates.render(view, "home")
     }
 
@@ -125,7 +94,7 @@ public enum Pages {
             guard let body = registry[seat.body.id] else { return nil }
             return MunicipalityView.SeatItem(
                 person: personLabel(seat), role: seat.role.title, bodyName: body.displayName,
-                bodyPath: body.pagePath)
+                bodyPath: site.path(.body(body.id)))
         }
         let openActions = registry.openActions(on: day, municipality: municipality.id).map { standing in
             let decision = registry[standing.request.decision]
@@ -133,7 +102,7 @@ public enum Pages {
                 what: standing.request.what,
                 decisionTitle: decision.map { $0.displayed($0.title, field: "title") }
                     ?? standing.request.decision.rawValue,
-                decisionPath: Decision.pagePath(standing.request.decision),
+                decisionPath: site.path(.decision(standing.request.decision)),
                 due: standing.status.dueDay.swedishText,
                 state: standing.status.isOverdue ? "försenat" : "inte förfallet")
         }
@@ -148,7 +117,7 @@ public enum Pages {
             changes: changes(
                 ChangeLog.entries(site.changes, municipality: municipality.slug),
                 atomURL: site.changesURL(municipality)),
-            feed: site.feed(for: selection).map { feedView($0, site: site) })
+            feed: site.feedIndex.standard(selection).map { feedView($0, site: site) })
         return Templates.render(view, "municipality")
     }
 
@@ -164,7 +133,7 @@ public enum Pages {
             .sorted { $0.time.sortDay > $1.time.sortDay }
             .map {
                 BodyView.MeetingItem(
-                    title: $0.title, when: swedishText($0.time), path: Meeting.pagePath($0.id),
+                    title: $0.title, when: swedishText($0.time), path: site.path(.meeting($0.id)),
                     cancelled: $0.isCancelled)
             }
         let selection = FeedSelection(body: body.id)
@@ -179,12 +148,13 @@ public enum Pages {
                     stage: stage.label, since: start.day.map(\.swedishText) ?? "före registrets början")
             },
             parent: body.parent.flatMap { registry[$0] }.map {
-                BodyView.Link(name: body.displayed($0.displayName, field: "parent"), path: $0.pagePath)
+                BodyView.Link(
+                    name: body.displayed($0.displayName, field: "parent"), path: site.path(.body($0.id)))
             },
             members: members, hasMembers: !members.isEmpty, meetings: meetings,
             hasMeetings: !meetings.isEmpty,
             events: events(site, selection, on: day),
-            feed: site.feed(for: selection).map { feedView($0, site: site) })
+            feed: site.feedIndex.standard(selection).map { feedView($0, site: site) })
         return Templates.render(view, "body")
     }
 
@@ -214,7 +184,7 @@ public enum Pages {
             .map { decision in
                 MeetingView.DecisionItem(
                     item: decision.item, title: decision.displayed(decision.title, field: "title"),
-                    path: Decision.pagePath(decision.id), text: decision.text,
+                    path: site.path(.decision(decision.id)), text: decision.text,
                     deadline: decision.deadline.map { decision.displayed($0.swedishText, field: "deadline") })
             }
         let document = registry[meeting.source.document]
@@ -225,7 +195,8 @@ public enum Pages {
                 title: "\(title) \(when) – Familjen Helsingborg", heading: title,
                 lead: meeting.isCancelled ? "\(when) – inställt" : when, back: true, asOf: day.swedishText),
             cancelled: meeting.isCancelled, when: meeting.displayed(when, field: "time"),
-            bodyName: body?.displayName ?? meeting.body.rawValue, bodyPath: body?.pagePath,
+            bodyName: body?.displayName ?? meeting.body.rawValue,
+            bodyPath: body.flatMap { site.path(.body($0.id)) },
             place: meeting.place.map { meeting.displayed($0, field: "place") }, remote: meeting.remote,
             attendanceGroups: groups, agendaInferred: meeting.isInferred("agenda"), agenda: agenda,
             hasAgenda: !agenda.isEmpty, decisions: decisions,
@@ -259,7 +230,7 @@ public enum Pages {
             return DecisionView.ActionTable(
                 anchor: "begaran-\(offset + 1)", what: request.what, by: request.by.swedishText,
                 askedCount: standings.count, statusDate: day.swedishText, summary: summary,
-                rows: standings.map { actionRow($0, registry: registry) })
+                rows: standings.map { actionRow($0, site: site) })
         }
         let fieldNames = [
             "item": "punkt", "title": "rubrik", "deadline": "sista dag", "actors": "ansvariga",
@@ -274,7 +245,7 @@ public enum Pages {
                 title: "\(title) – Familjen Helsingborg", heading: title,
                 lead: "Beslut vid \(meetingTitle)", back: true, asOf: day.swedishText),
             text: decision.text, meetingTitle: meetingTitle,
-            meetingPath: meeting.map { Meeting.pagePath($0.id) },
+            meetingPath: meeting.flatMap { site.path(.meeting($0.id)) },
             item: decision.displayed(String(decision.item), field: "item"),
             deadline: decision.deadline.map { decision.displayed($0.swedishText, field: "deadline") },
             actors: decision.displayed(actors.joined(separator: ", "), field: "actors"),
@@ -286,11 +257,12 @@ public enum Pages {
     }
 
     /// One asked party's row: where it stands on the page's day, and its latest answer.
-    static func actionRow(_ standing: ActionStanding, registry: Registry) -> DecisionView.ActionTable.Row {
+    static func actionRow(_ standing: ActionStanding, site: Site) -> DecisionView.ActionTable.Row {
+        let registry = site.registry
         let partyPath: String? =
             switch standing.party {
-            case .municipality(let id): registry[id]?.pagePath
-            case .body(let id): registry[id]?.pagePath
+            case .municipality(let id): site.path(.municipality(id))
+            case .body(let id): site.path(.body(id))
             }
         let status: String
         let date: String
@@ -356,7 +328,7 @@ public enum Pages {
             date: event.day.swedishText,
             clock: event.timing.start.flatMap { from in event.timing.end.map { "\(from)–\($0)" } },
             summary: shown.summary, cancelled: event.isCancelled, details: details.joined(separator: " · "),
-            meetingPath: meeting.flatMap { site.registry[$0] }.map { Meeting.pagePath($0.id) })
+            meetingPath: meeting.flatMap { site.path(.meeting($0)) })
     }
 
     /// The newest entries of a change log (newest first already), at most `limit`.

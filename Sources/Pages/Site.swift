@@ -5,29 +5,30 @@ public import Registry
 /// What every page needs: the registry, its feeds and events, and the public address
 /// subscribe links point at. Built once; pages are pure functions of it and a date.
 public struct Site: Sendable {
-    public let registry: Registry
+    public var registry: Registry { siteMap.registry }
     /// `https://kalender.example.se`, no trailing slash.
-    public let publicURL: String
-    public let feeds: [Feed]
+    public var publicURL: String { siteMap.publicURL }
+    /// Where each page and feed lives, under `publicURL`.
+    public let siteMap: SiteMap
+    /// The standard feeds, by path and by selection.
+    public let feedIndex: FeedIndex
+    public var feeds: [Feed] { feedIndex.feeds }
     /// The registry's events, in order: derived once, by whoever rendered the feeds.
     public let events: [Event]
-    /// The change log, newest first ("Senaste ändringar").
+    /// The change log, newest first ("Senaste ändringar", `/api/changes`).
     public let changes: [ChangeEntry]
 
     public init(
         registry: Registry, publicURL: String, feeds: [Feed], events: [Event], changes: [ChangeEntry] = []
     ) {
-        self.registry = registry
-        var url = publicURL
-        while url.hasSuffix("/") { url.removeLast() }
-        self.publicURL = url
-        self.feeds = feeds
+        self.siteMap = SiteMap(registry: registry, publicURL: publicURL)
+        self.feedIndex = FeedIndex(feeds)
         self.events = events
         self.changes = changes
     }
 
     /// `https://…/feeds/municipalities/bjuv.ics`.
-    public func feedURL(_ feed: Feed) -> String { "\(publicURL)/feeds/\(feed.path)" }
+    public func feedURL(_ feed: Feed) -> String { siteMap.url(feed) }
 
     /// The same address with the scheme replaced by `webcal`, which calendar apps open
     /// as a subscription.
@@ -45,12 +46,8 @@ public struct Site: Sendable {
 
     /// `https://…/changes.atom`, or one municipality's `https://…/changes/bjuv.atom`.
     public func changesURL(_ municipality: Municipality? = nil) -> String {
-        municipality.map { "\(publicURL)/changes/\($0.slug).atom" } ?? "\(publicURL)/changes.atom"
+        siteMap.changeLogURL(municipality)
     }
-
-    /// `https://…/moten/kdm-2026-04-10`: the one place the address of a meeting's page
-    /// is built.
-    public func meetingURL(_ id: Meeting.ID) -> String { "\(publicURL)\(Meeting.pagePath(id))" }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters.
     static func percentEncoded(_ text: String) -> String {
@@ -69,9 +66,8 @@ public struct Site: Sendable {
         return result
     }
 
-    public func feed(for selection: FeedSelection) -> Feed? {
-        feeds.first { $0.selection == selection && !$0.isArchive }
-    }
+    /// The page's path on the site (`/moten/kdm-2026-04-10`), for links between pages.
+    func path(_ page: SiteMap.Page) -> String? { siteMap.path(page) }
 
     /// The latest events before `day`, latest first, at most `limit`.
     func recent(before day: Day, matching selection: FeedSelection = FeedSelection(), limit: Int = 5)
@@ -86,23 +82,4 @@ public struct Site: Sendable {
     {
         Array(events.lazy.filter { $0.day >= day && selection.includes($0) }.prefix(limit))
     }
-}
-
-extension Municipality {
-    /// The page's path on the server and (with `.html`) in a static export.
-    var pagePath: String { "/kommuner/\(slug)" }
-}
-
-extension Body {
-    var pagePath: String { "/organ/\(slug)" }
-}
-
-extension Decision {
-    /// `/beslut/kdm-2026-04-10-scenario-3`; `beslut/….html` in a static export.
-    static func pagePath(_ id: ID) -> String { "/beslut/\(id.rawValue)" }
-}
-
-extension Meeting {
-    /// `/moten/kdm-2026-04-10`; `moten/kdm-2026-04-10.html` in a static export.
-    static func pagePath(_ id: ID) -> String { "/moten/\(id.rawValue)" }
 }

@@ -25,7 +25,7 @@ struct Frame {
 struct HomeView {
     struct MunicipalityItem {
         let name: String
-        let path: String
+        let path: String?
         /// "kommundirektör", "kommundirektör (antaget)" when the registry inferred the title.
         let directorTitle: String
         let directors: String
@@ -33,7 +33,7 @@ struct HomeView {
 
     struct BodyRow {
         let name: String
-        let path: String
+        let path: String?
         let kind: String
         let badgeStage: String?
         let badgeLabel: String
@@ -60,14 +60,14 @@ struct MunicipalityView {
         let person: String
         let role: String
         let bodyName: String
-        let bodyPath: String
+        let bodyPath: String?
     }
 
     /// What the municipality is asked to do and has not done (`Registry.openActions`).
     struct OpenAction {
         let what: String
         let decisionTitle: String
-        let decisionPath: String
+        let decisionPath: String?
         /// "30 april 2026".
         let due: String
         /// "försenat", "inte förfallet".
@@ -107,7 +107,7 @@ struct BodyView {
 
     struct Link {
         let name: String
-        let path: String
+        let path: String?
     }
 
     struct MemberItem {
@@ -118,7 +118,7 @@ struct BodyView {
     struct MeetingItem {
         let title: String
         let when: String
-        let path: String
+        let path: String?
         let cancelled: Bool
     }
 
@@ -158,7 +158,7 @@ struct MeetingView {
         let item: Int
         let title: String
         /// The decision's page.
-        let path: String
+        let path: String?
         let text: String
         let deadline: String?
     }

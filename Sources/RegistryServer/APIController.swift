@@ -1,5 +1,5 @@
 import CalendarFeeds
-public import ExportFiles
+import ExportFiles
 public import Hummingbird
 public import Pages
 public import Registry
@@ -23,13 +23,9 @@ public import Registry
 public struct APIController<Context: RequestContext>: Sendable {
     let site: Site
     let today: @Sendable () -> Day
-    /// The change log, newest first.
-    let changes: [ChangeEntry]
-
-    public init(site: Site, today: @escaping @Sendable () -> Day, changes: [ChangeEntry] = []) {
+    public init(site: Site, today: @escaping @Sendable () -> Day) {
         self.site = site
         self.today = today
-        self.changes = changes
     }
 
     var registry: Registry { site.registry }
@@ -41,7 +37,7 @@ public struct APIController<Context: RequestContext>: Sendable {
         }
         group.get("feeds") { request, _ in
             try Self.allow([], in: request)
-            return Self.json(FeedIndex(site: site))
+            return Self.json(FeedListing(site: site))
         }
         group.get("municipalities") { request, _ in
             let day = try self.day(request, "on")
@@ -57,7 +53,7 @@ public struct APIController<Context: RequestContext>: Sendable {
         group.get("changes") { request, _ in
             let parameters = try Self.allow(["since"], in: request)
             let since = try Self.date(parameters["since"], "since")
-            return Self.json(ChangeLog.entries(changes, since: since))
+            return Self.json(ChangeLog.entries(site.changes, since: since))
         }
         group.get("people") { request, _ in
             try Self.allow([], in: request)
@@ -211,7 +207,7 @@ struct APIIndex: Encodable {
 }
 
 /// The feeds with their addresses, for `/api/feeds`.
-struct FeedIndex: Encodable {
+struct FeedListing: Encodable {
     struct Item: Encodable {
         let path: String
         let name: String

@@ -58,8 +58,6 @@ public struct ServerState: Sendable {
     let zone: ZoneInfo
     let site: Site
     let catalog: FeedCatalog
-    /// The change log, newest first (`/api/changes`).
-    let changes: [ChangeEntry]
     let renderer: CustomFeedRenderer
 
     /// Reads back the export in `configuration.exportsPath`: what `samverkan export`
@@ -112,9 +110,8 @@ public struct ServerState: Sendable {
             registry: registry, publicURL: configuration.resolvedPublicURL, feeds: publication.feeds,
             events: publication.events, changes: publication.changes)
         let renderer = CustomFeedRenderer(site: site, publication: publication, zone: zone)
-        self.changes = publication.changes
         self.catalog = FeedCatalog(
-            feeds: publication.feeds, files: publication.takeFiles(),
+            feeds: site.feedIndex, files: publication.takeFiles(),
             fingerprints: publication.ledger.files.records)
         self.site = site
         self.renderer = renderer
@@ -162,7 +159,7 @@ public func buildRouter(state: ServerState, configuration: ServerConfiguration) 
     router.add(middleware: RequestGuardMiddleware())
     PageController(site: state.site, today: today).addRoutes(to: router)
     FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site).addRoutes(to: router)
-    APIController(site: state.site, today: today, changes: state.changes).addRoutes(to: router.group("api"))
+    APIController(site: state.site, today: today).addRoutes(to: router.group("api"))
     return router
 }
 

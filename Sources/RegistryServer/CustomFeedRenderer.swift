@@ -15,7 +15,7 @@ public import Registry
 /// libical is reached only through `ICalendarEncoder`, which holds libical's own lock.
 public final class CustomFeedRenderer: Sendable {
     private let registry: Registry
-    private let standardFeeds: [Feed]
+    private let standardFeeds: FeedIndex
     private let events: [Event]
     private let encodedEvents: [[UInt8]]
     private let revised: [Instant]
@@ -36,7 +36,7 @@ public final class CustomFeedRenderer: Sendable {
     ///   - zone: The feeds' time zone.
     public init(site: Site, publication: Publication, zone: ZoneInfo, cacheLimit: Int = 256) {
         self.registry = site.registry
-        self.standardFeeds = publication.feeds
+        self.standardFeeds = site.feedIndex
         self.events = publication.events
         self.encodedEvents = publication.encodedEvents
         self.revised = publication.revisions

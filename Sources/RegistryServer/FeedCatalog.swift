@@ -11,10 +11,10 @@ public struct FeedCatalog: Sendable {
         public let resource: CachedResource
     }
 
-    /// In `standardFeeds()` order: everything, kinds, municipalities, bodies.
-    public let entries: [Entry]
-    private let byPath: [String: Int]
-    private let bySelection: [FeedSelection: Int]
+    /// The feeds, found by path or selection (`FeedIndex`).
+    private let index: FeedIndex
+    /// Each feed's response, by its position in `index.feeds`; nil when no file held it.
+    private let resources: [CachedResource?]
     /// The Atom change logs by path (`changes.atom`, `changes/bjuv.atom`).
     private let changeLogs: [String: CachedResource]
 
@@ -23,23 +23,22 @@ public struct FeedCatalog: Sendable {
     /// holds two copies of every feed.
     ///
     /// - Parameters:
-    ///   - feeds: The standard feeds.
+    ///   - feeds: The standard feeds, indexed.
     ///   - files: The publication's files (taken from it); those that are neither feeds
     ///     nor Atom change logs are dropped.
     ///   - fingerprints: The ledger's record of each file (`FileRevisions.records`): its
     ///     fingerprint is the feed's ETag, so no feed is hashed twice.
     public init(
-        feeds: [Feed], files: consuming [ExportFile],
+        feeds index: FeedIndex, files: consuming [ExportFile],
         fingerprints: [String: FileRevisions.Record] = [:]
     ) {
-        let feedIndex = Dictionary(feeds.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         // Two at a time, each taken from the list as its turn comes: copying a large
         // export into response buffers is most of the work, and each file is released as
         // soon as its buffer holds it.
         let remaining = NIOLockedValueBox<[ExportFile]>(consume files)
         let made = NIOLockedValueBox(
             (
-                feeds: [CachedResource?](repeating: nil, count: feeds.count),
+                feeds: [CachedResource?](repeating: nil, count: index.feeds.count),
                 changeLogs: [String: CachedResource]()
             ))
         DispatchQueue.concurrentPerform(iterations: remaining.withLockedValue { $0.count }) { _ in
@@ -51,36 +50,29 @@ public struct FeedCatalog: Sendable {
                 made.withLockedValue { $0.changeLogs[file.path] = resource }
                 return
             }
-            guard let index = feedIndex[file.path] else { return }
+            guard let position = index.position(ofPath: file.path) else { return }
             let resource = CachedResource(
                 bytes: file.bytes, contentType: CachedResource.calendarType,
                 cacheControl: CachedResource.feedCacheControl, lastModified: file.lastModified,
                 fingerprint: fingerprints[file.path]?.fingerprint)
-            made.withLockedValue { $0.feeds[index] = resource }
+            made.withLockedValue { $0.feeds[position] = resource }
         }
-        let (resources, changeLogs) = made.withLockedValue { $0 }
-        let entries = zip(feeds, resources).compactMap { feed, resource in
-            resource.map { Entry(feed: feed, resource: $0) }
-        }
-        self.entries = entries
-        self.changeLogs = changeLogs
-        self.byPath = Dictionary(
-            entries.enumerated().map { ($1.feed.path, $0) }, uniquingKeysWith: { first, _ in first })
-        self.bySelection = Dictionary(
-            entries.enumerated().filter { !$1.feed.isArchive }.map { ($1.feed.selection, $0) },
-            uniquingKeysWith: { first, _ in first })
+        (resources, changeLogs) = made.withLockedValue { $0 }
+        self.index = index
     }
 
     /// The feed at `path` under `/feeds/` (`municipalities/bjuv.ics`), matched exactly.
-    public subscript(path: some StringProtocol) -> Entry? {
-        byPath[String(path)].map { entries[$0] }
-    }
+    public subscript(path: some StringProtocol) -> Entry? { index.position(ofPath: path).flatMap(entry) }
 
     /// The Atom change log at `path` (`changes.atom`, `changes/bjuv.atom`), matched exactly.
     public func changeLog(_ path: some StringProtocol) -> CachedResource? { changeLogs[String(path)] }
 
     /// The standard feed that holds exactly `selection`, if there is one.
     public func standard(_ selection: FeedSelection) -> Entry? {
-        bySelection[selection].map { entries[$0] }
+        index.position(of: selection).flatMap(entry)
+    }
+
+    private func entry(_ position: Int) -> Entry? {
+        resources[position].map { Entry(feed: index.feeds[position], resource: $0) }
     }
 }

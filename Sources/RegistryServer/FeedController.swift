@@ -17,9 +17,9 @@ public struct FeedController<Context: RequestContext>: Sendable {
     }
 
     public func addRoutes(to router: Router<Context>) {
-        router.get("feeds/**") { request, _ in try self.feed(request) }
-        router.get("changes.atom") { request, _ in try self.changeLog(request) }
-        router.get("changes/**") { request, _ in try self.changeLog(request) }
+        router.get(RouterPath("\(SiteMap.feedsFolder)/**")) { request, _ in try self.feed(request) }
+        router.get(RouterPath(SiteMap.changeLogFile())) { request, _ in try self.changeLog(request) }
+        router.get(RouterPath("\(SiteMap.changeLogsFolder)/**")) { request, _ in try self.changeLog(request) }
     }
 
     func changeLog(_ request: Request) throws -> Response {
@@ -31,8 +31,8 @@ public struct FeedController<Context: RequestContext>: Sendable {
     }
 
     func feed(_ request: Request) throws -> Response {
-        let path = request.uri.path.dropFirst("/feeds/".count)
-        if path == "custom.ics" {
+        let path = request.uri.path.dropFirst("/\(SiteMap.feedsFolder)/".count)
+        if path == Feed.customPath {
             let selection: FeedSelection
             do {
                 selection = try FeedQuery.selection(request.uri.query, in: site.registry)

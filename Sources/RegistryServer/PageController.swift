@@ -1,9 +1,10 @@
+import CalendarFeeds
 public import Hummingbird
 import NIOConcurrencyHelpers
 public import Pages
 public import Registry
 
-/// The web pages: `/`, `/kommuner/SLUG`, `/organ/SLUG`, `/moten/ID`, `/beslut/ID`.
+/// The web pages, one route per kind of page the site map knows (`SiteMap.routes`).
 ///
 /// Pages speak for a day (who represents whom, what comes next), so each is rendered
 /// the first time it is asked for on a given day in Europe/Stockholm and then served
@@ -19,11 +20,9 @@ public struct PageController<Context: RequestContext>: Sendable {
     }
 
     public func addRoutes(to router: Router<Context>) {
-        router.get("/") { request, _ in try self.page(request) }
-        router.get("kommuner/:slug") { request, _ in try self.page(request) }
-        router.get("organ/:slug") { request, _ in try self.page(request) }
-        router.get("moten/:id") { request, _ in try self.page(request) }
-        router.get("beslut/:id") { request, _ in try self.page(request) }
+        for route in SiteMap.routes {
+            router.get(RouterPath(route)) { request, _ in try self.page(request) }
+        }
     }
 
     func page(_ request: Request) throws -> Response {

@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Also write the web pages (index.html, kommuner/, organ/) for a static host.",
+            "Also write the web pages (index.html and a folder per kind of page) for a static host.",
             discussion: "Subscribe links point at this address, e.g. https://kalender.example.se."))
     var publicURL: String?
 

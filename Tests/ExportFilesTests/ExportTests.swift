@@ -152,9 +152,9 @@ struct ExportTests {
 
 @Suite("JSON output")
 struct JSONOutputTests {
-    @Test("empty arrays and objects are written [] and {}, strings are left alone")
+    @Test("the oracle writes empty arrays and objects [] and {}, and leaves strings alone")
     func emptyContainers() {
-        let text = JSONOutput.collapsingEmptyContainers(
+        let text = FoundationJSON.collapsingEmptyContainers(
             "{\n  \"a\" : [\n\n  ],\n  \"b\" : \"[ ]\\\"{ }\",\n  \"c\" : {\n\n  }\n}")
         #expect(text == "{\n  \"a\" : [],\n  \"b\" : \"[ ]\\\"{ }\",\n  \"c\" : {}\n}")
     }

@@ -116,9 +116,9 @@ import Testing
         #expect(body.contains("href=\"/moten/kdm-2025-01\""))
     }
 
-    @Test func meetingAddressesAreBuiltInOnePlace() {
+    @Test func aMeetingsAddressIsUnderTheSitesPublicAddress() {
         #expect(
-            Self.site.meetingURL(Meeting.ID("kdm-2026-04-10"))
+            Self.site.siteMap.url(.meeting(Meeting.ID("kdm-2026-04-10")))
                 == "https://kalender.example.se/moten/kdm-2026-04-10")
     }
 

@@ -1,0 +1,137 @@
+public import Registry
+
+/// The site's addresses: a page of a record turned into its address, and an address read
+/// back into the page, in one place, so calendar events, pages, the change log, the
+/// static export and the router cannot disagree about where a record lives.
+///
+/// ```swift
+/// let map = SiteMap(registry: registry)
+/// map.path(.meeting(Meeting.ID("kdm-2026-04-10")))   // "/moten/kdm-2026-04-10"
+/// map.page(at: "/kommuner/bjuv")                      // .municipality(.bjuv)
+/// ```
+public struct SiteMap: Sendable {
+    /// A page of the site.
+    public enum Page: Hashable, Sendable {
+        case home
+        case municipality(Municipality.ID)
+        case body(Body.ID)
+        case meeting(Meeting.ID)
+        case decision(Decision.ID)
+    }
+
+    /// The pages that live in a folder of their own, one per record, by its slug or ID.
+    public enum Folder: String, CaseIterable, Sendable {
+        case municipality = "kommuner"
+        case body = "organ"
+        case meeting = "moten"
+        case decision = "beslut"
+    }
+
+    public let registry: Registry
+    /// `https://kalender.example.se`, no trailing slash; empty for site-relative addresses.
+    public let publicURL: String
+
+    /// - Parameters:
+    ///   - registry: Whose records the pages show.
+    ///   - publicURL: The address the site is reached at; nil: the registry's own
+    ///     (`Data/Configuration.swift`), or site-relative addresses when it names none.
+    public init(registry: Registry, publicURL: String? = nil) {
+        self.registry = registry
+        var url = publicURL ?? registry.publicURL ?? ""
+        while url.hasSuffix("/") { url.removeLast() }
+        self.publicURL = url
+    }
+
+    // MARK: - Pages
+
+    /// `/`, `/kommuner/bjuv`, `/organ/energinatverket`, `/moten/kdm-2026-04-10`,
+    /// `/beslut/kdm-2026-04-10-scenario-3`; nil when the registry has no such record.
+    public func path(_ page: Page) -> String? {
+        guard let (folder, key) = folderAndKey(page) else { return page == .home ? "/" : nil }
+        return "/\(folder.rawValue)/\(key)"
+    }
+
+    /// The page's full address under `publicURL`; nil when the registry has no such record.
+    public func url(_ page: Page) -> String? { path(page).map { publicURL + $0 } }
+
+    /// The page's file in a static export (`index.html`, `kommuner/bjuv.html`), which
+    /// nginx serves at `path(page)`.
+    public func file(_ page: Page) -> String? {
+        guard let (folder, key) = folderAndKey(page) else { return page == .home ? "index.html" : nil }
+        return "\(folder.rawValue)/\(key).html"
+    }
+
+    /// The page at `path` (without query), or nil when the address is malformed or names
+    /// no record of the registry.
+    public func page(at path: some StringProtocol) -> Page? {
+        if path == "/" { return .home }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].isEmpty, !parts[2].isEmpty,
+            let folder = Folder(rawValue: String(parts[1]))
+        else { return nil }
+        let key = String(parts[2])
+        switch folder {
+        case .municipality: return municipalityPage(slug: key)
+        case .body: return registry.bodies.first { $0.slug == key }.map { .body($0.id) }
+        case .meeting: return registry[Meeting.ID(key)].map { .meeting($0.id) }
+        case .decision: return registry[Decision.ID(key)].map { .decision($0.id) }
+        }
+    }
+
+    /// The page of the municipality with `slug`: the ledgers name municipalities by slug.
+    public func municipalityPage(slug: some StringProtocol) -> Page? {
+        registry.municipalities.first { $0.slug == slug }.map { .municipality($0.id) }
+    }
+
+    /// Every page, each record once: home, municipalities, bodies, meetings, decisions, in
+    /// the registry's order (a duplicate ID is the validator's to report).
+    public var pages: [Page] {
+        var seenMeetings = Set<Meeting.ID>()
+        var seenDecisions = Set<Decision.ID>()
+        return [.home] + registry.municipalities.map { .municipality($0.id) }
+            + registry.bodies.map { .body($0.id) }
+            + registry.meetings.filter { seenMeetings.insert($0.id).inserted }.map { .meeting($0.id) }
+            + registry.decisions.filter { seenDecisions.insert($0.id).inserted }.map { .decision($0.id) }
+    }
+
+    /// The router's patterns for the pages, one per kind (`/`, `kommuner/:key`, …).
+    public static let routes = ["/"] + Folder.allCases.map { "\($0.rawValue)/:key" }
+
+    private func folderAndKey(_ page: Page) -> (Folder, String)? {
+        switch page {
+        case .home: nil
+        case .municipality(let id): registry[id].map { (.municipality, $0.slug) }
+        case .body(let id): registry[id].map { (.body, $0.slug) }
+        case .meeting(let id): registry[id].map { (.meeting, $0.id.rawValue) }
+        case .decision(let id): registry[id].map { (.decision, $0.id.rawValue) }
+        }
+    }
+
+    // MARK: - Feeds and change logs
+
+    /// Where the feeds live: `/feeds/` followed by `Feed.path`.
+    public static let feedsFolder = "feeds"
+
+    /// `/feeds/municipalities/bjuv.ics`.
+    public func path(_ feed: Feed) -> String { "/\(Self.feedsFolder)/\(feed.path)" }
+
+    /// `https://…/feeds/municipalities/bjuv.ics`.
+    public func url(_ feed: Feed) -> String { feedURL(path: feed.path) }
+
+    /// The address of the feed at `path` under `/feeds/` (`Feed.customPath`).
+    public func feedURL(path: String) -> String { "\(publicURL)/\(Self.feedsFolder)/\(path)" }
+
+    /// The Atom change log's file, under `Exports/` and the site's root: `changes.atom`
+    /// for everything, `changes/bjuv.atom` for one municipality.
+    public static func changeLogFile(_ municipality: Municipality? = nil) -> String {
+        municipality.map { "\(changeLogsFolder)/\($0.slug).atom" } ?? "\(changeLogsFolder).atom"
+    }
+
+    /// Where the municipalities' change logs live: `/changes/SLUG.atom`.
+    public static let changeLogsFolder = "changes"
+
+    /// `https://…/changes.atom`, `https://…/changes/bjuv.atom`.
+    public func changeLogURL(_ municipality: Municipality? = nil) -> String {
+        "\(publicURL)/\(Self.changeLogFile(municipality))"
+    }
+}
