@@ -30,7 +30,10 @@ step "feed checks under mutation" python3 Tests/Oracles/mutation_harness.py Expo
 step "Atom change logs (feedparser and RFC 4287)" \
     python3 Tests/Oracles/check_atom.py Exports/changes.atom Exports/changes/*.atom
 
-step "tests (Exports/ freshness among them)" swift test --skip-build
+# The test bundle runs directly: `swift test` would plan the build again, and leave it in a
+# state where the next `swift build` compiles Hummingbird anew.
+step "tests (Exports/ freshness among them)" \
+    env NO_COLOR=1 "$bin_path/samverkanPackageTests.xctest" --testing-library swift-testing
 
 step "integration: samverkan serve and nginx on loopback, khal; DOM, layout, CSP and axe-core in headless Chromium" \
     scripts/integration-test.sh
