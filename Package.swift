@@ -167,7 +167,7 @@ let package = Package(
             name: "RegistryTests", dependencies: ["Registry", "RegistryFixtures"], swiftSettings: strict),
         .testTarget(
             name: "RegistryDataTests", dependencies: ["Registry", "RegistryData"], swiftSettings: strict),
-        // Runs the built `samverkan` binary: exit codes, stdout and stderr.
+        // Command lines run in-process (exit status, stdout, stderr), a few also as a real process.
         .testTarget(
             name: "SamverkanCLITests",
             dependencies: ["samverkan", "Registry", "RegistryData", "RegistryFixtures", "ExportFiles"],

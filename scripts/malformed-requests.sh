@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The server under bad input: starts `samverkan serve` (debug build) on a free loopback
+# The server under bad input: starts `samverkan serve` (the debug build) on a free loopback
 # port and sends it a bounded, seeded stream of malformed requests, twice
 # (Tests/Oracles/malformed_requests.py): random and encoded-traversal paths, %00, overlong
 # and invalid UTF-8 percent-encodings, bad dates, unknown parameters and values, 16 KB and
@@ -7,6 +7,7 @@
 # Every answer must be a 4xx, the server must stay up and still serve /feeds/all.ics, and
 # its VmRSS may grow by at most 5 MB over the second batch.
 # Usage: scripts/malformed-requests.sh [--count N] [--seed S]   (passed to the driver)
+# SAMVERKAN_BIN=path runs a given binary instead of building one.
 # Server log: .test-output/malformed/serve.log
 set -uo pipefail
 
@@ -24,9 +25,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building samverkan"
-swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
-bin="$(swift build --show-bin-path)/samverkan"
+bin=${SAMVERKAN_BIN:-}
+if [[ -z $bin ]]; then
+    echo "building samverkan"
+    swift build --product samverkan >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; echo "FAIL build"; exit 1; }
+    bin="$(swift build --show-bin-path)/samverkan"
+fi
 
 source scripts/lib/serve.sh
 start_serve "$out/serve.log" "$bin" serve --host 127.0.0.1 --exports Exports || { echo "FAIL server did not start"; exit 1; }

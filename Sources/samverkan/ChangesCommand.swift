@@ -31,15 +31,15 @@ struct ChangesCommand: ParsableCommand {
         }
         let entries = ChangeLog.entries(ledger.changes.newestFirst, since: since)
         if json {
-            print(JSONOutput.string(entries), terminator: "")
+            Console.write(JSONOutput.string(entries))
             return
         }
         if entries.isEmpty {
-            print("No changes" + (since.map { " since \($0)" } ?? "") + ".")
+            printOut("No changes" + (since.map { " since \($0)" } ?? "") + ".")
             return
         }
         for entry in entries {
-            print("\(entry.date.day)  \(entry.text)")
+            printOut("\(entry.date.day)  \(entry.text)")
         }
     }
 }

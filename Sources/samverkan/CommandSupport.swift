@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import RegistryData
+import Synchronization
 
 /// A failure a person can read: one line on stderr, nothing on stdout, a non-zero exit.
 struct CommandFailure: Error {
@@ -38,7 +39,7 @@ enum CommandSupport {
         } catch let error as CommandFailure {
             throw fail(error.message, exitCode: error.exitCode)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Console.write(text)
     }
 
     private static func fail(_ message: String, exitCode: Int32) -> ExitCode {
@@ -65,7 +66,40 @@ struct AsOfOptions: ParsableArguments {
     }
 }
 
+/// Prints a line to standard output.
+func printOut(_ line: String) {
+    Console.write(line + "\n")
+}
+
 /// Prints to standard error, so standard output stays clean for scripts.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    Console.writeError(message + "\n")
+}
+
+/// Where the commands' text goes: standard output and error, or, while `capture` is set,
+/// a buffer, so tests run a command line in-process and read what it printed.
+enum Console {
+    /// What one command line printed on each stream.
+    final class Capture: Sendable {
+        let out = Mutex("")
+        let err = Mutex("")
+    }
+
+    @TaskLocal static var capture: Capture?
+
+    static func write(_ text: String) {
+        if let capture {
+            capture.out.withLock { $0 += text }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    static func writeError(_ text: String) {
+        if let capture {
+            capture.err.withLock { $0 += text }
+        } else {
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
 }

@@ -81,10 +81,10 @@ struct ExportCommand: ParsableCommand {
                 printError(message)
                 throw ExitCode.failure
             }
-            print("\(output)/ is up to date (\(files.count) files).")
+            printOut("\(output)/ is up to date (\(files.count) files).")
             return
         }
         try directory.replace(with: files)
-        print("Wrote \(files.count) files to \(output)/.")
+        printOut("Wrote \(files.count) files to \(output)/.")
     }
 }

@@ -18,22 +18,30 @@ struct Samverkan: AsyncParsableCommand {
     /// Runs the command; a usage error is one line on stderr (`samverkan: …`) and exit 64,
     /// so scripts and people see what was wrong without a page of usage text.
     static func main() async {
+        let status = await execute(nil)
+        if status != 0 { Foundation.exit(status) }
+    }
+
+    /// Parses `arguments` (the process's own when nil), runs the command and returns the
+    /// exit status, printing through `Console`: tests run command lines in-process this way.
+    static func execute(_ arguments: [String]?) async -> Int32 {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
                 try command.run()
             }
+            return 0
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                printOut(fullMessage(for: error))
             } else {
                 let text = message(for: error)
                 if !text.isEmpty { printError("samverkan: \(text)") }
             }
-            Foundation.exit(code.rawValue)
+            return code.rawValue
         }
     }
 }

@@ -32,9 +32,9 @@ struct ValidateCommand: ParsableCommand {
         }
         let diagnostics = registry.validate(on: today)
         for diagnostic in diagnostics {
-            print(diagnostic)
+            printOut(diagnostic.description)
         }
-        print(registry.validationSummary(of: diagnostics))
+        printOut(registry.validationSummary(of: diagnostics))
         if diagnostics.hasErrors {
             throw ExitCode(1)
         }

@@ -92,7 +92,7 @@ import Testing
         }
         #expect(together.count == queries.count)
         for query in queries {
-            let alone = try await makeApplication().test(.router) { client in
+            let alone = try await makeApplication(fresh: true).test(.router) { client in
                 try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get).body.bytes
             }
             #expect(alone == together[query], "\(query)")

@@ -35,8 +35,18 @@ func makeState(
     )
 }
 
-func makeApplication(publicURL: String = "https://kalender.example.se") throws -> some ApplicationProtocol {
-    let (state, configuration) = try makeState(publicURL: publicURL)
+/// The state with the defaults, rendered once and shared, as the server shares one state
+/// across concurrent requests: rendering every feed and page is what costs most here.
+let sharedState = Result { try makeState() }
+
+/// An application over the shared state, or over a state of its own when `fresh` (for a
+/// test that must share no cache with another application).
+func makeApplication(
+    publicURL: String = "https://kalender.example.se", fresh: Bool = false
+) throws -> some ApplicationProtocol {
+    let (state, configuration) =
+        fresh || publicURL != "https://kalender.example.se"
+        ? try makeState(publicURL: publicURL) : try sharedState.get()
     return buildApplication(state: state, configuration: configuration, logger: quietLogger)
 }
 

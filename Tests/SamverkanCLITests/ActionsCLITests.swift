@@ -4,8 +4,8 @@ import Testing
 @Suite("samverkan actions, decision and validate on the follow-up of decisions")
 struct ActionsCLITests {
     @Test("actions lists the ten municipalities that have not given the fullmakt, overdue")
-    func actionsOverdue() throws {
-        let run = try CLI.run("actions", "--on", "2026-12-04")
+    func actionsOverdue() async throws {
+        let run = await CLI.run("actions", "--on", "2026-12-04")
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("Open actions on 2026-12-04: 10, 10 overdue\n"))
@@ -14,8 +14,8 @@ struct ActionsCLITests {
     }
 
     @Test("actions --municipality --json before the deadline: not yet due")
-    func actionsJSON() throws {
-        let run = try CLI.run("actions", "--municipality", "bjuv", "--on", "2026-04-20", "--json")
+    func actionsJSON() async throws {
+        let run = await CLI.run("actions", "--municipality", "bjuv", "--on", "2026-04-20", "--json")
         #expect(run.status == 0)
         let object = try CLI.json(run)
         #expect(Set(object.keys) == ["date", "municipality", "municipalityName", "open"])
@@ -27,21 +27,21 @@ struct ActionsCLITests {
     }
 
     @Test("actions for a municipality that is not asked says nothing is open")
-    func actionsNothingOpen() throws {
-        let run = try CLI.run("actions", "--municipality", "Helsingborg", "--on", "2026-12-04")
+    func actionsNothingOpen() async throws {
+        let run = await CLI.run("actions", "--municipality", "Helsingborg", "--on", "2026-12-04")
         #expect(run.status == 0)
         #expect(run.stdout == "Nothing open for Helsingborg on 2026-12-04.\n")
     }
 
     @Test("decision shows a row per asked party")
-    func decision() throws {
-        let run = try CLI.run("decision", "kdm-2026-04-10-scenario-3", "--on", "2026-12-04")
+    func decision() async throws {
+        let run = await CLI.run("decision", "kdm-2026-04-10-scenario-3", "--on", "2026-12-04")
         #expect(run.status == 0)
         #expect(run.stdout.contains("Fullmakt för gemensam lärplattform (scenario 3)"))
         #expect(run.stdout.contains("On 2026-12-04: 0 of 10 have answered, 10 overdue"))
         #expect(run.stdout.contains("(antaget) deadline:"))
         let json = try CLI.json(
-            try CLI.run("decision", "kdm-2026-04-10-scenario-3", "--on", "2026-04-30", "--json"))
+            await CLI.run("decision", "kdm-2026-04-10-scenario-3", "--on", "2026-04-30", "--json"))
         let actions = try #require(json["actions"] as? [[String: Any]])
         #expect(actions.count == 1)
         #expect(actions.first?["asked"] as? Int == 10)
@@ -50,23 +50,23 @@ struct ActionsCLITests {
     }
 
     @Test("an unknown decision fails with one line on stderr")
-    func unknownDecision() throws {
-        let run = try CLI.run("decision", "nosuch")
+    func unknownDecision() async throws {
+        let run = await CLI.run("decision", "nosuch")
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("no decision 'nosuch'"))
     }
 
     @Test("validate warns of the overdue fullmakt and counts the inferred facts")
-    func validate() throws {
-        let run = try CLI.run("validate", "--on", "2026-12-04")
+    func validate() async throws {
+        let run = await CLI.run("validate", "--on", "2026-12-04")
         #expect(run.status == 0)
         #expect(
             run.stdout.contains(
                 "warning: action 'kdm-2026-04-10-scenario-3-fullmakt' was due 2026-04-30; on 2026-12-04 10 of 10 "
                     + "asked have not answered"))
         #expect(run.stdout.contains("facts marked inferred"))
-        let early = try CLI.run("validate", "--on", "2026-04-30")
+        let early = await CLI.run("validate", "--on", "2026-04-30")
         #expect(!early.stdout.contains("overdue") && !early.stdout.contains("was due"))
     }
 }
@@ -78,8 +78,8 @@ struct ActionsCLIWidthTests {
         ["decision", "kdm-2026-04-10-scenario-3", "--on", "2026-12-04"],
         ["decision", "kdm-2026-04-10-marknadsforingsfilm"],
     ])
-    func fits(arguments: [String]) throws {
-        let run = try CLI.run(arguments)
+    func fits(arguments: [String]) async throws {
+        let run = await CLI.run(arguments)
         #expect(run.status == 0)
         for line in run.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
     }

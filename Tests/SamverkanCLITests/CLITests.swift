@@ -1,27 +1,27 @@
 import Foundation
+import Synchronization
 import Testing
 
-/// What one run of the binary did.
-struct Run {
+@testable import samverkan
+
+/// What one command line did.
+struct Run: Equatable {
     let status: Int32
     let stdout: String
     let stderr: String
 }
 
-/// Runs the `samverkan` binary that `swift build` / `swift test` built next to this test
-/// bundle (or in `.build/debug` of the package that holds this file).
+/// Runs command lines in-process, as `samverkan ARGUMENTS` would run them, and reads what
+/// they printed; `spawn` runs the built binary for what only a real process shows.
 enum CLI {
-    static let binary: URL? = {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return [
-            here.appendingPathComponent("samverkan"),
-            package.appendingPathComponent(".build/debug/samverkan"),
-        ].first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    static func run(_ arguments: String...) async -> Run { await run(arguments) }
 
-    static func run(_ arguments: String...) throws -> Run { try run(arguments) }
+    static func run(_ arguments: [String]) async -> Run {
+        let capture = Console.Capture()
+        let status = await Console.$capture.withValue(capture) { await Samverkan.execute(arguments) }
+        return Run(
+            status: status, stdout: capture.out.withLock { $0 }, stderr: capture.err.withLock { $0 })
+    }
 
     static func json(_ run: Run) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -31,8 +31,8 @@ enum CLI {
 @Suite("The samverkan command line")
 struct CLITests {
     @Test("who prints the director and the bodies, and nothing on stderr")
-    func who() throws {
-        let run = try CLI.run("who", "Bjuv", "--on", "2026-04-10")
+    func who() async throws {
+        let run = await CLI.run("who", "Bjuv", "--on", "2026-04-10")
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         // The minutes give no titles: the role is the registry's.
@@ -41,18 +41,18 @@ struct CLITests {
     }
 
     @Test("text reports show what the registry inferred with (antaget)")
-    func inferredInTextReports() throws {
-        let body = try CLI.run("body", "energinatverket", "--on", "2026-04-20")
+    func inferredInTextReports() async throws {
+        let body = await CLI.run("body", "energinatverket", "--on", "2026-04-20")
         #expect(body.stdout.hasPrefix("Energinätverket (antaget) (energinatverket) on 2026-04-20"))
-        let bodies = try CLI.run("bodies", "--on", "2026-04-20")
+        let bodies = await CLI.run("bodies", "--on", "2026-04-20")
         #expect(bodies.stdout.contains("(antaget)"))
-        let represents = try CLI.run("represents", "Karl Lundberg", "--on", "2026-04-20")
+        let represents = await CLI.run("represents", "Karl Lundberg", "--on", "2026-04-20")
         #expect(represents.stdout.contains("(antaget)"), "\(represents.stdout)")
     }
 
     @Test("who --json has the documented keys", arguments: ["ANGELHOLM", "Ängelholm", "angelholm"])
-    func whoJSON(query: String) throws {
-        let run = try CLI.run("who", query, "--on", "2026-04-10", "--json")
+    func whoJSON(query: String) async throws {
+        let run = await CLI.run("who", query, "--on", "2026-04-10", "--json")
         #expect(run.status == 0)
         let object = try CLI.json(run)
         #expect(Set(object.keys) == ["date", "municipality", "director", "representatives"])
@@ -63,8 +63,8 @@ struct CLITests {
     }
 
     @Test("who without --on answers for today and says which day")
-    func whoToday() throws {
-        let run = try CLI.run("who", "klippan", "--json")
+    func whoToday() async throws {
+        let run = await CLI.run("who", "klippan", "--json")
         #expect(run.status == 0)
         let date = try #require(try CLI.json(run)["date"] as? String)
         #expect(date.count == 10)
@@ -84,8 +84,8 @@ struct CLITests {
             (["attendance", "kdm-1999"], "no meeting 'kdm-1999'"),
             (["upcoming", "--municipality", "Lund"], "no municipality 'Lund'"),
         ])
-    func notFound(arguments: [String], message: String) throws {
-        let run = try CLI.run(arguments)
+    func notFound(arguments: [String], message: String) async throws {
+        let run = await CLI.run(arguments)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains(message))
@@ -99,8 +99,8 @@ struct CLITests {
             ["represents", "Fristedt", "--on", "tomorrow"], ["bodies", "--on", "10/4/2026"],
             ["upcoming", "--from", "2026-04"],
         ])
-    func malformedDate(arguments: [String]) throws {
-        let run = try CLI.run(arguments)
+    func malformedDate(arguments: [String]) async throws {
+        let run = await CLI.run(arguments)
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("YYYY-MM-DD"))
@@ -108,34 +108,34 @@ struct CLITests {
     }
 
     @Test("represents lists a person's seats; Åstor finds Åstorp's director")
-    func represents() throws {
-        let run = try CLI.run("represents", "pålsson", "--on", "2026-04-10")
+    func represents() async throws {
+        let run = await CLI.run("represents", "pålsson", "--on", "2026-04-10")
         #expect(run.status == 0)
         #expect(run.stdout.contains("Christer Pålsson on 2026-04-10"))
-        let who = try CLI.run("who", "Åstor", "--on", "2026-04-10")
+        let who = await CLI.run("who", "Åstor", "--on", "2026-04-10")
         #expect(who.stdout.contains("Christer Pålsson"))
     }
 
     @Test("bodies shows the proposed network as proposed; body lists staff")
-    func bodies() throws {
-        let list = try CLI.run("bodies", "--on", "2026-04-10")
+    func bodies() async throws {
+        let list = await CLI.run("bodies", "--on", "2026-04-10")
         #expect(list.status == 0)
         #expect(list.stdout.contains("proposed"))
-        let body = try CLI.run("body", "sekretariatet", "--on", "2026-05-01")
+        let body = await CLI.run("body", "sekretariatet", "--on", "2026-05-01")
         #expect(body.stdout.contains("Staff\n"))
         #expect(body.stdout.contains("Teodor Isaksson"))
     }
 
     @Test("upcoming --kind narrows the list; an unknown kind is a usage error")
-    func upcoming() throws {
-        let run = try CLI.run(
+    func upcoming() async throws {
+        let run = await CLI.run(
             "upcoming", "--from", "2026-04-10", "--days", "30", "--kind", "deadlines", "--json")
         #expect(run.status == 0)
         let events = try #require(try CLI.json(run)["events"] as? [[String: Any]])
         #expect(!events.isEmpty)
         #expect(events.allSatisfy { $0["kind"] as? String == "deadlines" })
 
-        let bad = try CLI.run("upcoming", "--kind", "parties")
+        let bad = await CLI.run("upcoming", "--kind", "parties")
         #expect(bad.status == 64)
         #expect(bad.stdout.isEmpty)
         #expect(bad.stderr.contains("'meetings', 'deadlines' or 'start-dates'"))
@@ -143,9 +143,9 @@ struct CLITests {
     }
 
     @Test("attendance of one meeting by day or ID")
-    func attendance() throws {
-        let byDay = try CLI.run("attendance", "2026-04-10")
-        let byID = try CLI.run("attendance", "kdm-2026-04-10")
+    func attendance() async throws {
+        let byDay = await CLI.run("attendance", "2026-04-10")
+        let byID = await CLI.run("attendance", "kdm-2026-04-10")
         #expect(byDay.status == 0)
         #expect(byDay.stdout == byID.stdout)
         #expect(byDay.stdout.contains("remote"))
@@ -159,30 +159,10 @@ struct CLITests {
             ["bodies", "--on", "2026-04-10"], ["body", "energinatverket", "--on", "2026-04-10"],
             ["upcoming", "--from", "2026-04-10", "--days", "60"], ["attendance"],
         ])
-    func width(arguments: [String]) throws {
-        let run = try CLI.run(arguments)
+    func width(arguments: [String]) async throws {
+        let run = await CLI.run(arguments)
         #expect(run.status == 0)
         #expect(run.stdout.hasSuffix("\n"))
         #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
-    }
-}
-
-extension CLI {
-    static func run(_ arguments: [String]) throws -> Run {
-        let binary = try #require(binary, "build the samverkan binary first (swift build)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
