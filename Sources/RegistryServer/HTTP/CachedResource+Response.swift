@@ -65,9 +65,14 @@ extension CachedResource {
     }
 
     func isNotModified(_ request: Request, tag: String) -> Bool {
-        if let value = request.headers[.ifNoneMatch] {
+        switch Self.single(.ifNoneMatch, in: request.headers) {
+        case .some(.some(let value)) where value == tag:
             // A client revalidating its copy sends exactly the tag it was given.
-            return value == tag || Self.matches(request.headers[values: .ifNoneMatch], tag: tag)
+            return true
+        case .some:
+            return Self.matches(request.headers[values: .ifNoneMatch], tag: tag)
+        case .none:
+            break
         }
         if let since = request.headers[.ifModifiedSince], let seconds = HTTPDate.parse(since) {
             return lastModified.secondsSinceEpoch <= seconds
@@ -91,8 +96,22 @@ extension CachedResource {
 
     /// Whether the request's `Accept-Encoding` allows gzip; no header means no.
     static func acceptsGzip(_ headers: HTTPFields) -> Bool {
-        guard let value = headers[.acceptEncoding] else { return false }
-        return value == "gzip" || acceptsGzip(headers[values: .acceptEncoding])
+        switch single(.acceptEncoding, in: headers) {
+        case .none: false
+        case .some(.some("gzip")): true
+        case .some: acceptsGzip(headers[values: .acceptEncoding])
+        }
+    }
+
+    /// The header's value when it appears once, `.some(nil)` when more than once, nil when
+    /// not at all: without the copying of `HTTPFields`' joined and listed values.
+    static func single(_ name: HTTPField.Name, in headers: HTTPFields) -> String?? {
+        var found: String?? = nil
+        for field in headers where field.name == name {
+            if found != nil { return .some(nil) }
+            found = .some(field.value)
+        }
+        return found
     }
 
     /// Whether `Accept-Encoding` allows gzip: named (or `x-gzip`, or `*`) with a q-value

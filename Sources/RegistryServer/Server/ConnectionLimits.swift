@@ -207,6 +207,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var shutdownDeadline: NIODeadline?
     /// Whether Hummingbird's handler has been told to close after the current response.
     private var quiesceForwarded = false
+    /// Whether a request has arrived: only a connection kept alive after an answer drains.
+    private var served = false
     private var refused = false
 
     /// How long an idle connection stays open after SIGTERM. A proxy may already have
@@ -259,6 +261,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             return
         }
         inProgress += 1
+        served = true
         if inProgress == 1, let id {
             deadline = nil
             registry.busy(id)
@@ -295,8 +298,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         let now = NIODeadline.now()
         shutdownDeadline = now + TimeAmount(limits.shutdownTimeout)
         deadline = nil
-        if inProgress > 0 {
-            // Hummingbird's handler, next in line, closes the connection after the response.
+        if inProgress > 0 || !served {
+            // Hummingbird's handler, next in line, closes the connection after the response,
+            // or now if none has been asked for yet (a connection accepted as the listener
+            // closed must close before Hummingbird, no longer accepting, would take it).
             forwardQuiesce(context)
             schedule(at: shutdownDeadline!)
         } else {
