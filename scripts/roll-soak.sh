@@ -3,7 +3,7 @@
 # failed requests over all runs (socket errors plus non-2xx/3xx answers, as wrk counts
 # them). Not a CI step: 30 runs take about 20 minutes.
 #
-#   scripts/roll-soak.sh [--runs N] [--seconds S]    (default 30 runs of 24 s of load)
+#   scripts/roll-soak.sh [RUNS [SECONDS]]    (default 30 runs of 24 s of load each)
 #
 # SAMVERKAN_BIN=path runs a given binary instead of building `samverkan` in release mode.
 # Output: .test-output/roll-soak/summary.txt, and for each run that failed its roll-test
@@ -13,26 +13,13 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-runs=30
-seconds=24
-while (($#)); do
-    case $1 in
-    --runs) runs=$2; shift 2 ;;
-    --seconds) seconds=$2; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-    esac
-done
+runs=${1:-30} seconds=${2:-24}
 out="$root/.test-output/roll-soak"
-rm -rf "$out"
-mkdir -p "$out"
-
-bin=${SAMVERKAN_BIN:-}
-if [[ -z $bin ]]; then
-    echo "building samverkan (release)"
-    swift build -c release --scratch-path .build-release --product samverkan >"$out/build.log" 2>&1 \
-        || { tail -30 "$out/build.log"; exit 1; }
-    bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/samverkan"
-fi
+rm -rf "$out" && mkdir -p "$out"
+# One release build for every run, unless SAMVERKAN_BIN names a binary.
+release() { swift build -c release --scratch-path .build-release "$@"; }
+bin=${SAMVERKAN_BIN:-$(release --product samverkan >"$out/build.log" 2>&1 && echo "$(release --show-bin-path)/samverkan")}
+[[ -x $bin ]] || { tail -30 "$out/build.log"; exit 1; }
 
 total_requests=0 total_failed=0 total_upstream=0 failed_runs=0
 for run in $(seq "$runs"); do
