@@ -63,12 +63,13 @@ struct ConnectionTable<Handle> {
         entries[id]?.busy = true
     }
 
+    /// Called after every response: one hash look-up, not one per field.
     mutating func idle(_ id: ID) {
-        guard entries[id] != nil else { return }
+        guard let index = entries.index(forKey: id) else { return }
         nextStamp += 1
-        entries[id]?.busy = false
-        entries[id]?.shedding = false
-        entries[id]?.stamp = nextStamp
+        entries.values[index].busy = false
+        entries.values[index].shedding = false
+        entries.values[index].stamp = nextStamp
         idleQueue.append((id, nextStamp))
         compactIfStale()
     }
