@@ -154,6 +154,10 @@ let package = Package(
                 "Registry", "SyntheticRegistry", "ICalendar", "CalendarFeeds", "ExportFiles",
                 "RegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The serving benchmark's minimal server.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict,
             linkerSettings: jemalloc

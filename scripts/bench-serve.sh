@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Serving benchmark: wrk against `samverkan serve` (release build) and nginx serving the
-# same export, in the same run, on loopback. Bounded: each case runs for a fixed time.
+# Serving benchmark: wrk against `samverkan serve` (release build), a minimal Hummingbird
+# server (`samverkan-bench minimal-server`: the same feed bytes, ETags, 304s and request
+# log line, nothing else: the ceiling this stack allows) and nginx serving the same export,
+# in the same run, on loopback. Bounded: each case runs for a fixed time.
 #
 #   scripts/bench-serve.sh [--feed PATH] [--duration SECONDS] [--connections N]
 #                          [--events N [--seed S]] [--timeout SECONDS] [--write]
@@ -17,6 +19,10 @@
 #                    feed at 64 connections takes longer than 2 s per response.
 #   --write          replace the "## Serving" section of BENCHMARKS.md with the results
 #                    (with --events: its "### N-event feed" subsection).
+#
+# SAMVERKAN_BIN and SAMVERKAN_BENCH_BIN (both) run given release binaries of `samverkan`
+# and `samverkan-bench` instead of building them (without --events), e.g. to compare two
+# builds of the server against the same minimal server.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,6 +62,8 @@ cleanup() {
 trap cleanup EXIT
 source scripts/lib/serve.sh
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+# User + system CPU time of a process, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 server_port=$(free_port)
 nginx_port=$(free_port)
@@ -77,8 +85,13 @@ if ((events)); then
     startup=$(($(date +%s) - started))
     head -1 "$work/serve.log" >&2
 else
-    swift build -c release --scratch-path .build-release --product samverkan >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
-    bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/samverkan"
+    if [[ -z ${SAMVERKAN_BIN:-} || -z ${SAMVERKAN_BENCH_BIN:-} ]]; then
+        for product in samverkan samverkan-bench; do
+            swift build -c release --scratch-path .build-release --product "$product" >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+        done
+    fi
+    bin=${SAMVERKAN_BIN:-"$(swift build -c release --scratch-path .build-release --show-bin-path)/samverkan"}
+    bench=${SAMVERKAN_BENCH_BIN:-"$(swift build -c release --scratch-path .build-release --show-bin-path)/samverkan-bench"}
     start_serve "$work/serve.log" "$bin" serve --exports "$exports" || exit 1
     server_pid=$SERVE_PID
     server_port=$SERVE_PORT
@@ -87,6 +100,11 @@ else
     cp -r "$exports" "$work/site"
     "$bin" export -o "$work/site" >/dev/null
 fi
+# The minimal server answers from the same export; like `serve`, it logs each request.
+start_serve "$work/minimal.log" "$bench" minimal-server --exports "$work/site" --feed "$feed" || exit 1
+minimal_pid=$SERVE_PID
+minimal_port=$SERVE_PORT
+pids+=("$minimal_pid")
 # Both log one line per request to a file, as they would in production.
 nginx_pid=$(scripts/serve-nginx.sh "$work/site" "$nginx_port" "$work/nginx")
 pids+=("$nginx_pid")
@@ -97,17 +115,23 @@ sleep 0.5
 
 s_url="http://127.0.0.1:$server_port/feeds/$feed"
 n_url="http://127.0.0.1:$nginx_port/feeds/$feed"
+m_url="http://127.0.0.1:$minimal_port/feeds/$feed"
 s_tag=$(curl -sI "$s_url" | tr -d '\r' | sed -n 's/^ETag: //p')
+m_tag=$(curl -sI "$m_url" | tr -d '\r' | sed -n 's/^ETag: //p')
+[[ $m_tag == "$s_tag" ]] || { echo "minimal server's ETag $m_tag is not serve's $s_tag" >&2; exit 1; }
 n_tag=$(curl -sI "$n_url" | tr -d '\r' | sed -n 's/^ETag: //p')
 
 # Before measuring: both must send the same bytes (plain and gunzipped), the same
 # content headers, and 304 for their own ETag.
 curl -s -D "$work/s.h" -o "$work/s.body" "$s_url"
 curl -s -D "$work/n.h" -o "$work/n.body" "$n_url"
+curl -s -o "$work/m.body" "$m_url"
 cmp "$work/s.body" "$work/n.body" || { echo "bodies differ" >&2; exit 1; }
+cmp "$work/s.body" "$work/m.body" || { echo "minimal server: body differs" >&2; exit 1; }
 curl -s -H "Accept-Encoding: gzip" -o "$work/s.gz" "$s_url"
 curl -s -H "Accept-Encoding: gzip" -o "$work/n.gz" "$n_url"
-for side in s n; do
+curl -s -H "Accept-Encoding: gzip" -o "$work/m.gz" "$m_url"
+for side in s n m; do
     gzip -dc "$work/$side.gz" | cmp - "$work/s.body" || { echo "$side: gzip body differs" >&2; exit 1; }
 done
 header() { tr -d '\r' <"$1" | grep -i "^$2:" | sed 's/^[^:]*: //'; }
@@ -115,26 +139,29 @@ for name in Content-Type Last-Modified Cache-Control X-Content-Type-Options Vary
     [[ "$(header "$work/s.h" "$name")" == "$(header "$work/n.h" "$name")" ]] ||
         { echo "$name differs: $(header "$work/s.h" "$name") vs $(header "$work/n.h" "$name")" >&2; exit 1; }
 done
-for pair in "$s_url|$s_tag" "$n_url|$n_tag"; do
+for pair in "$s_url|$s_tag" "$n_url|$n_tag" "$m_url|$m_tag"; do
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: ${pair#*|}" "${pair%|*}")
     [[ $code == 304 ]] || { echo "${pair%|*}: If-None-Match gave $code" >&2; exit 1; }
 done
 size=$(wc -c <"$work/s.body")
 gz_size=$(wc -c <"$work/s.gz")
-rm -f "$work"/{s,n}.{body,gz}
-echo "verified: identical $size-byte bodies (gzip $gz_size), same headers, 304 on both" >&2
+rm -f "$work"/{s,n,m}.{body,gz}
+echo "verified: identical $size-byte bodies (gzip $gz_size), same headers, 304 on all three" >&2
 
 rows=()
+declare -A rates cpus
 run_case() { # run_case LABEL URL PID [wrk headers...]
     local label=$1 url=$2 pid=$3
     shift 3
-    local before after result alone headers=()
+    local before after cpu_before cpu_after result alone headers=()
     for header in "$@"; do [[ $header == -H ]] || headers+=(-H "$header"); done
     # One request on an idle connection, for scale.
     alone=$(curl -s -o /dev/null -w '%{time_total}' "${headers[@]}" "$url")
     before=$(rss_kb "$pid")
+    cpu_before=$(cpu_ticks "$pid")
     result=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "${timeout}s" --latency "$@" "$url")
     after=$(rss_kb "$pid")
+    cpu_after=$(cpu_ticks "$pid")
     echo "$result" >"$work/$(echo "$label" | tr ' /:' '___').txt"
     local rps p50 p99 errors timeouts non2xx requests mbps
     rps=$(echo "$result" | awk '/^Requests\/sec/ {print $2}')
@@ -149,24 +176,47 @@ run_case() { # run_case LABEL URL PID [wrk headers...]
         v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[A-Za-z]+$/, "", v)
         f = (u == "GB") ? 1073741824 : (u == "MB") ? 1048576 : (u == "KB") ? 1024 : 1
         printf "%.1f", v * f / 1e6 }')
-    rows+=("| $label | $(printf '%.1f' "$rps") | ${requests:-0} | ${mbps:-0} | ${p50:-–} | ${p99:-–} | ${errors:-0} (${timeouts:-0}) | ${non2xx:-0} | $(awk -v t="$alone" 'BEGIN { printf "%.1f", t * 1000 }') ms | $((before / 1024)) → $((after / 1024)) MB |")
-    echo "$label: $rps req/s ($requests), $mbps MB/s, p50 $p50, p99 $p99, errors ${errors:-0}, alone $alone s" >&2
+    rates[$label]=$rps
+    # CPU time the server spent per answered request: steadier than requests/s when
+    # other work shares the cores.
+    local cpu_us
+    cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" \
+        'BEGIN { if (n > 0) printf "%.1f", t / hz * 1e6 / n; else print "–" }')
+    cpus[$label]=$cpu_us
+    rows+=("| $label | $(printf '%.1f' "$rps") | ${requests:-0} | ${mbps:-0} | ${p50:-–} | ${p99:-–} | ${errors:-0} (${timeouts:-0}) | ${non2xx:-0} | $cpu_us µs | $(awk -v t="$alone" 'BEGIN { printf "%.1f", t * 1000 }') ms | $((before / 1024)) → $((after / 1024)) MB |")
+    echo "$label: $rps req/s ($requests), $cpu_us µs CPU per request, $mbps MB/s, p50 $p50, p99 $p99, errors ${errors:-0}, alone $alone s" >&2
 }
 
-# Server and nginx side by side for each case, so both see the same machine state.
+# The three side by side for each case, so all see the same machine state.
 run_case "samverkan serve: GET" "$s_url" "$server_pid"
+run_case "minimal Hummingbird: GET" "$m_url" "$minimal_pid"
 run_case "nginx: GET" "$n_url" "$nginx_worker"
 run_case "samverkan serve: GET gzip" "$s_url" "$server_pid" -H "Accept-Encoding: gzip"
+run_case "minimal Hummingbird: GET gzip" "$m_url" "$minimal_pid" -H "Accept-Encoding: gzip"
 run_case "nginx: GET gzip" "$n_url" "$nginx_worker" -H "Accept-Encoding: gzip"
 run_case "samverkan serve: 304" "$s_url" "$server_pid" -H "If-None-Match: $s_tag"
+run_case "minimal Hummingbird: 304" "$m_url" "$minimal_pid" -H "If-None-Match: $m_tag"
 run_case "nginx: 304" "$n_url" "$nginx_worker" -H "If-None-Match: $n_tag"
+ratio() { awk -v a="${rates[$1]:-0}" -v b="${rates[$2]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
+ratios="serve ÷ minimal Hummingbird: GET $(ratio "samverkan serve: GET" "minimal Hummingbird: GET")×, \
+GET gzip $(ratio "samverkan serve: GET gzip" "minimal Hummingbird: GET gzip")×, \
+304 $(ratio "samverkan serve: 304" "minimal Hummingbird: 304")×; serve ÷ nginx: GET \
+$(ratio "samverkan serve: GET" "nginx: GET")×, GET gzip $(ratio "samverkan serve: GET gzip" "nginx: GET gzip")×, \
+304 $(ratio "samverkan serve: 304" "nginx: 304")×."
+cpu_ratio() { awk -v a="${cpus[$1]:-0}" -v b="${cpus[$2]:-0}" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "–" }'; }
+ratios="$ratios
+CPU per request, minimal Hummingbird ÷ serve (1 would be the ceiling): GET \
+$(cpu_ratio "samverkan serve: GET" "minimal Hummingbird: GET")×, GET gzip \
+$(cpu_ratio "samverkan serve: GET gzip" "minimal Hummingbird: GET gzip")×, 304 \
+$(cpu_ratio "samverkan serve: 304" "minimal Hummingbird: 304")×."
+echo "$ratios" >&2
 
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 mem=$(free -g | awk '/^Mem/ {print $2}')
 nginx_version=$(nginx -v 2>&1 | sed 's|nginx version: nginx/||')
-header_row='| case | requests/s | requests | MB/s | p50 | p99 | socket errors (timeouts) | non-2xx/3xx | one request alone | RSS |
-|---|---|---|---|---|---|---|---|---|---|'
+header_row='| case | requests/s | requests | MB/s | p50 | p99 | socket errors (timeouts) | non-2xx/3xx | CPU per request | one request alone | RSS |
+|---|---|---|---|---|---|---|---|---|---|---|'
 if ((events)); then
     label=$events
     ((events % 1000)) || label="$((events / 1000))k"
@@ -178,7 +228,8 @@ if ((events)); then
 synthetic registry of $events events (seed $seed), $size bytes ($gz_size gzipped). The server is
 \`samverkan-bench serve-synthetic\` (release build; the same \`buildApplication\` as \`samverkan
 serve\`, for that registry), which first wrote the export that nginx $nginx_version serves
-(\`deploy/nginx.conf\`, 1 worker): bodies and headers checked identical with curl before the
+(\`deploy/nginx.conf\`, 1 worker), and the minimal Hummingbird server (\`samverkan-bench
+minimal-server\`) reads from it: bodies and headers checked identical with curl before the
 cases. Start-up (export, then rendering every feed): ${startup} s. wrk $threads threads, $connections
 connections, ${duration} s per case, \`--timeout ${timeout}s\`, loopback; requests still in flight when
 a case ends are not counted. MB/s is wrk's Transfer/sec (10^6 bytes). "One request alone":
@@ -188,6 +239,8 @@ the cases).
 
 $header_row
 $(printf '%s\n' "${rows[@]}")
+
+$ratios
 TABLE
     )
 else
@@ -197,15 +250,19 @@ else
 
 \`scripts/bench-serve.sh\` on $(date -u +%F): wrk $threads threads, $connections connections, ${duration} s per case,
 loopback, \`/feeds/$feed\` ($size bytes). \`samverkan serve\` is the release build; nginx
-$nginx_version runs \`deploy/nginx.conf\` (1 worker) over a fresh export of the same data. Both
-log one line per request to a file (server: swift-log to stdout, redirected; nginx:
-access log). Machine: $(nproc) cores ($cpu), ${mem} GiB, shared with other builds (load
+$nginx_version runs \`deploy/nginx.conf\` (1 worker) over a fresh export of the same data. The
+minimal Hummingbird server (\`samverkan-bench minimal-server\`, release build) answers the same
+feed from that export with the same ETags, 304s and request log line and nothing else: the
+ceiling this stack allows. All three log one line per request to a file (the servers:
+swift-log's default handler on standard error, redirected; nginx: access log). Machine: $(nproc) cores ($cpu), ${mem} GiB, shared with other builds (load
 average $load just after the cases), so absolute figures move from run to run; the two columns of one run are comparable. wrk,
-the server and nginx share the two cores. RSS is the server's (nginx: its worker's)
+the servers and nginx share the two cores. RSS is the server's (nginx: its worker's)
 VmRSS before → after the case.
 
 $header_row
 $(printf '%s\n' "${rows[@]}")
+
+$ratios
 
 No socket errors and no error statuses at $connections connections; the server's memory
 stays flat across the cases (every answer is a slice of bytes rendered at start-up). A 304

@@ -71,7 +71,10 @@ pid $run/nginx.pid;
 error_log $run/logs/error.log warn;
 events { worker_connections 1024; }
 http {
-    access_log off;
+    # Only answers that count as failed, with what each instance said (empty: no answer).
+    map \$status \$failed { ~^[23] 0; default 1; }
+    log_format failed '\$time_iso8601 \$status "\$request" upstreams \$upstream_addr statuses \$upstream_status';
+    access_log $run/logs/failed.log failed if=\$failed;
     client_body_temp_path $run/tmp/body;
     proxy_temp_path $run/tmp/proxy;
     fastcgi_temp_path $run/tmp/fastcgi;
@@ -140,6 +143,7 @@ non2xx=${non2xx:-0}
     && pass "wrk: $requests requests at 64 connections during the roll" || fail "wrk did not run (status $wrk_status)"
 ((errors == 0 && non2xx == 0)) && pass "no request failed: $errors socket errors, $non2xx non-2xx/3xx answers" \
     || fail "$errors socket errors, $non2xx non-2xx/3xx answers during the roll"
+[[ -s $run/logs/failed.log ]] && { echo "failed answers, as nginx logged them:"; head -20 "$run/logs/failed.log"; }
 retried=$(grep -c 'upstream' "$run/logs/error.log" 2>/dev/null || true)
 echo "nginx error log: ${retried:-0} upstream errors, each retried on the other instance (see $run/logs/error.log)"
 for port in "$port_a" "$port_b"; do

@@ -11,7 +11,7 @@ struct SamverkanBench: AsyncParsableCommand {
         abstract: "Benchmarks for Samverkan. Figures and method: BENCHMARKS.md.",
         subcommands: [
             DataCompileBenchmark.self, ExportBenchmark.self, ExportFeed.self, QueryBenchmark.self,
-            ServeSynthetic.self,
+            ServeSynthetic.self, MinimalServer.self,
         ]
     )
 }

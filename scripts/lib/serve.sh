@@ -1,7 +1,7 @@
 # Shared by the scripts that start servers on loopback: source it, then
 #   free_port                       prints a free TCP port on 127.0.0.1 (for nginx)
 #   start_serve LOG CMD ARGS...     starts a `serve`-like command with --port 0 added,
-#                                   waits for its "listening on http://HOST:PORT" line and
+#                                   waits for its "NAME: listening on http://HOST:PORT" line and
 #                                   sets SERVE_PID and SERVE_PORT; returns 1 (log shown)
 #                                   if it exits or does not listen within SERVE_WAIT seconds
 #   wait_for_url URL [SECONDS]      polls until URL answers 2xx; returns 1 on timeout
@@ -19,7 +19,7 @@ start_serve() {
     SERVE_PORT=""
     local deadline=$((SECONDS + ${SERVE_WAIT:-120}))
     while ((SECONDS < deadline)); do
-        SERVE_PORT=$(sed -n 's|^samverkan serve: listening on http://[^:]*:\([0-9]*\)$|\1|p' "$log" | head -1)
+        SERVE_PORT=$(sed -n 's|^[a-z -]*: listening on http://[^:]*:\([0-9]*\)$|\1|p' "$log" | head -1)
         [[ -n $SERVE_PORT ]] && return 0
         if ! kill -0 "$SERVE_PID" 2>/dev/null; then
             echo "the server exited before listening; its log:" >&2

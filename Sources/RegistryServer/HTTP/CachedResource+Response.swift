@@ -10,33 +10,69 @@ extension CachedResource {
     /// (weak comparison, `*` matches), and only without it does `If-Modified-Since` count.
     public func response(to request: Request) -> Response {
         // Compressed the first time a client asks for gzip, then kept.
-        let gzip = Self.acceptsGzip(request.headers[values: .acceptEncoding]) ? self.gzip : nil
-        let gzipped = gzip != nil
-        let tag = gzipped ? gzipETag : eTag
+        if Self.acceptsGzip(request.headers), let gzip {
+            var headers = Self.headers(
+                contentType: contentType, eTag: gzipETag, lastModified: prepared.lastModified,
+                cacheControl: cacheControl, vary: true, gzip: true, length: gzip.readableBytes)
+            if isNotModified(request, tag: gzipETag) {
+                headers[.contentType] = nil
+                return Response(status: .notModified, headers: headers, body: ResponseBody())
+            }
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: gzip))
+        }
+        if isNotModified(request, tag: eTag) {
+            return Response(status: .notModified, headers: prepared.notModified, body: ResponseBody())
+        }
+        return Response(status: .ok, headers: prepared.ok, body: ResponseBody(byteBuffer: identity))
+    }
+
+    /// The identity representation's headers, built once: most requests want exactly these.
+    struct PreparedHeaders: Sendable {
+        let lastModified: String
+        let ok: HTTPFields
+        /// As `ok`, without `Content-Type`.
+        let notModified: HTTPFields
+
+        init(contentType: String, eTag: String, lastModified: Instant, cacheControl: String, length: Int) {
+            self.lastModified = HTTPDate.string(lastModified)
+            var headers = CachedResource.headers(
+                contentType: contentType, eTag: eTag, lastModified: self.lastModified,
+                cacheControl: cacheControl, vary: length > CachedResource.compressionThreshold, gzip: false,
+                length: length)
+            ok = headers
+            headers[.contentType] = nil
+            notModified = headers
+        }
+    }
+
+    static func headers(
+        contentType: String, eTag: String, lastModified: String, cacheControl: String, vary: Bool, gzip: Bool,
+        length: Int
+    ) -> HTTPFields {
         var headers: HTTPFields = [
             .contentType: contentType,
-            .eTag: tag,
-            .lastModified: HTTPDate.string(lastModified),
+            .eTag: eTag,
+            .lastModified: lastModified,
             .cacheControl: cacheControl,
             .xContentTypeOptions: "nosniff",
         ]
-        if mayCompress { headers[.vary] = "Accept-Encoding" }
-        if gzipped { headers[.contentEncoding] = "gzip" }
-        let body = gzipped ? gzip! : identity
+        if vary { headers[.vary] = "Accept-Encoding" }
+        if gzip { headers[.contentEncoding] = "gzip" }
         // Also on 304 and HEAD: RFC 9110 §8.6 allows Content-Length there only as the
         // length a 200 would carry, and Hummingbird would otherwise write 0.
-        headers[.contentLength] = String(body.readableBytes)
-        if isNotModified(request, tag: tag) {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers, body: ResponseBody())
-        }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+        headers[.contentLength] = String(length)
+        return headers
     }
 
     func isNotModified(_ request: Request, tag: String) -> Bool {
-        let ifNoneMatch = request.headers[values: .ifNoneMatch]
-        if !ifNoneMatch.isEmpty {
-            return Self.matches(ifNoneMatch, tag: tag)
+        switch Self.single(.ifNoneMatch, in: request.headers) {
+        case .some(.some(let value)) where value == tag:
+            // A client revalidating its copy sends exactly the tag it was given.
+            return true
+        case .some:
+            return Self.matches(request.headers[values: .ifNoneMatch], tag: tag)
+        case .none:
+            break
         }
         if let since = request.headers[.ifModifiedSince], let seconds = HTTPDate.parse(since) {
             return lastModified.secondsSinceEpoch <= seconds
@@ -56,6 +92,26 @@ extension CachedResource {
             }
         }
         return false
+    }
+
+    /// Whether the request's `Accept-Encoding` allows gzip; no header means no.
+    static func acceptsGzip(_ headers: HTTPFields) -> Bool {
+        switch single(.acceptEncoding, in: headers) {
+        case .none: false
+        case .some(.some("gzip")): true
+        case .some: acceptsGzip(headers[values: .acceptEncoding])
+        }
+    }
+
+    /// The header's value when it appears once, `.some(nil)` when more than once, nil when
+    /// not at all: without the copying of `HTTPFields`' joined and listed values.
+    static func single(_ name: HTTPField.Name, in headers: HTTPFields) -> String?? {
+        var found: String?? = nil
+        for field in headers where field.name == name {
+            if found != nil { return .some(nil) }
+            found = .some(field.value)
+        }
+        return found
     }
 
     /// Whether `Accept-Encoding` allows gzip: named (or `x-gzip`, or `*`) with a q-value

@@ -19,6 +19,7 @@ public struct CachedResource: Sendable {
     /// The gzip variant's own tag: a different representation needs a different tag.
     public let gzipETag: String
     public let lastModified: Instant
+    let prepared: PreparedHeaders
 
     public static let calendarType = "text/calendar; charset=utf-8"
     public static let htmlType = "text/html; charset=utf-8"
@@ -49,10 +50,14 @@ public struct CachedResource: Sendable {
         self.gzipETag = "\"\(tag)-gzip\""
         self.identity = ByteBuffer(bytes: bytes)
         self.compressed = GzipCache()
+        self.prepared = PreparedHeaders(
+            contentType: contentType, eTag: eTag, lastModified: lastModified, cacheControl: cacheControl,
+            length: bytes.count)
     }
 
     /// Whether a gzip variant may exist: a few bytes never shrink.
-    var mayCompress: Bool { identity.readableBytes > 64 }
+    var mayCompress: Bool { identity.readableBytes > Self.compressionThreshold }
+    static var compressionThreshold: Int { 64 }
 
     /// The bytes gzip-compressed, or nil when compression would not help. Compressed on
     /// first use and kept, so start-up never waits for every feed to be compressed.

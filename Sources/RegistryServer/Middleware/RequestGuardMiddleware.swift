@@ -34,6 +34,7 @@ public struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware 
     static func isPlainPath(_ path: String) -> Bool {
         guard path.hasPrefix("/") else { return false }
         if path == "/" { return true }
+        if let plain = isPlainASCIIPath(path.utf8) { return plain }
         let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         for (index, raw) in segments.enumerated() {
             // A trailing slash (`/api/`) is the only empty segment allowed.
@@ -47,5 +48,30 @@ public struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware 
             }
         }
         return true
+    }
+
+    /// The same test without decoding, for the usual path of printable ASCII without `%`;
+    /// nil for any other path.
+    static func isPlainASCIIPath(_ path: String.UTF8View) -> Bool? {
+        var segmentLength = 0
+        var dots = 0
+        // Past the leading slash; `segmentLength` and `dots` describe the segment so far.
+        for byte in path.dropFirst() {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if segmentLength == 0 || segmentLength == dots && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+            case UInt8(ascii: "%"), 0x80...:
+                return nil
+            case ..<0x20, 0x7F, UInt8(ascii: "\\"):
+                return false
+            default:
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        // A trailing slash leaves an empty last segment, which is allowed.
+        return !(segmentLength > 0 && segmentLength == dots && dots <= 2)
     }
 }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -62,12 +63,13 @@ struct ConnectionTable<Handle> {
         entries[id]?.busy = true
     }
 
+    /// Called after every response: one hash look-up, not one per field.
     mutating func idle(_ id: ID) {
-        guard entries[id] != nil else { return }
+        guard let index = entries.index(forKey: id) else { return }
         nextStamp += 1
-        entries[id]?.busy = false
-        entries[id]?.shedding = false
-        entries[id]?.stamp = nextStamp
+        entries.values[index].busy = false
+        entries.values[index].shedding = false
+        entries.values[index].stamp = nextStamp
         idleQueue.append((id, nextStamp))
         compactIfStale()
     }
@@ -180,8 +182,8 @@ final class ConnectionRegistry: Sendable {
 
 /// One per connection, between the HTTP codec and Hummingbird's own connection handler:
 /// closes the connection when its request head takes longer than the header timeout or it
-/// sits idle past the idle timeout, reports idle/busy to the registry, and on graceful
-/// shutdown closes it anyway once the shutdown timeout has passed.
+/// sits idle past the idle timeout, reports idle/busy to the registry, and drains it on
+/// graceful shutdown (``drain``), closing it anyway once the shutdown timeout has passed.
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -194,9 +196,29 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var context: ChannelHandlerContext?
     /// Requests whose head has been read and whose response has not been written to its end.
     private var inProgress = 0
+    /// When the connection is closed unless a request head has arrived by then: the header
+    /// timeout from accepting, the idle timeout from each response's end; nil while a
+    /// request is in progress.
+    private var deadline: NIODeadline?
+    /// At most one timer, due at or before `deadline`: moving the deadline costs a clock
+    /// read per request, and the timer re-arms itself when it fires early.
     private var timer: Scheduled<Void>?
-    private var quiescing = false
+    private var timerDue = NIODeadline.distantFuture
+    /// Set on graceful shutdown: when whatever is left is closed.
+    private var shutdownDeadline: NIODeadline?
+    /// Whether Hummingbird's handler has been told to close after the current response.
+    private var quiesceForwarded = false
+    /// Whether a request has arrived: only a connection kept alive after an answer drains.
+    private var served = false
     private var refused = false
+
+    /// How long an idle connection stays open after SIGTERM. A proxy may already have
+    /// sent a request on it, often one another instance just refused while it restarted;
+    /// closing before reading it would fail that request on both instances. Answers in
+    /// this time carry `Connection: close`, so the proxy stops reusing the connection.
+    static let drain: Duration = .seconds(1)
+
+    private var quiescing: Bool { shutdownDeadline != nil }
 
     init(limits: ServerLimits, registry: ConnectionRegistry) {
         self.limits = limits
@@ -217,7 +239,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         self.id = id
         let registry = self.registry
         context.channel.closeFuture.whenComplete { _ in registry.closed(id) }
-        arm(limits.headerTimeout)
+        wait(limits.headerTimeout)
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -235,40 +257,63 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) {
-            inProgress += 1
-            if inProgress == 1, let id {
-                if !quiescing {
-                    timer?.cancel()
-                    timer = nil
-                }
-                registry.busy(id)
-            }
+        guard case .head = unwrapInboundIn(data) else {
+            context.fireChannelRead(data)
+            return
+        }
+        inProgress += 1
+        served = true
+        if inProgress == 1, let id {
+            deadline = nil
+            registry.busy(id)
         }
         context.fireChannelRead(data)
+        // A request that arrived while draining: answered, then the connection closes.
+        if quiescing { forwardQuiesce(context) }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data), inProgress > 0 {
+        switch unwrapOutboundIn(data) {
+        case .head(var head) where quiescing:
+            head.headerFields[.connection] = "close"
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+            return
+        case .end where inProgress > 0:
             inProgress -= 1
             if inProgress == 0, let id {
                 registry.idle(id)
-                if !quiescing { arm(limits.idleTimeout) }
+                if !quiescing { wait(limits.idleTimeout) }
             }
+        default:
+            break
         }
         context.write(data, promise: promise)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is ChannelShouldQuiesceEvent, !quiescing {
-            // Hummingbird's handler, next in line, closes the connection now if it is idle
-            // and after the response otherwise; this bounds the wait.
-            quiescing = true
-            timer?.cancel()
-            timer = nil
-            arm(limits.shutdownTimeout)
+        guard event is ChannelShouldQuiesceEvent else {
+            context.fireUserInboundEventTriggered(event)
+            return
         }
-        context.fireUserInboundEventTriggered(event)
+        guard !quiescing else { return }
+        let now = NIODeadline.now()
+        shutdownDeadline = now + TimeAmount(limits.shutdownTimeout)
+        deadline = nil
+        if inProgress > 0 || !served {
+            // Hummingbird's handler, next in line, closes the connection after the response,
+            // or now if none has been asked for yet (a connection accepted as the listener
+            // closed must close before Hummingbird, no longer accepting, would take it).
+            forwardQuiesce(context)
+            schedule(at: shutdownDeadline!)
+        } else {
+            schedule(at: now + TimeAmount(min(Self.drain, limits.shutdownTimeout)))
+        }
+    }
+
+    private func forwardQuiesce(_ context: ChannelHandlerContext) {
+        guard !quiesceForwarded else { return }
+        quiesceForwarded = true
+        context.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
     }
 
     /// Called on this connection's event loop when the registry chose it to make room.
@@ -277,15 +322,40 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         context.close(promise: nil)
     }
 
-    private func arm(_ duration: Duration) {
+    /// Gives the connection `duration` from now to complete its next request head.
+    private func wait(_ duration: Duration) {
+        let due = NIODeadline.now() + TimeAmount(duration)
+        deadline = due
+        if timer == nil || timerDue > due { schedule(at: due) }
+    }
+
+    private func schedule(at due: NIODeadline) {
         guard let context else { return }
         timer?.cancel()
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(duration)) {
+        timerDue = due
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: due) {
             self.timer = nil
-            // Past the shutdown timeout everything goes; otherwise only an idle connection
-            // or one still sending its head (a response in progress cancels the timer).
-            if self.quiescing || self.inProgress == 0 {
-                self.context?.close(promise: nil)
+            self.timerDue = .distantFuture
+            self.fire()
+        }
+    }
+
+    /// Past the shutdown timeout everything goes, and an idle connection at the end of the
+    /// drain; otherwise only a connection whose deadline has passed (idle, or still sending
+    /// its head). A request in progress clears the deadline, and the next response sets a
+    /// new one.
+    private func fire() {
+        if let shutdownDeadline {
+            if inProgress == 0 || shutdownDeadline <= .now() {
+                context?.close(promise: nil)
+            } else {
+                schedule(at: shutdownDeadline)
+            }
+        } else if let deadline {
+            if deadline <= .now() {
+                context?.close(promise: nil)
+            } else {
+                schedule(at: deadline)
             }
         }
     }

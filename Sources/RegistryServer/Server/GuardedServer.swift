@@ -35,10 +35,11 @@ extension ServerLimits {
 }
 
 /// Runs `app` until SIGTERM or SIGINT, then shuts down gracefully: the listening socket
-/// closes at once (a proxy's next attempt goes to another instance), idle connections
-/// close, requests in flight finish and their connections close after the response; once
-/// ``ServerLimits/shutdownTimeout`` has passed, whatever is left is closed. Returns
-/// when every connection is gone.
+/// closes at once (a proxy's next attempt goes to another instance), requests in flight
+/// and any that arrive on an open connection within a second are answered with
+/// `Connection: close` and their connections close after the response, idle connections
+/// close after that second; once ``ServerLimits/shutdownTimeout`` has passed, whatever is
+/// left is closed. Returns when every connection is gone.
 public func runUntilSignalled(_ app: some ApplicationProtocol, limits: ServerLimits, logger: Logger)
     async throws
 {

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Registry
+import RegistryServer
+
+/// The ceiling `samverkan serve` is measured against (`scripts/bench-serve.sh`): the
+/// least a Hummingbird server can do to answer a feed as `serve` does. One route, the
+/// feed's bytes and its gzip twin read from an export, the same strong ETags, 304 on a
+/// matching `If-None-Match`, and one log line per request through the same logger as
+/// `serve`'s request log; no timeouts, connection ceiling, guards or other headers.
+struct MinimalServer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minimal-server",
+        abstract:
+            "Serve one feed of an export with a bare Hummingbird router (the serving benchmark's ceiling)."
+    )
+
+    @Option(help: "The export folder to read the feed (and its .gz twin) from.")
+    var exports = "Exports"
+
+    @Option(help: "The feed: NAME in its address /feeds/NAME, the file NAME in the export folder.")
+    var feed = "all.ics"
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one (the line printed at start names it).")
+    var port = 8080
+
+    func run() async throws {
+        // `/feeds/NAME` is `NAME` in the export folder, as nginx maps it.
+        let folder = URL(fileURLWithPath: exports)
+        let identity = try Array(Data(contentsOf: folder.appendingPathComponent(feed)))
+        let twin = try? Array(Data(contentsOf: folder.appendingPathComponent(feed + ".gz")))
+        // Only for its tag: the same fingerprint `serve` sends for these bytes.
+        let tagged = CachedResource(
+            bytes: identity, contentType: CachedResource.calendarType,
+            cacheControl: CachedResource.feedCacheControl, lastModified: Day(2026, 1, 1))
+        let plain = Variant(bytes: identity, eTag: tagged.eTag, gzip: false)
+        let gzip = twin.map { Variant(bytes: $0, eTag: tagged.gzipETag, gzip: true) }
+        let logger = Logger(label: "samverkan.serve")
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: MinimalLog())
+        router.get("feeds/\(feed)") { request, _ -> Response in
+            let variant =
+                gzip.flatMap { request.headers[.acceptEncoding]?.contains("gzip") == true ? $0 : nil }
+                ?? plain
+            return variant.response(ifNoneMatch: request.headers[.ifNoneMatch])
+        }
+        let host = self.host
+        let app = Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                FileHandle.standardOutput.write(
+                    Data("minimal-server: listening on http://\(host):\(port)\n".utf8))
+            }, logger: logger)
+        try await app.runService()
+    }
+}
+
+/// One representation of the feed, its headers built once.
+private struct Variant: Sendable {
+    let body: ByteBuffer
+    let eTag: String
+    let headers: HTTPFields
+
+    init(bytes: [UInt8], eTag: String, gzip: Bool) {
+        body = ByteBuffer(bytes: bytes)
+        self.eTag = eTag
+        var headers: HTTPFields = [
+            .contentType: CachedResource.calendarType, .eTag: eTag, .contentLength: String(bytes.count),
+        ]
+        if gzip { headers[.contentEncoding] = "gzip" }
+        self.headers = headers
+    }
+
+    func response(ifNoneMatch: String?) -> Response {
+        if ifNoneMatch == eTag { return Response(status: .notModified, headers: headers) }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+    }
+}
+
+/// The request line `serve`'s `RequestLogMiddleware` writes, through the request's logger.
+private struct MinimalLog: RouterMiddleware {
+    func handle(
+        _ request: Request, context: BasicRequestContext,
+        next: (Request, BasicRequestContext) async throws -> Response
+    ) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        let elapsed = ContinuousClock.now - start
+        let micros =
+            elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        let bytes = response.body.contentLength.map(String.init) ?? "-"
+        context.logger.info(
+            "\(request.method.rawValue) \(request.uri.string) \(response.status.code) \(bytes)B \(micros)µs")
+        return response
+    }
+}
