@@ -31,6 +31,12 @@ public struct APIController<Context: RequestContext>: Sendable {
     var registry: Registry { site.registry }
 
     public func addRoutes(to group: RouterGroup<Context>) {
+        addListingRoutes(to: group)
+        addRecordRoutes(to: group)
+    }
+
+    /// The index, the feeds, the change log and the lists of every record of a kind.
+    private func addListingRoutes(to group: RouterGroup<Context>) {
         group.get("/") { request, _ in
             try Self.allow([], in: request)
             return Self.json(APIIndex(site: site))
@@ -43,38 +49,17 @@ public struct APIController<Context: RequestContext>: Sendable {
             let day = try self.day(request, "on")
             return Self.json(registry.municipalities.map { registry.representation(of: $0.id, on: day) })
         }
-        group.get("municipalities/:name") { request, context in
-            let day = try self.day(request, "on")
-            let found = try Self.lookup { () throws(QueryError) in
-                try registry.municipality(named: Self.name(context))
-            }
-            return Self.json(registry.representation(of: found.id, on: day))
+        group.get("people") { request, _ in
+            try Self.allow([], in: request)
+            return Self.json(registry.people.map(PersonRef.init))
+        }
+        group.get("bodies") { request, _ in
+            Self.json(registry.bodyList(on: try self.day(request, "on")))
         }
         group.get("changes") { request, _ in
             let parameters = try Self.allow(["since"], in: request)
             let since = try Self.date(parameters["since"], "since")
             return Self.json(ChangeLog.entries(site.changes, since: since))
-        }
-        group.get("people") { request, _ in
-            try Self.allow([], in: request)
-            return Self.json(registry.people.map(PersonRef.init))
-        }
-        group.get("people/:name") { request, context in
-            let day = try self.day(request, "on")
-            let found = try Self.lookup { () throws(QueryError) in
-                try registry.person(named: Self.name(context))
-            }
-            return Self.json(registry.representation(ofPerson: found.id, on: day))
-        }
-        group.get("bodies") { request, _ in
-            Self.json(registry.bodyList(on: try self.day(request, "on")))
-        }
-        group.get("bodies/:name") { request, context in
-            let day = try self.day(request, "on")
-            let found = try Self.lookup { () throws(QueryError) in
-                try registry.body(named: Self.name(context))
-            }
-            return Self.json(registry.bodyDetail(found.id, on: day))
         }
         group.get("upcoming") { request, _ in try self.upcoming(request) }
         group.get("actions") { request, _ in
@@ -84,6 +69,31 @@ public struct APIController<Context: RequestContext>: Sendable {
                 try Self.lookup { () throws(QueryError) in try registry.municipality(named: name) }
             }
             return Self.json(OpenActionsResult(registry, on: day, municipality: municipality))
+        }
+    }
+
+    /// One record, found by name, as of a day.
+    private func addRecordRoutes(to group: RouterGroup<Context>) {
+        group.get("municipalities/:name") { request, context in
+            let day = try self.day(request, "on")
+            let found = try Self.lookup { () throws(QueryError) in
+                try registry.municipality(named: Self.name(context))
+            }
+            return Self.json(registry.representation(of: found.id, on: day))
+        }
+        group.get("people/:name") { request, context in
+            let day = try self.day(request, "on")
+            let found = try Self.lookup { () throws(QueryError) in
+                try registry.person(named: Self.name(context))
+            }
+            return Self.json(registry.representation(ofPerson: found.id, on: day))
+        }
+        group.get("bodies/:name") { request, context in
+            let day = try self.day(request, "on")
+            let found = try Self.lookup { () throws(QueryError) in
+                try registry.body(named: Self.name(context))
+            }
+            return Self.json(registry.bodyDetail(found.id, on: day))
         }
         group.get("decisions/:name") { request, context in
             let day = try self.day(request, "on")
