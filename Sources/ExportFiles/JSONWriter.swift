@@ -77,7 +77,10 @@ struct JSONWriter {
         nextMember()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: utf8)
-        bytes.append(contentsOf: "\" : ".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
     /// A number, `true`, `false` or `null`, written as given.
