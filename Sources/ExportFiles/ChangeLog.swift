@@ -139,7 +139,7 @@ enum ChangeWording {
             case .startDate: return "Startdatumet för \(title) \(when(new.timing)) är borttaget ur kalendern."
             }
         case .replaced:
-            return ""  // Worded from the seat, not an event (Seats.swift).
+            return ""  // Worded from the seat, not an event (`ChangeDetection.replacements`).
         case .answered:
             return "Svaren på \(title) har ändrats."
         case .changed:
