@@ -24,16 +24,11 @@ public struct ChangeHistory: Hashable, Sendable {
 
     /// Reads `changes.tsv`, naming the first malformed line.
     public init(tsv text: String) throws(LedgerError) {
-        var entries: [ChangeEntry] = []
-        for (number, line) in LedgerText.records(text) {
-            guard let entry = Self.entry(line) else {
-                throw LedgerError(
-                    file: Self.fileName, line: number, text: String(line),
-                    expected: "DATE<TAB>UID<TAB>KIND<TAB>MUNICIPALITIES<TAB>URL<TAB>TEXT")
-            }
-            entries.append(entry)
-        }
-        self.init(entries: entries)
+        self.init(
+            entries: try LedgerText.read(
+                text, file: Self.fileName,
+                expected: "DATE<TAB>UID<TAB>KIND<TAB>MUNICIPALITIES<TAB>URL<TAB>TEXT",
+                Self.entry))
     }
 
     /// `changes.tsv`, oldest first.
@@ -48,8 +43,7 @@ public struct ChangeHistory: Hashable, Sendable {
             }.joined()
     }
 
-    private static func entry(_ line: Substring) -> ChangeEntry? {
-        let fields = LedgerText.fields(line)
+    private static func entry(_ fields: [Substring]) -> ChangeEntry? {
         guard fields.count == 6, let date = Instant(iso: fields[0]),
             let kind = ChangeEntry.Kind(rawValue: String(fields[2]))
         else { return nil }

@@ -119,12 +119,20 @@ enum LedgerText {
         line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
-    /// The lines that carry records, with their 1-based line numbers: comments and blank
-    /// lines left out.
-    static func records(_ text: String) -> [(number: Int, line: Substring)] {
-        lines(text).enumerated().compactMap { index, line in
-            line.isEmpty || line.hasPrefix("#") ? nil : (index + 1, line)
+    /// Each line that carries a record (not a comment, not blank) read by `parse` from its
+    /// fields; the first line `parse` returns nil for is named in the error, with what
+    /// `file` expects there.
+    static func read<Record>(
+        _ text: String, file: String, expected: String, _ parse: ([Substring]) -> Record?
+    ) throws(LedgerError) -> [Record] {
+        var records: [Record] = []
+        for (index, line) in lines(text).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            guard let record = parse(fields(line)) else {
+                throw LedgerError(file: file, line: index + 1, text: String(line), expected: expected)
+            }
+            records.append(record)
         }
+        return records
     }
 }
 

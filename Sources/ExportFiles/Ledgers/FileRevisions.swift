@@ -31,19 +31,18 @@ public struct FileRevisions: Hashable, Sendable {
 
     public subscript(path: String) -> Record? { records[path] }
 
-    /// Reads `revisions.tsv`, naming the first malformed line.
+    /// Reads `revisions.tsv`, naming the first malformed line; a later line for a path wins.
     public init(tsv text: String) throws(LedgerError) {
-        var records: [String: Record] = [:]
-        for (number, line) in LedgerText.records(text) {
-            let fields = LedgerText.fields(line)
+        let lines = try LedgerText.read(
+            text, file: Self.fileName, expected: "PATH<TAB>REVISED<TAB>FINGERPRINT"
+        ) {
+            fields -> (String, Record)? in
             guard fields.count == 3, !fields[0].isEmpty, let revised = Instant(iso: fields[1]) else {
-                throw LedgerError(
-                    file: Self.fileName, line: number, text: String(line),
-                    expected: "PATH<TAB>REVISED<TAB>FINGERPRINT")
+                return nil
             }
-            records[String(fields[0])] = Record(revised: revised, fingerprint: String(fields[2]))
+            return (String(fields[0]), Record(revised: revised, fingerprint: String(fields[2])))
         }
-        self.init(records: records)
+        self.init(records: Dictionary(lines, uniquingKeysWith: { _, later in later }))
     }
 
     /// `revisions.tsv`, sorted by path.

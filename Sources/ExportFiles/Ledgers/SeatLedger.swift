@@ -50,23 +50,19 @@ public struct SeatLedger: Hashable, Sendable {
         self.seats = seats
     }
 
-    /// Reads `seats.tsv`, naming the first malformed line.
+    /// Reads `seats.tsv`, naming the first malformed line; a later line for a seat wins.
     public init(tsv text: String) throws(LedgerError) {
-        var seats: [SeatKey: SeatState] = [:]
-        for (number, line) in LedgerText.records(text) {
-            let fields = LedgerText.fields(line)
+        let lines = try LedgerText.read(
+            text, file: Self.fileName, expected: "MUNICIPALITY<TAB>BODY<TAB>ROLE<TAB>HOLDERS<TAB>SINCE"
+        ) { fields -> (SeatKey, SeatState)? in
             let from = fields.count == 5 ? Day(iso: fields[4]) : nil
             guard fields.count == 5, !fields[0].isEmpty, !fields[3].isEmpty, fields[4].isEmpty || from != nil
-            else {
-                throw LedgerError(
-                    file: Self.fileName, line: number, text: String(line),
-                    expected: "MUNICIPALITY<TAB>BODY<TAB>ROLE<TAB>HOLDERS<TAB>SINCE")
-            }
+            else { return nil }
             let key = SeatKey(
                 municipality: String(fields[0]), body: Body.ID(String(fields[1])), role: String(fields[2]))
-            seats[key] = SeatState(holders: String(fields[3]), from: from)
+            return (key, SeatState(holders: String(fields[3]), from: from))
         }
-        self.init(seats: seats)
+        self.init(seats: Dictionary(lines, uniquingKeysWith: { _, later in later }))
     }
 
     /// `seats.tsv`, sorted by key.
