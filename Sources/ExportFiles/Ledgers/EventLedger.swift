@@ -145,8 +145,8 @@ public struct EventLedger: Hashable, Sendable {
         -> [(key: LedgerKey, entry: Entry)]
     {
         var removed: [(key: LedgerKey, entry: Entry)] = []
-        for (_, key) in Self.sorted(entries.keys)
-        where !published.contains(key) && entries[key]!.removed == nil {
+        let gone = entries.filter { !published.contains($0.key) && $0.value.removed == nil }.keys
+        for (_, key) in Self.sorted(gone) {
             let entry = entries[key]!
             entries[key] = Entry(
                 sequence: entry.sequence, fingerprint: entry.fingerprint, revised: entry.revised ?? now,
