@@ -1,5 +1,4 @@
 import CalendarFeeds
-import ICalendar
 import Registry
 
 /// What the change log hears of one export, beside the ledgers rather than inside them:
@@ -63,7 +62,7 @@ enum ChangeDetection {
     /// kommundirektörerna: Anna Berg efterträder Per Ek från den 1 maj 2026."
     static func replacements(
         _ replaced: [(key: SeatKey, old: String, new: SeatState)], registry: Registry, now: Instant,
-        page: (Municipality) -> String?
+        siteMap: SiteMap
     ) -> [ChangeEntry] {
         replaced.compactMap { key, old, new in
             guard let municipality = registry.municipalities.first(where: { $0.slug == key.municipality })
@@ -77,7 +76,7 @@ enum ChangeDetection {
                 date: now, uid: key.changeID, kind: .replaced, municipalities: [municipality.slug],
                 text:
                     "\(municipality.name) har en ny \(role)\(place): \(new.holders) efterträder \(old)\(since).",
-                url: page(municipality))
+                url: siteMap.url(.municipality(municipality.id)))
         }
     }
 

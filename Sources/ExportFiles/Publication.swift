@@ -62,7 +62,7 @@ public struct Publication: Sendable {
         ledgers.changes.append(
             contentsOf: ChangeDetection.replacements(
                 ledgers.seats.record(registry.seatStates()), registry: registry, now: now,
-                page: { SiteMap(registry: registry).url(.municipality($0.id)) }))
+                siteMap: SiteMap(registry: registry)))
         let assembled = AssembledFeed.assemble(plan, sequenced, twins: feedTwins)
         var files = Self.feedFiles(plan, assembled, revisions: &ledgers.files, now: now)
         files += Self.revised(

@@ -70,7 +70,7 @@ struct Sequencer {
             key, fingerprint: item.fingerprint, documentRevised: item.shared.revised, now: now,
             state: item.state)
         changes += ChangeDetection.eventChanges(
-            uid: item.shared.uid, eventKind: item.event.kind, fingerprint: item.fingerprint,
+            uid: item.shared.uid, eventKind: item.kind, fingerprint: item.fingerprint,
             assignment: assignment,
             state: item.state, notes: item.notes, now: now)
         return SequencedEvent(shared: encode(item.shared, key: key, assignment), own: own, feeds: item.feeds)

@@ -14,7 +14,7 @@ struct WordedEvent: Sendable {
         let fingerprint: String
     }
 
-    let event: Event
+    let kind: Event.Kind
     /// The wording most feeds carry.
     let shared: VEvent
     /// The ledger's fingerprint of `shared`.
@@ -31,7 +31,7 @@ struct WordedEvent: Sendable {
     ///   one: only the event itself ever changes the lines it reads.
     init(_ event: Event, plan: ExportPlan, previous: EventLedger) {
         let registry = plan.registry
-        self.event = event
+        kind = event.kind
         variants = Self.ownWordings(of: event, registry: registry, ledger: previous).compactMap {
             municipality in
             guard let slug = plan.slugs[municipality] else { return nil }
