@@ -1,12 +1,25 @@
 import CalendarFeeds
 import Registry
 
+extension EventState.Fact.Kind {
+    /// The change log's kind for a fact new to a meeting.
+    var changeKind: ChangeEntry.Kind {
+        switch self {
+        case .agendaItem: .newAgendaItem
+        case .decision: .newDecision
+        case .attendance: .attendanceRecorded
+        }
+    }
+}
+
 /// What the change log hears of one export, beside the ledgers rather than inside them:
 /// each function takes what a ledger recorded and returns the entries to append.
 enum ChangeDetection {
     /// The entries for one event's shared wording, given its ledger assignment. Nothing in
-    /// the first export (`now` nil) nor for a line the ledger knew without its state; an
-    /// answer's own sentences (`notes`) stand in for a plain "has changed".
+    /// the first export (`now` nil) nor for a line the ledger knew without its state. A
+    /// change only of words, links or citations (`.changed`) raised SEQUENCE but is not
+    /// announced; a meeting's new agenda item, decision or attendance record is, in its
+    /// own words; an answer's own sentences (`notes`) say what was answered.
     static func eventChanges(
         uid: String, eventKind: Event.Kind, fingerprint: String, assignment: EventLedger.Assignment,
         state: EventState, notes: [ChangeNote], now: Instant?
@@ -14,28 +27,47 @@ enum ChangeDetection {
         guard let now else { return [] }
         let previous = assignment.previous
         let url = state.url.isEmpty ? nil : state.url
-        let answersChanged =
-            previous?.removed == nil && previous?.state.map { $0.answers != state.answers } == true
+        let old = previous?.removed == nil ? previous?.state : nil
+        func entry(_ kind: ChangeEntry.Kind, _ text: String, date: Instant = assignment.revised)
+            -> ChangeEntry
+        {
+            ChangeEntry(
+                date: date, uid: uid, kind: kind, municipalities: state.municipalities, text: text, url: url)
+        }
         var entries: [ChangeEntry] = []
-        if previous?.fingerprint != fingerprint || previous?.removed != nil {
-            let old = previous?.removed == nil ? previous?.state : nil
-            if previous == nil || previous?.removed != nil || old != nil {
-                let change = ChangeWording.kind(eventKind: eventKind, old: old, new: state)
-                if !(change == .changed && answersChanged && !notes.isEmpty) {
-                    entries.append(
-                        ChangeEntry(
-                            date: assignment.revised, uid: uid, kind: change,
-                            municipalities: state.municipalities,
-                            text: ChangeWording.sentence(
-                                kind: change, eventKind: eventKind, old: old, new: state),
-                            url: url))
-                }
+        let contentChanged = previous?.fingerprint != fingerprint || previous?.removed != nil
+        if contentChanged && (previous == nil || previous?.removed != nil || old != nil) {
+            let change = ChangeWording.kind(eventKind: eventKind, old: old, new: state)
+            if change != .changed {
+                entries.append(
+                    entry(
+                        change,
+                        ChangeWording.sentence(kind: change, eventKind: eventKind, old: old, new: state)))
+            }
+            if let old, [.moved, .timeSet].contains(change), old.location != state.location,
+                !state.location.isEmpty
+            {
+                entries.append(
+                    entry(
+                        .newPlace,
+                        ChangeWording.sentence(kind: .newPlace, eventKind: eventKind, old: old, new: state)))
             }
         }
-        guard answersChanged else { return entries }
+        if let old, let before = old.facts, let after = state.facts {
+            // Dated now when the feed's bytes did not change (a decision or attendance added).
+            let date = contentChanged ? assignment.revised : max(now, assignment.revised)
+            for fact in after where !before.contains(fact) {
+                entries.append(
+                    entry(
+                        fact.kind.changeKind,
+                        ChangeWording.factSentence(fact, title: state.title, timing: state.timing), date: date
+                    ))
+            }
+        }
+        guard let old, old.answers != state.answers else { return entries }
         // An answer can leave the event's own text as it was (more time asked, in the
         // collaboration's feed) and still change a municipality's: dated now.
-        let date = previous?.fingerprint == fingerprint ? max(now, assignment.revised) : assignment.revised
+        let date = contentChanged ? assignment.revised : max(now, assignment.revised)
         return entries
             + notes.map {
                 ChangeEntry(

@@ -2,7 +2,9 @@ import ICalendar
 public import Registry
 
 /// One subscriber-visible change, in a plain Swedish sentence, dated by the export that
-/// saw it: "Kommundirektörsmötet den 22 maj 2026 är flyttat till den 29 maj kl. 09.00–11.00."
+/// saw it: "Kommundirektörsmötet är flyttat från den 22 maj 2026 kl. 8.30–10.30 till den
+/// 29 maj kl. 9.00–11.00." A change only of wording, links or citations raises the event's
+/// SEQUENCE but is not announced.
 ///
 /// Entries are kept in `Exports/changes.tsv`, committed with the feeds, so the history
 /// survives re-exports; each export only appends what it saw change. The log started
@@ -20,7 +22,17 @@ public struct ChangeEntry: Hashable, Sendable, Codable {
         case newStartDate = "new-start-date"
         case startDateMoved = "start-date-moved"
         case removed
+        /// A meeting's time, unknown until now, is set on the same day.
+        case timeSet = "time-set"
+        case newAgendaItem = "new-agenda-item"
+        case newDecision = "new-decision"
+        case attendanceRecorded = "attendance-recorded"
+        /// Only in entries written before the log named its changes; history rewritten
+        /// once turns them into `textsUpdated`.
         case changed
+        /// The calendar's texts were updated, nothing about an event changed: one entry
+        /// per export, only in history rewritten once.
+        case textsUpdated = "texts-updated"
         /// A director or other representative of a municipality replaced.
         case replaced
         /// An asked municipality or body answered what a decision asks (or declined, or
@@ -50,6 +62,9 @@ public struct ChangeEntry: Hashable, Sendable, Codable {
         self.url = url
     }
 
+    /// The day in Europe/Stockholm the export saw the change: the day readers are shown.
+    public var day: Day { ChangeLog.zone?.day(atUTC: Int64(date.secondsSinceEpoch)) ?? date.day }
+
     /// A stable Atom id: the UID and the instant, as a tag: URI (RFC 4151).
     public var atomID: String {
         "tag:familjenhelsingborg.se,2026:samverkan/change/\(uid)/\(date.secondsSinceEpoch)"
@@ -78,14 +93,15 @@ public struct ChangeNote: Hashable, Sendable {
     }
 }
 
-/// Swedish sentences for changes.
+/// Swedish sentences for changes: each names what changed ("är flyttat från … till …",
+/// "tiden är nu bestämd: kl. 8.30–11.00", "ny plats: …"), in running text ("kl. 8.30").
 enum ChangeWording {
-    /// "Kommundirektörsmötet" from "Kommundirektörsmöte"; other titles "mötet X".
+    /// "Kommundirektörsmötet" from "Kommundirektörsmöte"; other titles "mötet ”X”".
     static func definite(_ title: String) -> String {
-        title.hasSuffix("möte") ? title + "t" : "Mötet \(title)"
+        title.hasSuffix("möte") ? title + "t" : "Mötet ”\(title)”"
     }
 
-    /// "den 29 maj kl. 09.00–11.00" (year left out when it is `sameYearAs`'s).
+    /// "den 29 maj 2026 kl. 9.00–11.00" (year left out when it is `sameYearAs`'s).
     static func when(_ timing: Event.Timing, sameYearAs other: Day? = nil) -> String {
         let day = timing.day
         var text = day.swedishText
@@ -93,65 +109,78 @@ enum ChangeWording {
             text = text.split(separator: " ").prefix(2).joined(separator: " ")
         }
         var result = "den \(text)"
-        if case .timed(_, let from, let to) = timing {
-            result += " kl. \(clock(from))–\(clock(to))"
-        }
+        if let clock = clock(timing) { result += " \(clock)" }
         return result
     }
 
-    /// "09.00": the Swedish clock in running text.
-    private static func clock(_ time: LocalTime) -> String {
-        "\(Day.pad(time.hour, 2)).\(Day.pad(time.minute, 2))"
+    /// "kl. 9.00–11.00": hours without a leading zero in running text; nil for a whole day.
+    static func clock(_ timing: Event.Timing) -> String? {
+        guard case .timed(_, let from, let to) = timing else { return nil }
+        func text(_ time: LocalTime) -> String { "\(time.hour).\(Day.pad(time.minute, 2))" }
+        return "kl. \(text(from))–\(text(to))"
+    }
+
+    /// What the event is called at the start of a sentence: "Kommundirektörsmötet",
+    /// "Sista dagen för ”Titel”", "Startdatumet för Anna Svensson, samordnare,".
+    static func subject(_ eventKind: Event.Kind, title: String) -> String {
+        switch eventKind {
+        case .meeting: definite(title)
+        case .deadline: "Sista dagen för ”\(title)”"
+        case .startDate: "Startdatumet för \(title)" + (title.contains(",") ? "," : "")
+        }
     }
 
     static func sentence(kind: ChangeEntry.Kind, eventKind: Event.Kind, old: EventState?, new: EventState)
         -> String
     {
         let title = new.title
+        let subject = subject(eventKind, title: title)
+        let before = old.map { when($0.timing) } ?? ""
         switch kind {
         case .newMeeting:
-            return "Nytt möte: \(title) \(when(new.timing))"
-                + (new.location.isEmpty ? "." : " i \(new.location).")
+            return "\(subject) \(when(new.timing)) är nytt i kalendern."
+                + (new.location.isEmpty ? "" : " Plats: \(new.location).")
         case .moved:
-            let from = old.map { when($0.timing) } ?? ""
             return
-                "\(definite(title)) \(from) är flyttat till \(when(new.timing, sameYearAs: old?.timing.day))."
+                "\(subject) är flyttat från \(before) till \(when(new.timing, sameYearAs: old?.timing.day))."
+        case .timeSet:
+            return "\(subject) \(when(.allDay(new.timing.day))) – tiden är nu bestämd: "
+                + "\(clock(new.timing) ?? "hela dagen")."
         case .newPlace:
-            return "\(definite(title)) \(when(new.timing)) hålls nu i \(new.location)."
+            return "\(subject) \(when(new.timing)) – ny plats: \(new.location)."
         case .cancelled:
-            return "\(definite(title)) \(when(new.timing)) är inställt."
+            return "\(subject) \(when(new.timing)) är inställt."
         case .reinstated:
-            return "\(definite(title)) \(when(new.timing)) blir av som planerat."
+            return "\(subject) \(when(new.timing)) blir av som planerat."
         case .deadlineSet:
-            return "Ny sista dag: \(title) \(when(new.timing))."
+            return "\(subject) \(when(new.timing)) är ny i kalendern."
         case .deadlineMoved:
-            return "Sista dagen för \(title) är flyttad från \(old.map { when($0.timing) } ?? "") till "
-                + "\(when(new.timing))."
+            return "Ny sista dag för ”\(title)”: \(when(new.timing)), i stället för \(before)."
         case .newStartDate:
-            return "Nytt startdatum: \(title) \(when(new.timing))."
+            return "\(subject) \(when(new.timing)) är nytt i kalendern."
         case .startDateMoved:
-            return "Startdatumet för \(title) är flyttat från \(old.map { when($0.timing) } ?? "") till "
-                + "\(when(new.timing))."
+            return "\(subject) är flyttat från \(before) till \(when(new.timing))."
         case .removed:
-            switch eventKind {
-            case .meeting: return "\(definite(title)) \(when(new.timing)) är borttaget ur kalendern."
-            case .deadline: return "Sista dagen för \(title) \(when(new.timing)) är borttagen ur kalendern."
-            case .startDate: return "Startdatumet för \(title) \(when(new.timing)) är borttaget ur kalendern."
-            }
-        case .replaced:
-            return ""  // Worded from the seat, not an event (`ChangeDetection.replacements`).
-        case .answered:
-            return "Svaren på \(title) har ändrats."
-        case .changed:
-            switch eventKind {
-            case .meeting: return "\(definite(title)) \(when(new.timing)) har ändrats."
-            case .deadline: return "Sista dagen för \(title) \(when(new.timing)) har ändrats."
-            case .startDate: return "Startdatumet för \(title) \(when(new.timing)) har ändrats."
-            }
+            let gone = eventKind == .deadline ? "borttagen" : "borttaget"
+            return "\(subject) \(when(new.timing)) är \(gone) ur kalendern."
+        case .newAgendaItem, .newDecision, .attendanceRecorded, .replaced, .answered, .changed, .textsUpdated:
+            return ""  // Worded from what was added (`factSentence`), a seat, an answer or the history.
         }
     }
 
-    /// Which change `new` is from `old` (nil `old`: a new event).
+    /// A new agenda item, decision or attendance record of a meeting, in its own words:
+    /// "Kommundirektörsmötet den 22 maj 2026 – ny punkt på dagordningen: ”Effektfrågan”."
+    static func factSentence(_ fact: EventState.Fact, title: String, timing: Event.Timing) -> String {
+        let subject = "\(definite(title)) \(when(timing))"
+        switch fact.kind {
+        case .agendaItem: return "\(subject) – ny punkt på dagordningen: ”\(fact.words)”."
+        case .decision: return "\(subject) – nytt beslut: ”\(fact.words)”."
+        case .attendance: return "\(subject) – närvaron är nu antecknad."
+        }
+    }
+
+    /// Which change `new` is from `old` (nil `old`: a new event); `.changed` when only its
+    /// words, links or citations changed, which the log does not announce.
     static func kind(eventKind: Event.Kind, old: EventState?, new: EventState) -> ChangeEntry.Kind {
         guard let old else {
             switch eventKind {
@@ -163,7 +192,9 @@ enum ChangeWording {
         if old.status != new.status { return new.status == .cancelled ? .cancelled : .reinstated }
         if old.timing != new.timing {
             switch eventKind {
-            case .meeting: return .moved
+            case .meeting:
+                if case .allDay(let day) = old.timing, day == new.timing.day { return .timeSet }
+                return .moved
             case .deadline: return .deadlineMoved
             case .startDate: return .startDateMoved
             }
@@ -175,12 +206,16 @@ enum ChangeWording {
 
 /// Filters over the change log, for the CLI, the API and the pages.
 public enum ChangeLog {
-    /// `entries` (in their order) dated on or after `since` (UTC day); all when nil.
+    /// `entries` (in their order) dated on or after `since` (a day in Europe/Stockholm);
+    /// all when nil.
     public static func entries(_ entries: some Sequence<ChangeEntry>, since: Day?) -> [ChangeEntry] {
         guard let since else { return Array(entries) }
-        let start = Instant(since)
-        return entries.filter { $0.date >= start }
+        return entries.filter { $0.day >= since }
     }
+
+    /// Europe/Stockholm, read once: readers are shown the day a change was seen there.
+    /// Without tzdata (which the export itself needs) days fall back to UTC.
+    static let zone: ZoneInfo? = try? ZoneInfo.collaborationZone()
 
     /// `entries` that concern one municipality (by slug).
     public static func entries(_ entries: some Sequence<ChangeEntry>, municipality slug: String)

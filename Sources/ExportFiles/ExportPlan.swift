@@ -17,6 +17,8 @@ struct ExportPlan: Sendable {
     let envelopes: [(opening: [UInt8], closing: [UInt8])]
     /// The newest document's date: the revision of whatever nothing newer dates.
     let latest: Instant
+    /// Each meeting's decisions, in the registry's order, gathered once for all meetings.
+    let decisionsByMeeting: [Meeting.ID: [Decision]]
 
     init(registry: Registry, encoder: ICalendarEncoder, events: [Event]? = nil) {
         self.registry = registry
@@ -28,6 +30,7 @@ struct ExportPlan: Sendable {
             registry.municipalities.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
         envelopes = feeds.map { encoder.envelope($0.header) }
         latest = Instant(registry.latestRevision)
+        decisionsByMeeting = Dictionary(grouping: registry.decisions, by: \.meeting)
     }
 
     /// The files that depend on the registry alone: the spreadsheet and the Popolo export.

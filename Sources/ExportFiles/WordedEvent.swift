@@ -51,11 +51,23 @@ struct WordedEvent: Sendable {
             timing: shared.timing, location: shared.location ?? "", status: shared.status, title: event.title,
             municipalities: event.municipalities.compactMap { plan.slugs[$0] }.sorted(),
             url: shared.url ?? "",
-            answers: answers)
+            answers: answers, facts: Self.facts(of: event, plan: plan))
         notes = ChangeDetection.answerNotes(
             old: previous[LedgerKey(uid: shared.uid)]?.state?.answers ?? answers, new: answers, event: event,
             registry: registry)
         feeds = plan.routing.feeds(holding: event)
+    }
+
+    /// A meeting's agenda items, decisions and attendance record, for the change log to
+    /// announce the new ones; nil for other events.
+    static func facts(of event: Event, plan: ExportPlan) -> [EventState.Fact]? {
+        guard case .meeting(let id) = event.origin, let meeting = plan.registry[id] else { return nil }
+        var facts = meeting.agenda.map { EventState.Fact(.agendaItem, id: "\($0.number)", words: $0.title) }
+        facts += (plan.decisionsByMeeting[id] ?? []).map {
+            EventState.Fact(.decision, id: $0.id.rawValue, words: $0.title)
+        }
+        if !meeting.attendance.isEmpty { facts.append(EventState.Fact(.attendance)) }
+        return facts
     }
 
     /// The municipalities whose feeds carry their own wording of `event`: those its

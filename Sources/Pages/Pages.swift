@@ -335,7 +335,7 @@ public enum Pages {
     static func changes(_ entries: [ChangeEntry], atomURL: String, limit: Int = 10) -> ChangesView {
         let items = entries.prefix(limit).map { entry in
             ChangesView.Item(
-                date: entry.date.day.swedishText, iso: entry.date.description, text: entry.text,
+                date: entry.day.swedishText, iso: entry.date.description, text: entry.text,
                 url: entry.url)
         }
         return ChangesView(items: items, hasItems: !items.isEmpty, atomURL: atomURL)

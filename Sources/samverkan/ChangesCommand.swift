@@ -12,7 +12,9 @@ struct ChangesCommand: ParsableCommand {
         discussion: "Read from the export folder's changes.tsv, which each `samverkan export` extends."
     )
 
-    @Option(help: ArgumentHelp("Only changes on or after this day (UTC).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp(
+            "Only changes on or after this day (in Europe/Stockholm).", valueName: "YYYY-MM-DD"))
     var since: Day?
 
     @Option(help: "The export folder.")
@@ -39,7 +41,7 @@ struct ChangesCommand: ParsableCommand {
             return
         }
         for entry in entries {
-            printOut("\(entry.date.day)  \(entry.text)")
+            printOut("\(entry.day)  \(entry.text)")
         }
     }
 }

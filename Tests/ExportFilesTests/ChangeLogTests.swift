@@ -1,3 +1,4 @@
+import CalendarFeeds
 import ExportFiles
 import Foundation
 import ICalendar
@@ -50,7 +51,7 @@ import Testing
             }))
         #expect(
             changes.map(\.text) == [
-                "Kommundirektörsmötet den 22 maj 2026 är flyttat till den 29 maj kl. 09.00–11.00."
+                "Kommundirektörsmötet är flyttat från den 22 maj 2026 till den 29 maj kl. 9.00–11.00."
             ])
         #expect(changes.first?.kind == .moved)
         #expect(changes.first?.date == Self.first)
@@ -63,7 +64,7 @@ import Testing
             after: Self.edited(meeting: {
                 $0.id == Self.may22 ? Self.meeting($0, place: "Dunkers kulturhus") : $0
             }))
-        #expect(placed.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 hålls nu i Dunkers kulturhus."])
+        #expect(placed.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 – ny plats: Dunkers kulturhus."])
         let cancelled = try Self.changes(
             after: Self.edited(meeting: { $0.id == Self.may22 ? Self.meeting($0, status: .cancelled) : $0 }))
         #expect(cancelled.map(\.text) == ["Kommundirektörsmötet den 22 maj 2026 är inställt."])
@@ -79,7 +80,8 @@ import Testing
         let added = try Self.changes(after: Self.edited(extra: [new]))
         #expect(
             added.map(\.text) == [
-                "Nytt möte: Kommundirektörsmöte den 4 september 2026 kl. 08.30–10.30 i Mindpark, Helsingborg."
+                "Kommundirektörsmötet den 4 september 2026 kl. 8.30–10.30 är nytt i kalendern. "
+                    + "Plats: Mindpark, Helsingborg."
             ])
         #expect(added.map(\.kind) == [.newMeeting])
         let removed = try Self.changes(after: Self.edited(meeting: { $0.id == Self.may22 ? nil : $0 }))
@@ -101,9 +103,17 @@ import Testing
                 title: "Underlag om effektfrågan",
                 text: "Kommunerna lämnar underlag.", deadline: Day(2026, 6, 15), source: source))
         let changes = try Self.changes(after: registry)
-        #expect(Set(changes.map(\.kind)) == [.newStartDate, .deadlineSet])
-        #expect(changes.map(\.text).contains("Nytt startdatum: Anna Svensson, samordnare den 1 juni 2026."))
-        #expect(changes.map(\.text).contains("Ny sista dag: Underlag om effektfrågan den 15 juni 2026."))
+        #expect(Set(changes.map(\.kind)) == [.newStartDate, .deadlineSet, .newDecision])
+        #expect(
+            changes.map(\.text).contains(
+                "Startdatumet för Anna Svensson, samordnare, den 1 juni 2026 är nytt i kalendern."))
+        #expect(
+            changes.map(\.text).contains(
+                "Sista dagen för ”Underlag om effektfrågan” den 15 juni 2026 är ny i kalendern."))
+        // The meeting that took the decision announces it in its own words.
+        #expect(
+            changes.map(\.text).contains(
+                "Kommundirektörsmötet den 22 maj 2026 – nytt beslut: ”Underlag om effektfrågan”."))
     }
 
     @Test func aDeadlineMoved() throws {
@@ -118,7 +128,8 @@ import Testing
         #expect(changes.count == 1)
         #expect(changes.first?.kind == .deadlineMoved)
         #expect(
-            changes.first?.text.hasSuffix("är flyttad från den 30 april 2026 till den 8 maj 2026.") == true)
+            changes.first?.text.hasSuffix("”: den 8 maj 2026, i stället för den 30 april 2026.") == true)
+        #expect(changes.first?.text.hasPrefix("Ny sista dag för ”") == true)
     }
 
     /// Bjuv's director replaced, as the comment in Data/Memberships.swift shows it done.
@@ -186,9 +197,96 @@ import Testing
         // The removal names the meeting as subscribers last saw it: moved to 29 May.
         #expect(
             atom.contains(
-                "<title>Kommundirektörsmötet den 29 maj 2026 kl. 09.00–11.00 är borttaget ur kalendern.</title>"
+                "<title>Kommundirektörsmötet den 29 maj 2026 kl. 9.00–11.00 är borttaget ur kalendern.</title>"
             ))
         #expect(atom.contains("<updated>2026-04-21T09:30:00Z</updated>"))
+    }
+
+    @Test func aTimeThatBecomesKnownIsNotAMove() throws {
+        let changes = try Self.changes(
+            after: Self.edited(meeting: {
+                $0.id == Self.may22
+                    ? Self.meeting(
+                        $0, time: .timed(Day(2026, 5, 22), from: LocalTime(8, 30), to: LocalTime(11)))
+                    : $0
+            }))
+        #expect(changes.map(\.kind) == [.timeSet])
+        #expect(
+            changes.map(\.text) == [
+                "Kommundirektörsmötet den 22 maj 2026 – tiden är nu bestämd: kl. 8.30–11.00."
+            ])
+    }
+
+    /// A decision reworded: its deadline's SEQUENCE rises so calendars take the new text,
+    /// and the log, which tells readers what happened to meetings and deadlines, stays quiet.
+    @Test func aChangeOfWordingOnlyRaisesSequenceButIsNotAnnounced() throws {
+        let encoder = try ICalendarEncoder()
+        let base = Publication(registry: .familjenHelsingborg, previous: Ledgers(), encoder: encoder)
+        let reworded = Self.edited(decision: { decision in
+            guard decision.id == .energyNetworkProposal else { return decision }
+            return Decision(
+                decision.id, at: decision.meeting, item: decision.item, title: decision.title,
+                text: decision.text + " Omformulerat.", deadline: decision.deadline, actors: decision.actors,
+                source: decision.source, inferred: decision.inferred)
+        })
+        let next = Publication(registry: reworded, previous: base.ledger, encoder: encoder, now: Self.first)
+        let event = try #require(reworded.events().first { $0.origin == .deadline(.energyNetworkProposal) })
+        let key = LedgerKey(uid: reworded.uid(event))
+        let before = try #require(base.ledger.events[key]?.sequence)
+        #expect(next.ledger.events[key]?.sequence == before + 1)
+        #expect(next.changes.isEmpty)
+    }
+
+    @Test func aNewAgendaItemAndAttendanceAreAnnouncedInTheirOwnWords() throws {
+        let changes = try Self.changes(
+            after: Self.edited(meeting: { meeting in
+                guard meeting.id == Self.may22 else { return meeting }
+                return Meeting(
+                    meeting.id, of: meeting.body, title: meeting.title, time: meeting.time,
+                    place: meeting.place,
+                    remote: meeting.remote, status: meeting.status,
+                    attendance: [Attendance(.agnetaFristedt, for: .bjuv, .present)],
+                    agenda: meeting.agenda + [AgendaItem(2, "Budget 2027")], source: meeting.source,
+                    inferred: meeting.inferred)
+            }))
+        #expect(Set(changes.map(\.kind)) == [.newAgendaItem, .attendanceRecorded])
+        #expect(
+            Set(changes.map(\.text)) == [
+                "Kommundirektörsmötet den 22 maj 2026 – ny punkt på dagordningen: ”Budget 2027”.",
+                "Kommundirektörsmötet den 22 maj 2026 – närvaron är nu antecknad.",
+            ])
+    }
+
+    /// A log written before entries named their changes is rewritten once as it is read:
+    /// each export's vague entries become one, and the header says so.
+    @Test func theVagueHistoryIsRewrittenOnce() throws {
+        let legacy = """
+            # Change log written by `samverkan export`: date (UTC), UID, kind, municipalities, URL, text.
+            # Commit it with the feeds; never edit it by hand.
+            2026-12-04T16:11:19Z\tmeeting-a@x\tchanged\tbjuv\thttps://x/a\tMötet den 10 april 2026 har ändrats.
+            2026-12-04T16:11:19Z\tstart-b@x\tchanged\tklippan\t\tStartdatumet för B den 1 maj 2026 har ändrats.
+            2026-12-04T17:00:00Z\tmeeting-c@x\tcancelled\tbjuv\t\tKommundirektörsmötet den 22 maj 2026 är inställt.
+            2026-12-04T17:21:03Z\tmeeting-a@x\tchanged\tbjuv\thttps://x/a\tMötet den 10 april 2026 har ändrats.
+
+            """
+        let history = try ChangeHistory(tsv: legacy)
+        #expect(history.entries.map(\.kind) == [.textsUpdated, .cancelled, .textsUpdated])
+        #expect(history.entries.first?.text == "Texterna i kalendern har uppdaterats.")
+        #expect(history.entries.first?.municipalities == ["bjuv", "klippan"])
+        #expect(history.tsv.contains("# History rewritten once"))
+        // Read back, the rewritten log stays as it is.
+        #expect(try ChangeHistory(tsv: history.tsv) == history)
+    }
+
+    /// Readers see the day in Europe/Stockholm: 23.30 on 20 April in Stockholm is 21.30 UTC.
+    @Test func daysAreStockholmDays() {
+        let late = ChangeEntry(
+            date: Instant(Day(2026, 4, 20), hour: 22, minute: 30), uid: "u", kind: .cancelled,
+            municipalities: [],
+            text: "t", url: nil)
+        #expect(late.day == Day(2026, 4, 21))
+        #expect(ChangeLog.entries([late], since: Day(2026, 4, 21)) == [late])
+        #expect(ChangeLog.entries([late], since: Day(2026, 4, 22)).isEmpty)
     }
 
     @Test func xmlEscaping() {

@@ -5,19 +5,20 @@ extension EventLedger {
         "# SEQUENCE ledger written by `samverkan export`: UID, SEQUENCE, content fingerprint,\n"
         + "# revised (UTC, DTSTAMP and LAST-MODIFIED), removed (UTC, empty while published),\n"
         + "# then what subscribers saw: timing, place, status, title, municipalities, URL, and for a\n"
-        + "# deadline the answers recorded. UID#municipalities/SLUG is that municipality's own\n"
-        + "# wording of the event, in its feed.\n"
+        + "# deadline the answers recorded (for a meeting, an empty column), then for a meeting its\n"
+        + "# agenda items, decisions and attendance by key. UID#municipalities/SLUG is that\n"
+        + "# municipality's own wording of the event, in its feed.\n"
         + "# Commit it with the feeds; never edit it by hand.\n"
 
     /// What a line holds, for naming a malformed one.
     static let lineFormat =
         "UID<TAB>SEQUENCE<TAB>FINGERPRINT[<TAB>REVISED<TAB>REMOVED[<TAB>TIMING<TAB>PLACE<TAB>STATUS"
-        + "<TAB>TITLE<TAB>MUNICIPALITIES<TAB>URL[<TAB>ANSWERS]]]"
+        + "<TAB>TITLE<TAB>MUNICIPALITIES<TAB>URL[<TAB>ANSWERS[<TAB>FACTS]]]]"
 
     /// Lines of `sequences.tsv` read by one core.
     static let linesPerPart = 16_384
 
-    /// Reads `sequences.tsv` (lines of three, five, eleven or twelve columns), a part per
+    /// Reads `sequences.tsv` (lines of three, five, eleven, twelve or thirteen columns), a part per
     /// core; a later line for the same key wins, and the first malformed line is named.
     public init(tsv text: String) throws(LedgerError) {
         let lines = LedgerText.lines(text)
@@ -51,7 +52,7 @@ extension EventLedger {
     /// One line's key and entry, or nil when the line is malformed.
     private static func entry(_ line: Substring) -> (LedgerKey, Entry)? {
         let fields = LedgerText.fields(line)
-        guard [3, 5, 11, 12].contains(fields.count), !fields[0].isEmpty, let sequence = Int(fields[1]),
+        guard [3, 5, 11, 12, 13].contains(fields.count), !fields[0].isEmpty, let sequence = Int(fields[1]),
             sequence >= 0
         else { return nil }
         var revised: Instant?

@@ -13,11 +13,48 @@ public struct EventState: Hashable, Sendable {
     /// For a deadline, the answers recorded to what its decision asks, sorted; empty for
     /// anything else.
     public let answers: [ResponseRecord]
+    /// For a meeting, its agenda items, decisions and attendance record, by key; nil for
+    /// anything else, and in lines written before the ledger kept them.
+    public let facts: [Fact]?
+
+    /// Something recorded about a meeting that the change log announces when it is new.
+    public struct Fact: Hashable, Sendable {
+        public enum Kind: String, Hashable, Sendable {
+            case agendaItem = "agenda"
+            case decision
+            case attendance
+        }
+
+        public let kind: Kind
+        /// `agenda/2`, `decision/kdm-2026-04-10-scenario-3`, `attendance`: what the ledger keeps.
+        public let key: String
+        /// The item's or decision's title, as the change log words it; empty when read back.
+        public let words: String
+
+        public init(_ kind: Kind, id: String? = nil, words: String = "") {
+            self.kind = kind
+            self.key = id.map { "\(kind.rawValue)/\($0)" } ?? kind.rawValue
+            self.words = words
+        }
+
+        /// The fact a ledger key names (its words unknown), or nil.
+        init?(key text: some StringProtocol) {
+            let parts = text.split(separator: "/", maxSplits: 1)
+            guard let first = parts.first, let kind = Kind(rawValue: String(first)),
+                (kind == .attendance) == (parts.count == 1)
+            else { return nil }
+            self.init(kind, id: parts.count == 2 ? String(parts[1]) : nil)
+        }
+
+        /// By key: a reworded item is the same fact.
+        public static func == (a: Fact, b: Fact) -> Bool { a.key == b.key }
+        public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    }
 
     public init(
         timing: Event.Timing, location: String, status: VEvent.Status, title: String,
         municipalities: [String],
-        url: String, answers: [ResponseRecord] = []
+        url: String, answers: [ResponseRecord] = [], facts: [Fact]? = nil
     ) {
         self.timing = timing
         self.location = location
@@ -26,35 +63,48 @@ public struct EventState: Hashable, Sendable {
         self.municipalities = municipalities
         self.url = url
         self.answers = answers
+        self.facts = facts
     }
 
-    /// The ledger columns after `removed`; the answers only when there are some, so other
-    /// lines keep their eleven columns.
+    /// The ledger columns after `removed`; the answers only when there are some or facts
+    /// follow, and a meeting's facts last, so other lines keep their eleven columns.
     var columns: [String] {
-        ([
+        var columns = [
             timing.ledgerText, location, status.rawValue, title, municipalities.joined(separator: ","), url,
-        ] + (answers.isEmpty ? [] : [answers.map(\.description).joined(separator: ",")])).map(
-            ChangeEntry.clean)
+        ]
+        if !answers.isEmpty || facts != nil {
+            columns.append(answers.map(\.description).joined(separator: ","))
+        }
+        if let facts { columns.append(facts.map(\.key).joined(separator: ",")) }
+        return columns.map(ChangeEntry.clean)
     }
 
     /// The state `columns` wrote, or nil when they are not such columns.
     init?(columns: ArraySlice<Substring>) {
-        guard columns.count == 6 || columns.count == 7 else { return nil }
+        guard (6...8).contains(columns.count) else { return nil }
         let values = Array(columns)
         guard let timing = Event.Timing(ledgerText: values[0]),
             let status = VEvent.Status(rawValue: String(values[2]))
         else { return nil }
         var answers: [ResponseRecord] = []
-        if values.count == 7 {
+        if values.count >= 7 {
             for text in values[6].split(separator: ",") {
                 guard let record = ResponseRecord(text) else { return nil }
                 answers.append(record)
             }
         }
+        var facts: [Fact]?
+        if values.count == 8 {
+            facts = []
+            for text in values[7].split(separator: ",") {
+                guard let fact = Fact(key: text) else { return nil }
+                facts?.append(fact)
+            }
+        }
         self.init(
             timing: timing, location: String(values[1]), status: status, title: String(values[3]),
             municipalities: values[4].split(separator: ",").map(String.init), url: String(values[5]),
-            answers: answers)
+            answers: answers, facts: facts)
     }
 }
 
