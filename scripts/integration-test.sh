@@ -7,7 +7,8 @@
 #     read by khal; a custom feed held to the feed rules (Tests/Oracles/check_feeds.py);
 #   - headers, 304 on If-None-Match, gzip, bad input, identical ETags across exports;
 #   - the pages in one headless Chromium session (Tests/Oracles/browser_checks.py): DOM,
-#     phone-size layout and screenshots, Content-Security-Policy, axe-core on every page.
+#     a crawl of every page, link, feed and file on both hosts, reflow at 320 px, search,
+#     phone-size screenshots, Content-Security-Policy, axe-core.
 # Installs what it needs when missing. Exits non-zero, saying what failed, on any failure.
 # SAMVERKAN_BIN=path runs a given binary instead of building one.
 # Output (fetched feeds, screenshots, logs) goes to .test-output/integration/.
@@ -64,17 +65,16 @@ start_serve "$out/serve.log" "$bin" serve --exports Exports --public-url "$publi
 pids+=("$SERVE_PID")
 server_port=$SERVE_PORT
 nginx_port=$(free_port)
-today=$(TZ=Europe/Stockholm date +%F)
 
 # Static site: a copy of Exports/ (for its SEQUENCE ledger) re-exported with the pages,
 # linking to the same public address as the server, so both serve the same page.
 cp -r Exports "$work/site"
-"$bin" export -o "$work/site" --public-url "$public" --as-of "$today" >"$out/export.log" 2>&1 \
+"$bin" export -o "$work/site" --public-url "$public" >"$out/export.log" 2>&1 \
     || { cat "$out/export.log"; echo "FAIL static export"; exit 1; }
 # A second, independent export of the same data, as another host would make it.
 cp -r Exports "$work/site2"
 sleep 1
-"$bin" export -o "$work/site2" --public-url "$public" --as-of "$today" >>"$out/export.log" 2>&1 \
+"$bin" export -o "$work/site2" --public-url "$public" >>"$out/export.log" 2>&1 \
     || { echo "FAIL second static export"; exit 1; }
 
 nginx_pid=$(scripts/serve-nginx.sh "$work/site" "$nginx_port" "$work/nginx") || { echo "FAIL nginx start"; exit 1; }
@@ -205,7 +205,7 @@ done
 
 # --- the pages in headless Chromium -----------------------------------------------------
 absorb timeout 600 python3 Tests/Oracles/browser_checks.py --server "$server" --nginx "$nginx" \
-    --feeds "$count" --out "$out"
+    --feeds "$count" --public "$public" --out "$out"
 
 # --- the server logged one line per request ---------------------------------------------
 check "server logs one line per request" grep -q 'GET /feeds/all.ics 200' "$out/serve.log"

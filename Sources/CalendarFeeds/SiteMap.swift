@@ -17,15 +17,33 @@ public struct SiteMap: Sendable {
         case body(Body.ID)
         case meeting(Meeting.ID)
         case decision(Decision.ID)
+        /// What one municipality has yet to do (`/uppfoljning/bjuv`).
+        case followUp(Municipality.ID)
+        /// A folder's own page, listing its records: `/kommuner/`, `/uppfoljning/`.
+        case index(Folder)
+        /// A page of its own at the root: `/om`, `/tillganglighet`, `/sok`.
+        case about
+        case accessibility
+        case search
     }
 
-    /// The pages that live in a folder of their own, one per record, by its slug or ID.
+    /// The pages that live in a folder of their own, one per record, by its slug or ID,
+    /// with the folder's own page listing them.
     public enum Folder: String, CaseIterable, Sendable {
         case municipality = "kommuner"
         case body = "organ"
         case meeting = "moten"
         case decision = "beslut"
+        case followUp = "uppfoljning"
     }
+
+    /// The pages at the root, by their one word: `/om`.
+    static let rootPages: [(word: String, page: Page)] = [
+        ("om", .about), ("tillganglighet", .accessibility), ("sok", .search),
+    ]
+
+    /// The file of the page a static host shows for any address it does not have.
+    public static let notFoundFile = "404.html"
 
     public let registry: Registry
     /// `https://kalender.example.se`, no trailing slash; empty for site-relative addresses.
@@ -47,7 +65,9 @@ public struct SiteMap: Sendable {
     /// `/`, `/kommuner/bjuv`, `/organ/energinatverket`, `/moten/kdm-2026-04-10`,
     /// `/beslut/kdm-2026-04-10-scenario-3`; nil when the registry has no such record.
     public func path(_ page: Page) -> String? {
-        guard let (folder, key) = folderAndKey(page) else { return page == .home ? "/" : nil }
+        if let word = Self.rootWord(page) { return word.isEmpty ? "/" : "/\(word)" }
+        if case .index(let folder) = page { return "/\(folder.rawValue)/" }
+        guard let (folder, key) = folderAndKey(page) else { return nil }
         return "/\(folder.rawValue)/\(key)"
     }
 
@@ -57,25 +77,52 @@ public struct SiteMap: Sendable {
     /// The page's file in a static export (`index.html`, `kommuner/bjuv.html`), which
     /// nginx serves at `path(page)`.
     public func file(_ page: Page) -> String? {
-        guard let (folder, key) = folderAndKey(page) else { return page == .home ? "index.html" : nil }
+        if let word = Self.rootWord(page) { return word.isEmpty ? "index.html" : "\(word).html" }
+        if case .index(let folder) = page { return "\(folder.rawValue)/index.html" }
+        guard let (folder, key) = folderAndKey(page) else { return nil }
         return "\(folder.rawValue)/\(key).html"
     }
 
     /// The page at `path` (without query), or nil when the address is malformed or names
-    /// no record of the registry.
+    /// no record of the registry. A folder's page is at `/kommuner/`, with the slash.
     public func page(at path: some StringProtocol) -> Page? {
         if path == "/" { return .home }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].isEmpty, !parts[2].isEmpty,
-            let folder = Folder(rawValue: String(parts[1]))
-        else { return nil }
+        if parts.count == 2, parts[0].isEmpty {
+            return Self.rootPages.first { $0.word == parts[1] }?.page
+        }
+        guard parts.count == 3, parts[0].isEmpty, let folder = Folder(rawValue: String(parts[1])) else {
+            return nil
+        }
         let key = String(parts[2])
+        if key.isEmpty { return .index(folder) }
         switch folder {
         case .municipality: return municipalityPage(slug: key)
         case .body: return registry.bodies.first { $0.slug == key }.map { .body($0.id) }
         case .meeting: return registry[Meeting.ID(key)].map { .meeting($0.id) }
         case .decision: return registry[Decision.ID(key)].map { .decision($0.id) }
+        case .followUp: return registry.municipalities.first { $0.slug == key }.map { .followUp($0.id) }
         }
+    }
+
+    /// The page's own address when `path` names one in another form: another case, å, ä
+    /// and ö for a, a and o, or a folder without its final slash (`/kommuner/Bjuv`,
+    /// `/kommuner/Ängelholm`, `/kommuner`); nil when it names none or is the page's own.
+    public func canonicalPath(for path: some StringProtocol) -> String? {
+        if page(at: path) != nil { return nil }
+        let folded = Self.folded(path)
+        for candidate in [folded, folded + "/"] {
+            if let page = page(at: candidate), let canonical = self.path(page), canonical != String(path) {
+                return canonical
+            }
+        }
+        return nil
+    }
+
+    /// Lower case, with å, ä, ö, é and ü as their plain letters: the form slugs and IDs take.
+    static func folded(_ text: some StringProtocol) -> String {
+        let plain: [Character: Character] = ["å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"]
+        return String(text.lowercased().map { plain[$0] ?? $0 })
     }
 
     /// The page of the municipality with `slug`: the ledgers name municipalities by slug.
@@ -88,19 +135,31 @@ public struct SiteMap: Sendable {
     public var pages: [Page] {
         var seenMeetings = Set<Meeting.ID>()
         var seenDecisions = Set<Decision.ID>()
-        return [.home] + registry.municipalities.map { .municipality($0.id) }
+        var seenMunicipalities = Set<Municipality.ID>()
+        let municipalities = registry.municipalities.filter { seenMunicipalities.insert($0.id).inserted }
+        return [.home] + Self.rootPages.map(\.page) + Folder.allCases.map { .index($0) }
+            + municipalities.map { .municipality($0.id) }
+            + municipalities.map { .followUp($0.id) }
             + registry.bodies.map { .body($0.id) }
             + registry.meetings.filter { seenMeetings.insert($0.id).inserted }.map { .meeting($0.id) }
             + registry.decisions.filter { seenDecisions.insert($0.id).inserted }.map { .decision($0.id) }
     }
 
-    /// The router's patterns for the pages, one per kind (`/`, `kommuner/:key`, …).
-    public static let routes = ["/"] + Folder.allCases.map { "\($0.rawValue)/:key" }
+    /// The router's patterns for the pages, one per kind (`/`, `om`, `kommuner/:key`, …); a
+    /// folder's pattern also answers the folder's own page (`/kommuner/`).
+    public static let routes =
+        ["/"] + rootPages.map(\.word) + Folder.allCases.flatMap { [$0.rawValue, "\($0.rawValue)/:key"] }
+
+    /// The word of a page at the root (empty for the start page), nil for any other page.
+    private static func rootWord(_ page: Page) -> String? {
+        page == .home ? "" : rootPages.first { $0.page == page }?.word
+    }
 
     private func folderAndKey(_ page: Page) -> (Folder, String)? {
         switch page {
-        case .home: nil
+        case .home, .index, .about, .accessibility, .search: nil
         case .municipality(let id): registry[id].map { (.municipality, $0.slug) }
+        case .followUp(let id): registry[id].map { (.followUp, $0.slug) }
         case .body(let id): registry[id].map { (.body, $0.slug) }
         case .meeting(let id): registry[id].map { (.meeting, $0.id.rawValue) }
         case .decision(let id): registry[id].map { (.decision, $0.id.rawValue) }

@@ -24,7 +24,7 @@ public struct Publication: Sendable {
     /// The standard feeds, in the order of their files.
     public let feeds: [Feed]
     /// The ledgers as this export leaves them.
-    public let ledger: Ledgers
+    public internal(set) var ledger: Ledgers
     /// Every file: the standard feeds (in `feeds` order), their gzip twins (`.ics.gz`, in
     /// the same order), the spreadsheet and Popolo exports, the Atom change logs (each
     /// with its `.gz`), then the ledgers.
@@ -78,6 +78,32 @@ public struct Publication: Sendable {
         feeds = plan.feeds
         self.ledger = ledgers
         self.files = files
+    }
+
+    /// Adds files made from what this publication holds (the web pages, which are made a
+    /// layer above), each revised like every other file: `revisions.tsv` records it, and
+    /// the ledger files, rewritten, stay as new as the newest file. A file seen for the
+    /// first time gets the newest revision among the others.
+    public mutating func add(_ made: [(path: String, bytes: [UInt8])], now: Instant) {
+        let ledgerNames = Set(Ledgers.fileNames)
+        var kept = files.filter { !ledgerNames.contains($0.path) }
+        var ledgerBytes: [String: [UInt8]] = [:]
+        for file in files where ledgerNames.contains(file.path) { ledgerBytes[file.path] = file.bytes }
+        let candidate = kept.map(\.lastModified).max() ?? Instant(secondsSinceEpoch: 0)
+        kept += Self.revised(made, revisions: &ledger.files, candidate: candidate, now: now)
+        let newest = kept.map(\.lastModified).max() ?? candidate
+        for name in Ledgers.fileNames {
+            let bytes =
+                name == FileRevisions.fileName ? Array(ledger.files.tsv.utf8) : ledgerBytes[name] ?? []
+            kept.append(ExportFile(path: name, bytes: bytes, lastModified: newest))
+        }
+        files = kept
+    }
+
+    /// The spreadsheet and Popolo exports (`representatives.csv`, `popolo.json`), made from
+    /// the registry alone: `serve` serves them as nginx serves the committed files.
+    public static func dataFiles(_ registry: Registry, zone: ZoneInfo) -> [(path: String, bytes: [UInt8])] {
+        ExportPlan.registryFiles(registry, zone: zone)
     }
 
     /// Each feed with its revision, then beside each its gzip twin, for nginx's

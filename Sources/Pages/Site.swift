@@ -38,32 +38,14 @@ public struct Site: Sendable {
         return "webcal" + url[range.lowerBound...]
     }
 
-    /// Google Calendar's "add by URL" link for the feed: `cid=` and the `webcal://`
-    /// address, percent-encoded. Google fetches the feed itself, so it must be public.
-    public func googleCalendarURL(_ feed: Feed) -> String {
-        "https://calendar.google.com/calendar/r?cid=" + Self.percentEncoded(webcalURL(feed))
-    }
+    /// Google Calendar's own settings page for adding a calendar by its address, where
+    /// the reader pastes the `https://` address. Google documents this page; the older
+    /// `calendar/r?cid=` link is undocumented and reported to fail.
+    public static let googleAddByURL = "https://calendar.google.com/calendar/u/0/r/settings/addbyurl"
 
     /// `https://…/changes.atom`, or one municipality's `https://…/changes/bjuv.atom`.
     public func changesURL(_ municipality: Municipality? = nil) -> String {
         siteMap.changeLogURL(municipality)
-    }
-
-    /// Percent-encodes everything but RFC 3986's unreserved characters.
-    static func percentEncoded(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF")
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.append(Character(Unicode.Scalar(byte)))
-            default:
-                result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
-            }
-        }
-        return result
     }
 
     /// The page's path on the site (`/moten/kdm-2026-04-10`), for links between pages.

@@ -7,8 +7,9 @@ public enum PageAssets {
     /// System fonts only; one column that reads on a phone and widens on a desk.
     public static let style = text(PackageResources.style_css)
 
-    /// The copy buttons: the clipboard API where the page is a secure context, selecting
-    /// the text field (so a long press copies it) everywhere else.
+    /// The copy buttons (the clipboard API where the page is a secure context, selecting
+    /// the text field everywhere else), what depends on today (dates passed, requests
+    /// overdue: from the page's `data-day` and `data-due`), and the search on `/sok`.
     public static let script = text(PackageResources.script_js)
 
     /// The file's text without its final line break.
@@ -37,6 +38,17 @@ enum Templates {
         ("howto", PackageResources.howto_mustache),
         ("status", PackageResources.status_mustache),
         ("changes", PackageResources.changes_mustache),
+        ("site_header", PackageResources.site_header_mustache),
+        ("crumbs", PackageResources.crumbs_mustache),
+        ("site_footer", PackageResources.site_footer_mustache),
+        ("open_actions", PackageResources.open_actions_mustache),
+        ("source", PackageResources.source_mustache),
+        ("list", PackageResources.list_mustache),
+        ("follow_up", PackageResources.follow_up_mustache),
+        ("about", PackageResources.about_mustache),
+        ("accessibility", PackageResources.accessibility_mustache),
+        ("feedback", PackageResources.feedback_mustache),
+        ("search", PackageResources.search_mustache),
     ]
 
     /// Parses every template; throws the first parse error, naming the template.

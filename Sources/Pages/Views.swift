@@ -7,19 +7,15 @@ import Registry
 //
 // Names are distinct across nesting levels on purpose: Mustache looks a name it cannot
 // find in the innermost value up in the enclosing ones.
+//
+// No value depends on the day a page is rendered: a page is the same bytes whatever day
+// it is made. What depends on today ("försenat", which dates have passed) the page's
+// script works out from the ISO dates the templates put in `data-` attributes.
 
-/// What the layout shows around every page.
-struct Frame {
-    /// The window title.
-    let title: String
-    let heading: String
-    let lead: String?
-    /// Whether to show the link back to the start page.
-    let back: Bool
-    /// The day the page speaks for, in Swedish.
-    let asOf: String
-    let style = PageAssets.style
-    let script = PageAssets.script
+/// One link of the breadcrumbs (`Start › Kommunerna › Bjuv`).
+struct Crumb: Hashable {
+    let crumbName: String
+    let crumbPath: String
 }
 
 struct HomeView {
@@ -52,7 +48,6 @@ struct HomeView {
     let municipalityFeedCount: Int
     let bodyFeeds: [FeedView]
     let bodyFeedCount: Int
-    let customExample: String
 }
 
 struct MunicipalityView {
@@ -63,26 +58,43 @@ struct MunicipalityView {
         let bodyPath: String?
     }
 
-    /// What the municipality is asked to do and has not done (`Registry.openActions`).
-    struct OpenAction {
-        let what: String
-        let decisionTitle: String
-        let decisionPath: String?
-        /// "30 april 2026".
-        let due: String
-        /// "försenat", "inte förfallet".
-        let state: String
-    }
-
     let frame: Frame
     let municipalityName: String
     let seats: [SeatItem]
     let hasSeats: Bool
-    let openActions: [OpenAction]
-    let hasOpenActions: Bool
+    let followUp: FollowUpView
+    let followUpPath: String?
     let events: EventsView
     let changes: ChangesView
     let feed: FeedView?
+}
+
+/// What is asked and not yet answered (`open_actions.mustache`), due day first, so that
+/// what is overdue on any day comes first.
+struct FollowUpView {
+    struct Item {
+        let what: String
+        /// The asked party, when the list spans several.
+        let party: String?
+        let partyPath: String?
+        let decisionTitle: String
+        let decisionPath: String?
+        /// "30 april 2026".
+        let due: String
+        /// "2026-04-30": the script marks the row "försenat" once the day has passed.
+        let dueISO: String
+        /// "inte svarat", or the answer that moved the day ("bett om anstånd").
+        let state: String
+    }
+
+    /// "Det som Bjuv ska göra och inte har gjort".
+    let caption: String
+    let captionID: String
+    let items: [Item]
+    let hasItems: Bool
+    let showsParty: Bool
+    /// Said when nothing is open.
+    let noneText: String
 }
 
 /// "Senaste ändringar": the newest entries of a change log and its Atom address.
@@ -91,6 +103,7 @@ struct ChangesView {
         let date: String
         let iso: String
         let text: String
+        /// The page the entry concerns, root-relative.
         let url: String?
     }
 
@@ -178,6 +191,11 @@ struct MeetingView {
     let hasAgenda: Bool
     let decisions: [DecisionItem]
     let hasDecisions: Bool
+    let source: SourceView
+}
+
+/// A cited document: its title and date, the item, and its address when known.
+struct SourceView {
     let sourceTitle: String
     let sourceLink: String?
     let sourceItem: String?
@@ -195,14 +213,19 @@ struct DecisionView {
         struct Row {
             let party: String
             let partyPath: String?
-            /// "har svarat", "har avböjt", "inte förfallet", "försenat".
+            /// "har svarat", "har avböjt", "inte svarat".
             let status: String
+            /// The due day while open ("2026-04-30"): the script words it "försenat" or
+            /// "inte förfallet" on the reader's day.
+            let dueISO: String?
             /// The day answered, or "senast 30 april 2026" while open.
             let date: String
             /// "lämnat fullmakt", "bad om anstånd till 15 maj 2026", or "–".
             let answer: String
             /// "Fullmakt …, 22 april 2026", or "–".
             let source: String
+            /// The source document's address, when known.
+            let sourceURL: String?
         }
 
         /// The section's id: `begaran-1`.
@@ -210,8 +233,7 @@ struct DecisionView {
         let what: String
         let by: String
         let askedCount: Int
-        let statusDate: String
-        /// "1 av 10 har svarat, 9 är försenade."
+        /// "1 av 10 har svarat."
         let summary: String
         let rows: [Row]
     }
@@ -227,9 +249,7 @@ struct DecisionView {
     let inferred: [InferredField]
     let hasInferred: Bool
     let actions: [ActionTable]
-    let sourceTitle: String
-    let sourceLink: String?
-    let sourceItem: String?
+    let source: SourceView
 }
 
 /// A body's lifecycle stage as a badge (`status.mustache`).
@@ -239,9 +259,12 @@ struct StatusBadge {
     let badgeLabel: String
 }
 
-/// "Kommande" and "Senaste" (`events.mustache`).
+/// Dated events, in order (`events.mustache`); the script marks those past on the
+/// reader's day.
 struct EventsView {
     struct Row {
+        /// "2026-04-10".
+        let iso: String
         /// "10 april 2026".
         let date: String
         /// "08:30–10:30", nil for an all-day event.
@@ -255,11 +278,8 @@ struct EventsView {
         let meetingPath: String?
     }
 
-    let asOf: String
-    let upcoming: [Row]
-    let hasUpcoming: Bool
-    let recent: [Row]
-    let hasRecent: Bool
+    let rows: [Row]
+    let hasRows: Bool
 }
 
 /// One feed to subscribe to (`feed.mustache`).
@@ -270,5 +290,52 @@ struct FeedView {
     let elementID: String
     let url: String
     let webcal: String
+    /// Google Calendar's own "add by URL" settings page, where the address is pasted.
     let google: String
+}
+
+/// A page that is a list of links under headings: the folders' own pages and the overviews.
+struct ListView {
+    struct Group {
+        let groupHeading: String?
+        let groupID: String?
+        let links: [Link]
+    }
+
+    struct Link {
+        let linkText: String
+        let linkPath: String?
+        /// A line under the link: "Kommundirektörerna · 10 april 2026".
+        let note: String?
+        let struck: Bool
+    }
+
+    let frame: Frame
+    let intro: String?
+    let groups: [Group]
+    let emptyText: String?
+}
+
+/// The follow-up overview (`/uppfoljning/`) and one municipality's (`/uppfoljning/bjuv`).
+struct FollowUpPageView {
+    let frame: Frame
+    let followUp: FollowUpView
+    /// Links to each municipality's own list.
+    let others: [ListView.Link]
+}
+
+/// `/om`, `/tillganglighet` and `/sok`: the service's own pages.
+struct ServiceView {
+    let frame: Frame
+    let organisation: String
+    let website: String?
+    let contactEmail: String?
+    let feedbackEmail: String?
+    let postalAddress: String?
+    let assessed: String
+    let assessedISO: String
+    let publicURL: String
+    let latestDocument: String
+    /// The search page's fallback: the overviews.
+    let overviews: [ListView.Link]
 }

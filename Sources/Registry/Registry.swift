@@ -29,8 +29,15 @@ public struct Registry: Sendable {
     /// (`https://kalender.familjenhelsingborg.se`): calendar events link to their pages
     /// under it, and `serve` links to it unless told otherwise. Set in `Data/`.
     public private(set) var publicURL: String?
+    /// Who publishes the site and how to reach them (`/om`, `/tillganglighet`). Set in `Data/`.
+    public private(set) var publisher: Publisher?
 
     public init() {}
+
+    /// Sets who publishes the site.
+    public mutating func configure(publisher: Publisher) {
+        self.publisher = publisher
+    }
 
     /// Sets the public address (a trailing slash is dropped).
     public mutating func configure(publicURL: String) {

@@ -59,6 +59,10 @@ public struct ServerState: Sendable {
     let site: Site
     let catalog: FeedCatalog
     let renderer: CustomFeedRenderer
+    /// The export's record of each file: the pages' Last-Modified.
+    let revisions: FileRevisions
+    /// `popolo.json` and `representatives.csv`, as the export writes them.
+    let dataFiles: [(path: String, bytes: [UInt8])]
 
     /// Reads back the export in `configuration.exportsPath`: what `samverkan export`
     /// rendered, after checking that it is what the registry exports
@@ -116,6 +120,8 @@ public struct ServerState: Sendable {
         self.site = site
         self.renderer = renderer
         self.zone = zone
+        self.revisions = publication.ledger.files
+        self.dataFiles = Publication.dataFiles(registry, zone: zone)
         logger.info(
             "start-up: \(publication.events.count) events \(how) in \(read - started), responses built in \(clock.now - read)"
         )
@@ -155,9 +161,10 @@ public func buildRouter(state: ServerState, configuration: ServerConfiguration) 
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: PlainErrorMiddleware())
+    router.add(middleware: PlainErrorMiddleware(site: state.site))
     router.add(middleware: RequestGuardMiddleware())
-    PageController(site: state.site, today: today).addRoutes(to: router)
+    PageController(site: state.site, revisions: state.revisions, dataFiles: state.dataFiles).addRoutes(
+        to: router)
     FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site).addRoutes(to: router)
     APIController(site: state.site, today: today).addRoutes(to: router.group("api"))
     return router

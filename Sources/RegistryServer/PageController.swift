@@ -1,61 +1,123 @@
 import CalendarFeeds
+public import ExportFiles
 public import Hummingbird
 import NIOConcurrencyHelpers
 public import Pages
-public import Registry
+import Registry
 
-/// The web pages, one route per kind of page the site map knows (`SiteMap.routes`).
+/// The web pages, one route per kind of page the site map knows (`SiteMap.routes`), the
+/// search index and the open-data files, as nginx serves them from `Exports/`.
 ///
-/// Pages speak for a day (who represents whom, what comes next), so each is rendered
-/// the first time it is asked for on a given day in Europe/Stockholm and then served
-/// from memory with its ETag like a feed. Unknown paths are never cached.
+/// A page is the same whatever the day (`Pages`), so each is rendered the first time it
+/// is asked for and then served from memory with its ETag like a feed; its Last-Modified
+/// is the revision `revisions.tsv` records for those bytes. An address in another
+/// spelling (`/kommuner/Bjuv`) is redirected to the page's own; an unknown one gets the
+/// Swedish 404 page.
 public struct PageController<Context: RequestContext>: Sendable {
     let site: Site
-    let today: @Sendable () -> Day
+    let revisions: FileRevisions
+    /// `popolo.json`, `representatives.csv` and `sok.json`, by path under the root.
+    let files: [String: CachedResource]
     private let cache = PageCache()
 
-    public init(site: Site, today: @escaping @Sendable () -> Day) {
+    /// - Parameters:
+    ///   - revisions: The export's record of each file, for the pages' Last-Modified.
+    ///   - dataFiles: The open-data files (`Publication.dataFiles`), served at the root.
+    public init(site: Site, revisions: FileRevisions, dataFiles: [(path: String, bytes: [UInt8])]) {
         self.site = site
-        self.today = today
+        self.revisions = revisions
+        let newest = Self.newest(revisions)
+        var files: [String: CachedResource] = [:]
+        let made = dataFiles + [(Pages.searchIndexFile, Array(Pages.searchIndex(site: site).utf8))]
+        for (path, bytes) in made {
+            files[path] = CachedResource(
+                bytes: bytes, contentType: Self.contentType(path),
+                cacheControl: CachedResource.pageCacheControl,
+                lastModified: Self.revision(path, bytes, revisions, newest: newest))
+        }
+        self.files = files
     }
 
     public func addRoutes(to router: Router<Context>) {
         for route in SiteMap.routes {
             router.get(RouterPath(route)) { request, _ in try self.page(request) }
         }
+        for path in files.keys {
+            router.get(RouterPath(path)) { request, _ in
+                guard let resource = files[path] else { throw HTTPError(.notFound) }
+                return resource.response(to: request)
+            }
+        }
     }
 
     func page(_ request: Request) throws -> Response {
         let path = request.uri.path
-        let day = today()
-        guard
-            let resource = cache.resource(
-                at: path, on: day,
-                render: {
-                    Pages.page(at: path, site: site, on: day).map {
-                        CachedResource(
-                            bytes: Array($0.utf8), contentType: CachedResource.htmlType,
-                            cacheControl: CachedResource.pageCacheControl, lastModified: day)
-                    }
-                })
-        else {
-            throw HTTPError(.notFound, message: "Sidan finns inte. Börja på /.")
+        guard let resource = cache.resource(at: path, render: { render(path) }) else {
+            return Self.redirectOrNotFound(path, site: site)
         }
         return resource.response(to: request)
     }
+
+    private func render(_ path: String) -> CachedResource? {
+        guard let page = site.siteMap.page(at: path), let html = Pages.page(page, site: site) else {
+            return nil
+        }
+        let bytes = Array(html.utf8)
+        let file = site.siteMap.file(page) ?? ""
+        return CachedResource(
+            bytes: bytes, contentType: CachedResource.htmlType, cacheControl: CachedResource.pageCacheControl,
+            lastModified: Self.revision(file, bytes, revisions, newest: Self.newest(revisions)))
+    }
+
+    /// A redirect to the page `path` names in another spelling (`/kommuner/Bjuv`,
+    /// `/kommuner/%C3%84ngelholm`), else the Swedish 404 page.
+    static func redirectOrNotFound(_ path: String, site: Site) -> Response {
+        if let canonical = site.siteMap.canonicalPath(for: Percent.decode(path) ?? path) {
+            return Response(status: .movedPermanently, headers: [.location: canonical])
+        }
+        return notFound(site: site)
+    }
+
+    /// The Swedish page for an address the site does not have, with status 404.
+    static func notFound(site: Site) -> Response {
+        let body = ByteBuffer(string: Pages.notFound(site: site))
+        return Response(
+            status: .notFound,
+            headers: [
+                .contentType: CachedResource.htmlType, .cacheControl: "no-store",
+                .contentLength: String(body.readableBytes),
+            ],
+            body: ResponseBody(byteBuffer: body))
+    }
+
+    /// The revision `revisions.tsv` records for these bytes at `path`; bytes it does not
+    /// record (another public address, a stale export) get the newest revision it holds.
+    static func revision(_ path: String, _ bytes: [UInt8], _ revisions: FileRevisions, newest: Instant)
+        -> Instant
+    {
+        guard let record = revisions[path], record.fingerprint == Fingerprint.of(bytes) else { return newest }
+        return record.revised
+    }
+
+    static func newest(_ revisions: FileRevisions) -> Instant {
+        revisions.records.values.map(\.revised).max() ?? Instant(secondsSinceEpoch: 0)
+    }
+
+    static func contentType(_ path: String) -> String {
+        if path.hasSuffix(".json") { return "application/json; charset=utf-8" }
+        if path.hasSuffix(".csv") { return "text/csv; charset=utf-8" }
+        return "application/octet-stream"
+    }
 }
 
-/// Rendered pages of one day; a new day starts an empty cache.
+/// Rendered pages, by path; pages do not depend on the day, so they stay.
 final class PageCache: Sendable {
-    private let state = NIOLockedValueBox<(day: Day?, pages: [String: CachedResource])>((nil, [:]))
+    private let pages = NIOLockedValueBox<[String: CachedResource]>([:])
 
-    func resource(at path: String, on day: Day, render: () -> CachedResource?) -> CachedResource? {
-        if let cached = state.withLockedValue({ $0.day == day ? $0.pages[path] : nil }) { return cached }
+    func resource(at path: String, render: () -> CachedResource?) -> CachedResource? {
+        if let cached = pages.withLockedValue({ $0[path] }) { return cached }
         guard let resource = render() else { return nil }
-        state.withLockedValue { state in
-            if state.day != day { state = (day, [:]) }
-            state.pages[path] = resource
-        }
+        pages.withLockedValue { $0[path] = resource }
         return resource
     }
 }

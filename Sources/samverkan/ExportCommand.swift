@@ -23,17 +23,19 @@ struct ExportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Also write the web pages (index.html and a folder per kind of page) for a static host.",
-            discussion: "Subscribe links point at this address, e.g. https://kalender.example.se."))
+            "The address the web pages' subscribe links carry (default: the registry's, Data/Configuration.swift).",
+            discussion: "E.g. https://kalender.example.se. Links between pages are root-relative either way.")
+    )
     var publicURL: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The day the pages speak for (default: today in Europe/Stockholm).", valueName: "YYYY-MM-DD"))
-    var asOf: Day?
 
     @Flag(help: "Write nothing; exit 1 and list the files if the folder is not what the data would export.")
     var check = false
+
+    func validate() throws {
+        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+            throw ValidationError("--public-url must start with http:// or https://.")
+        }
+    }
 
     func run() throws {
         let registry = Registry.familjenHelsingborg
@@ -59,19 +61,14 @@ struct ExportCommand: ParsableCommand {
         }
         // The one clock read of an export: the revision of whatever it sees change.
         let now = Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
-        let publication = Publication(
+        var publication = Publication(
             registry: registry, previous: ledger, encoder: ICalendarEncoder(zone: zone), now: now)
-        var files = publication.files
-        if let publicURL {
-            let site = Site(
-                registry: registry, publicURL: publicURL, feeds: publication.feeds,
-                events: publication.events,
-                changes: publication.changes)
-            files += Pages.files(site: site, on: asOf ?? zone.today())
-        } else if asOf != nil {
-            printError("error: --as-of needs --public-url (it dates the pages)")
-            throw ExitCode.failure
-        }
+        // The pages are the same bytes whatever day this runs: nothing in them reads the clock.
+        let site = Site(
+            registry: registry, publicURL: publicURL ?? registry.publicURL ?? "", feeds: publication.feeds,
+            events: publication.events, changes: publication.changes)
+        publication.add(Pages.files(site: site), now: now)
+        let files = publication.files
         if check {
             let stale = directory.differences(from: files)
             guard stale.isEmpty else {

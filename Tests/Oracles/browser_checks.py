@@ -3,14 +3,18 @@
 accessibility, against a running `samverkan serve` and nginx over a static export of the
 same data (scripts/integration-test.sh starts both and runs this).
 
-Usage: browser_checks.py --server BASE --nginx BASE --feeds N [--out DIR] [--chromium PATH]
+Usage: browser_checks.py --server BASE --nginx BASE --feeds N --public URL [--out DIR] [--chromium PATH]
 
 - DOM (server and nginx): the start page names the eleven municipalities and has one
   webcal:// subscribe link per feed (N).
-- Layout: at phone size (412×900) the start page does not scroll sideways; screenshots
-  of it and of a municipality's page are saved to DIR/page.png and DIR/page-bjuv.png. (A
-  municipality's page is not held to the width yet: its table of actions is wider than a
-  phone.)
+- Crawl (server and nginx): from `/`, every page, link, feed and file the pages lead to
+  answers 200 without a redirect, and every `#fragment` names an id on its page. The
+  public address (URL, in subscribe links) is mapped to the host under test; nothing
+  outside loopback is fetched (other hosts are counted, not followed).
+- Reflow (server and nginx): at 320 CSS px no page the crawl found scrolls sideways.
+  Screenshots at phone size (390×844) of the start page, a municipality's page and a
+  decision's page go to DIR/phone-*.png.
+- Search (server and nginx): on /sok, each query's first result is its page.
 - Content-Security-Policy (server): the pages /, /kommuner/bjuv, /organ/energinatverket
   and a decision's page carry Content-Security-Policy, Referrer-Policy and
   X-Content-Type-Options; loaded, they raise no `securitypolicyviolation` event and no
@@ -18,9 +22,10 @@ Usage: browser_checks.py --server BASE --nginx BASE --feeds N [--out DIR] [--chr
   the browser's 8px) and the inline script ran (the copy buttons listen; a decision's page
   has none). A control first serves the start page under a policy with wrong hashes:
   Chromium must report violations and log them there, or those checks prove nothing.
-- Accessibility (server): axe-core (bundled by axe-playwright-python) on the start page
-  and every page it leads to (municipalities, bodies, meetings, decisions), after a
-  control page with known violations shows that violations are caught.
+- Accessibility: axe-core (bundled by axe-playwright-python) on every page the crawl
+  found at 1280 px in light mode (server), and on one page of each template at 1280 and
+  320 px, light and dark, on both hosts, after a control page with known violations
+  shows that violations are caught.
 
 Drives Debian's Chromium through Playwright; the DevTools-only parts (log entries, event
 listeners) go through a CDP session of the same browser. Prints one `ok`/`FAIL` line per
@@ -34,6 +39,9 @@ import pathlib
 import re
 import sys
 import threading
+import time
+import urllib.error
+import urllib.parse
 import urllib.request
 
 from axe_playwright_python.sync_playwright import Axe
@@ -47,9 +55,17 @@ check = TALLY.check
 MUNICIPALITIES = ["Helsingborg", "Höganäs", "Ängelholm", "Båstad", "Örkelljunga", "Klippan", "Åstorp",
                   "Bjuv", "Svalöv", "Landskrona", "Perstorp"]
 CSP_PAGES = ["/", "/kommuner/bjuv", "/organ/energinatverket", "/beslut/kdm-2026-04-10-scenario-3"]
-PAGE_PATHS = re.compile(r'href="(/(?:kommuner|organ|moten|beslut)/[a-z0-9-]+)"')
+LINKS = re.compile(r'(?:href|src|value)="([^"]*)"')
+IDS = re.compile(r'\bid="([^"]*)"')
+# One page of each template, for the checks in every width and colour scheme.
+TEMPLATE_PAGES = ["/", "/kommuner/", "/kommuner/bjuv", "/organ/energinatverket", "/moten/",
+                  "/moten/kdm-2026-04-10", "/beslut/", "/beslut/kdm-2026-04-10-scenario-3",
+                  "/uppfoljning/", "/uppfoljning/bjuv", "/om", "/tillganglighet", "/sok", "/finns-inte"]
+SEARCHES = [("Landskrona", "/kommuner/landskrona"), ("10 april", "/moten/kdm-2026-04-10"),
+            ("fullmakt", "/beslut/kdm-2026-04-10-scenario-3"), ("energi", "/organ/energinatverket"),
+            ("Bjuv kalender", "/kommuner/bjuv#kalendrar"), ("Agneta Fristedt", "/kommuner/bjuv")]
 AXE_CONTROL = "<html><body><img src='x.png'><a href='/x'></a></body></html>"
-PHONE = {"width": 412, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 # Installed before any of the page's own scripts, so every violation is recorded.
 WATCH = """
@@ -80,16 +96,104 @@ def dom(browser, name, base, feeds):
     check(links == feeds, f"Chromium DOM ({name}): {links} webcal:// subscribe links for {feeds} feeds")
 
 
-def layout(browser, url, shot, fits=True):
+def screenshots(browser, base, out):
     page = browser.new_page(viewport=PHONE)
-    page.goto(url)
-    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    page.screenshot(path=str(shot))
+    for name, path in (("start", "/"), ("bjuv", "/kommuner/bjuv"),
+                       ("decision", "/beslut/kdm-2026-04-10-scenario-3")):
+        page.goto(base + path)
+        shot = out / f"phone-{name}.png"
+        page.screenshot(path=str(shot))
+        check(shot.is_file() and shot.stat().st_size > 0, f"phone-size screenshot saved: {shot}")
     page.close()
-    if fits:
-        check(widths[0] <= widths[1],
-              f"phone size: {url} is {widths[0]} px wide in a {widths[1]} px window (no sideways scroll)")
-    check(shot.is_file() and shot.stat().st_size > 0, f"phone-size screenshot saved: {shot}")
+
+
+# --- crawl ---------------------------------------------------------------------------------
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def status(url):
+    try:
+        with OPENER.open(url, timeout=30) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), b""
+
+
+def crawl(name, base, public):
+    """Every address the pages lead to, from `/`: (pages, broken, counts)."""
+    host = urllib.parse.urlsplit(base).netloc
+    webcal = "webcal" + public[public.index("://"):]
+    seen, queue, pages, broken, fragments = {"/"}, ["/"], {}, [], []
+    counts = {"pages": 0, "feeds": 0, "files": 0, "links": 0, "elsewhere": 0}
+    while queue:
+        path = queue.pop(0)
+        code, kind, body = status(base + path)
+        if code != 200:
+            broken.append(f"{path}→{code}")
+            continue
+        if path.endswith(".ics"):
+            counts["feeds"] += 1
+        elif kind.startswith("text/html"):
+            counts["pages"] += 1
+            html = body.decode("utf-8")
+            pages[path] = set(IDS.findall(html))
+            for link in LINKS.findall(html):
+                counts["links"] += 1
+                link = link.replace("&amp;", "&")
+                if link.startswith(webcal):
+                    link = link[len(webcal):] or "/"
+                if link.startswith(public):
+                    link = link[len(public):] or "/"
+                parts = urllib.parse.urlsplit(link)
+                if not link or (not parts.scheme and not link.startswith(("/", "#"))):
+                    continue  # a value that is no address
+                if parts.scheme == "mailto" or (parts.netloc and parts.netloc != host):
+                    counts["elsewhere"] += 1
+                    continue
+                target = urllib.parse.urljoin(path, parts.path) if parts.path else path
+                if parts.fragment:
+                    fragments.append((path, target, parts.fragment))
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        else:
+            counts["files"] += 1
+    for source, target, fragment in fragments:
+        if target in pages and fragment not in pages[target]:
+            broken.append(f"{source} → {target}#{fragment} (no such id)")
+    check(not broken, f"crawl ({name}): {counts['pages']} pages, {counts['feeds']} feeds, {counts['files']} "
+          f"other files, {counts['links']} links ({counts['elsewhere']} elsewhere, not followed): "
+          f"{len(broken)} broken" + (f" — {' '.join(broken[:10])}" if broken else ""))
+    return sorted(pages)
+
+
+def reflow(browser, name, base, paths):
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    wide = []
+    for path in paths:
+        page.goto(base + path)
+        width, window = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width > window:
+            wide.append(f"{path} ({width} px)")
+    page.close()
+    check(not wide, f"reflow ({name}): {len(paths)} pages at 320 px, none scrolls sideways"
+          + (f" — wider: {' '.join(wide)}" if wide else ""))
+
+
+def search(browser, name, base):
+    page = browser.new_page()
+    for query, expected in SEARCHES:
+        page.goto(base + "/sok?q=" + urllib.parse.quote(query))
+        page.wait_for_selector("#sok-svar li a", timeout=10_000)
+        first = page.eval_on_selector("#sok-svar li a", "a => a.getAttribute('href')")
+        check(first == expected, f"search ({name}): “{query}” → {first} (expected {expected})")
+    page.close()
 
 
 # --- Content-Security-Policy --------------------------------------------------------------
@@ -179,34 +283,37 @@ def content_security_policy(browser, base):
 
 # --- Accessibility -------------------------------------------------------------------------
 
-def linked_pages(base):
-    """The start page and every page it links to, and those pages' links, once each."""
-    seen, queue = ["/"], ["/"]
-    while queue:
-        html = fetch(base + queue.pop(0))[1].decode("utf-8")
-        for link in PAGE_PATHS.findall(html):
-            if link not in seen:
-                seen.append(link)
-                queue.append(link)
-    return seen
+def axe_run(axe, page, label):
+    violations = axe.run(page).response["violations"]
+    for violation in violations:
+        target = violation["nodes"][0]["target"] if violation["nodes"] else "?"
+        check(False, f"{label}: {violation['id']} ({violation['impact']}): {violation['help']} — {target}")
+    return not violations
 
 
-def accessibility(browser, base):
+def accessibility(browser, hosts, every_page):
     axe = Axe()
     page = browser.new_page()
     page.set_content(AXE_CONTROL)
     control = {v["id"] for v in axe.run(page).response["violations"]}
+    page.close()
     check({"image-alt", "html-has-lang", "document-title"} <= control,
           f"control page: axe reports {len(control)} rules violated ({', '.join(sorted(control))})")
-    for path in linked_pages(base):
-        page.goto(base + path)
-        violations = axe.run(page).response["violations"]
-        if not violations:
-            check(True, f"{path}: no axe-core violations")
-        for violation in violations:
-            target = violation["nodes"][0]["target"] if violation["nodes"] else "?"
-            check(False, f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} — {target}")
+    name, base = hosts[0]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    clean = sum(axe_run(axe, page, f"{path} ({name}, 1280 px, light)")
+                for path in every_page if page.goto(base + path) or True)
     page.close()
+    check(clean == len(every_page), f"axe-core ({name}, 1280 px, light): {clean} of {len(every_page)} pages clean")
+    for name, base in hosts:
+        for width in (1280, 320):
+            for scheme in ("light", "dark"):
+                page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                clean = sum(axe_run(axe, page, f"{path} ({name}, {width} px, {scheme})")
+                            for path in TEMPLATE_PAGES if page.goto(base + path) or True)
+                page.close()
+                check(clean == len(TEMPLATE_PAGES), f"axe-core ({name}, {width} px, {scheme}): "
+                      f"{clean} of {len(TEMPLATE_PAGES)} template pages clean")
 
 
 def main():
@@ -214,22 +321,32 @@ def main():
     parser.add_argument("--server", required=True, help="base URL of `samverkan serve`")
     parser.add_argument("--nginx", required=True, help="base URL of nginx over the static export")
     parser.add_argument("--feeds", type=int, required=True, help="the number of feeds in Exports/")
+    parser.add_argument("--public", required=True, help="the public address the pages' subscribe links carry")
     parser.add_argument("--out", default=".test-output/integration")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    hosts = (("server", args.server), ("nginx", args.nginx))
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=args.chromium, args=["--no-sandbox", "--disable-dev-shm-usage"])
         try:
-            for name, base in (("server", args.server), ("nginx", args.nginx)):
+            began = time.monotonic()
+            for name, base in hosts:
                 dom(browser, name, base, args.feeds)
-            layout(browser, args.server + "/", out / "page.png")
-            layout(browser, args.nginx + "/kommuner/bjuv", out / "page-bjuv.png", fits=False)
+            crawled = {}
+            for name, base in hosts:
+                crawled[name] = crawl(name, base, args.public)
+                reflow(browser, name, base, crawled[name])
+                search(browser, name, base)
+            check(crawled["server"] == crawled["nginx"],
+                  f"the crawl finds the same {len(crawled['server'])} pages on both hosts")
+            screenshots(browser, args.nginx, out)
             content_security_policy(browser, args.server)
-            accessibility(browser, args.server)
+            accessibility(browser, hosts, crawled["server"])
+            print(f"     browser checks took {time.monotonic() - began:.1f} s")
         finally:
             browser.close()
     return TALLY.summary()

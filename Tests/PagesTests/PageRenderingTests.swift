@@ -12,7 +12,7 @@ import Testing
 
     @Test func pagesLoadNothingFromElsewhere() async throws {
         let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
-        for file in Pages.files(site: site, on: testDay) {
+        for file in Pages.files(site: site) {
             let html = String(decoding: file.bytes, as: UTF8.self)
             #expect(!html.contains("<link"), "\(file.path)")
             #expect(!html.contains(" src="), "\(file.path)")
@@ -21,18 +21,25 @@ import Testing
         }
     }
 
-    @Test func eventsAreSplitIntoComingAndLatestByTheDayThePageSpeaksFor() throws {
+    @Test func eventsAreListedInOrderWithTheirDaysForTheScriptToMarkThosePassed() throws {
         let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
-        let html = try #require(Pages.page(at: "/", site: site, on: Day(2026, 4, 21)))
-        let coming = try #require(html.range(of: "<h2>Kommande</h2>"))
-        let latest = try #require(html.range(of: "<h2>Senaste</h2>"))
-        let comingPart = html[coming.upperBound..<latest.lowerBound]
-        let latestPart = html[latest.upperBound...]
-        #expect(comingPart.contains("22 maj 2026"))
-        #expect(comingPart.contains("Sista dag: Fullmakt för gemensam lärplattform"))
-        #expect(!comingPart.contains("10 april 2026"))
-        #expect(latestPart.contains("10 april 2026<br>08:30"))
-        #expect(latestPart.contains("Kommundirektörsmöte"))
+        let html = try #require(Pages.page(at: "/", site: site))
+        let meeting = try #require(
+            html.range(of: "<tr data-day=\"2026-04-10\"><td class=\"when\">10 april 2026<br>08:30"))
+        let deadline = try #require(html.range(of: "<tr data-day=\"2026-04-30\">"))
+        let next = try #require(html.range(of: "<tr data-day=\"2026-05-22\">"))
+        #expect(meeting.lowerBound < deadline.lowerBound && deadline.lowerBound < next.lowerBound)
+        #expect(html.contains("Sista dag: Fullmakt för gemensam lärplattform"))
+    }
+
+    @Test func pagesAreTheSameBytesWhateverTheDay() {
+        let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
+        let first = Pages.files(site: site).map(\.bytes)
+        #expect(Pages.files(site: site).map(\.bytes) == first)
+        for file in Pages.files(site: site) where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!html.contains("försenat<") && !html.contains("Uppgifter per"), "\(file.path)")
+        }
     }
 
     @Test func textIsEscaped() {
@@ -43,7 +50,7 @@ import Testing
                 Municipality.ID("x"), name: "<script>alert(1)</script>", officialName: "A & B \"kommun\"",
                 source: Source(Document.ID("d"))))
         let site = Site(registry: registry, publicURL: "https://example.se")
-        let pages = Pages.files(site: site, on: Day(2026, 1, 2)).map {
+        let pages = Pages.files(site: site).map {
             String(decoding: $0.bytes, as: UTF8.self)
         }
         let joined = pages.joined()

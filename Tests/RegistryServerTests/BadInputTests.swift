@@ -18,18 +18,38 @@ import Testing
         "/feeds/ALL.ICS",
         "/..%5c..%5cwindows",
         "/kommuner/lund",
-        "/kommuner/",
         "/organ/nope",
         "/nope",
         "/Exports/all.ics",
         "/api/nope",
     ])
-    func unknownOrTrickyPathsAre404WithAPlainMessage(path: String) async throws {
+    func unknownOrTrickyPathsAre404InSwedish(path: String) async throws {
+        // A feed or the API answers in plain text; any other address with the 404 page,
+        // which leads back to the start page, as nginx does.
+        let plain = path.hasPrefix("/feeds/") || path.hasPrefix("/api/") || path.contains("%5c")
         try await makeApplication().test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .notFound, "\(path)")
-                #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
+                #expect(
+                    response.headers[.contentType]
+                        == (plain ? "text/plain; charset=utf-8" : "text/html; charset=utf-8"),
+                    "\(path)")
                 #expect(response.body.text.contains("finns inte"))
+                let leadsHome = response.body.text.contains("<a href=\"/\"><span>Startsidan</span></a>")
+                #expect(plain || leadsHome, "\(path)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/kommuner/Bjuv", "/kommuner/bjuv"), ("/kommuner/%C3%84ngelholm", "/kommuner/angelholm"),
+        ("/KOMMUNER/bjuv", "/kommuner/bjuv"), ("/kommuner", "/kommuner/"), ("/OM", "/om"),
+    ])
+    func anotherSpellingOfAPageRedirectsToIt(path: String, canonical: String) async throws {
+        try await makeApplication().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .movedPermanently, "\(path)")
+                #expect(response.headers[.location] == canonical, "\(path)")
             }
         }
     }

@@ -86,7 +86,7 @@ import Testing
 
     @Test func unknownMeetingsAre404() async throws {
         try await makeApplication().test(.router) { client in
-            for uri in ["/moten/finns-inte", "/moten/kdm-2026-04-10/x", "/moten/"] {
+            for uri in ["/moten/finns-inte", "/moten/kdm-2026-04-10/x", "/moten//"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .notFound, "\(uri)")
             }
@@ -97,7 +97,7 @@ import Testing
         try await makeApplication().test(.router) { client in
             let first = try await client.execute(uri: "/", method: .get)
             let tag = try #require(first.headers[.eTag])
-            #expect(first.headers[.lastModified] == "Mon, 20 Apr 2026 00:00:00 GMT")
+            #expect(first.headers[.lastModified] != nil)
             try await client.execute(uri: "/", method: .get, headers: [.ifNoneMatch: tag]) { response in
                 #expect(response.status == .notModified)
             }
@@ -111,11 +111,9 @@ import Testing
     @Test func theStaticExportIsTheServedPage() async throws {
         let site = try Site.overCommittedExports(Self.registry, publicURL: "https://kalender.example.se")
         let files = Dictionary(
-            uniqueKeysWithValues: Pages.files(site: site, on: testDay).map { ($0.path, $0.bytes) })
-        #expect(
-            files.count
-                == 1 + Self.registry.municipalities.count + Self.registry.bodies.count
-                + Set(Self.registry.meetings.map(\.id)).count + Set(Self.registry.decisions.map(\.id)).count)
+            uniqueKeysWithValues: Pages.files(site: site).map { ($0.path, $0.bytes) })
+        // Every page, the 404 page, the search index and nginx's redirect map.
+        #expect(files.count == site.siteMap.pages.count + 3)
         try await makeApplication().test(.router) { client in
             for (path, uri) in [
                 ("index.html", "/"), ("kommuner/bjuv.html", "/kommuner/bjuv"),
@@ -123,6 +121,9 @@ import Testing
                 ("moten/kdm-2026-04-10.html", "/moten/kdm-2026-04-10"),
                 ("moten/kdm-2025-01.html", "/moten/kdm-2025-01"),
                 ("beslut/kdm-2026-04-10-scenario-3.html", "/beslut/kdm-2026-04-10-scenario-3"),
+                ("kommuner/index.html", "/kommuner/"), ("uppfoljning/bjuv.html", "/uppfoljning/bjuv"),
+                ("om.html", "/om"), ("tillganglighet.html", "/tillganglighet"), ("sok.html", "/sok"),
+                ("sok.json", "/sok.json"),
             ] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.body.bytes == files[path], "\(path)")

@@ -4,6 +4,7 @@ import Foundation
 import Pages
 import Registry
 import RegistryData
+import RegistryServer
 import SyntheticRegistry
 import Testing
 
@@ -19,9 +20,12 @@ import Testing
         let registry = try #require(Self.registries.first { $0.name == name }).registry
         let map = SiteMap(registry: registry, publicURL: "https://kalender.example.se/")
         let pages = map.pages
+        // The start page, /om, /tillganglighet, /sok, the folders' own pages, and a
+        // municipality's follow-up page beside its own.
         #expect(
             pages.count
-                == 1 + registry.municipalities.count + registry.bodies.count
+                == 4 + SiteMap.Folder.allCases.count + 2 * registry.municipalities.count
+                + registry.bodies.count
                 + Set(registry.meetings.map(\.id)).count + Set(registry.decisions.map(\.id)).count)
         var paths = Set<String>()
         for page in pages {
@@ -40,12 +44,12 @@ import Testing
         let site = Site(registry: registry, publicURL: "https://kalender.example.se")
         let map = site.siteMap
         var links = Set<String>()
-        for file in Pages.files(site: site, on: Day(2026, 4, 20)) {
+        for file in Pages.files(site: site) {
             let html = String(decoding: file.bytes, as: UTF8.self)
             for match in html.matches(of: /href="(\/[^"]*)"/) { links.insert(String(match.output.1)) }
         }
-        // The API's documentation is linked too; it is no page.
-        let pageLinks = links.filter { !$0.hasPrefix("/api/") }
+        // The open data and the change log are files, not pages.
+        let pageLinks = links.filter { !$0.contains(".") }
         #expect(pageLinks.count > registry.municipalities.count)
         for link in pageLinks {
             let page = try #require(map.page(at: link), "\(link)")
@@ -72,9 +76,9 @@ import Testing
     }
 
     @Test(arguments: [
-        "", "//", "kommuner/bjuv", "/kommuner", "/kommuner/", "/kommuner/lund", "/kommuner/Bjuv",
+        "", "//", "kommuner/bjuv", "/kommuner", "/kommuner/lund", "/kommuner/Bjuv", "/om/", "/OM",
         "/KOMMUNER/bjuv", "/kommuner//bjuv", "/kommuner/bjuv/", "/kommuner/bjuv/x", "/kommuner/bjuv.html",
-        "/kommuner/bjuv?x=1", "/organ/nope", "/moten/finns-inte", "/moten/", "/moten/kdm-2026-04-10/x",
+        "/kommuner/bjuv?x=1", "/organ/nope", "/moten/finns-inte", "/moten/kdm-2026-04-10/x",
         "/beslut/finns-inte", "/index.html", "/feeds/all.ics", "/changes.atom", "/municipalities/bjuv",
         "/bjuv", "/../kommuner/bjuv", "/kommuner/../organ/kommundirektorerna",
     ])
@@ -103,6 +107,7 @@ import Testing
         /// `try_files $uri.html` and `try_files /index.html`, or `alias @EXPORTS@/$1`.
         func file(for path: String) throws -> String? {
             if body.contains("try_files $uri.html") { return String(path.dropFirst()) + ".html" }
+            if body.contains("try_files /$1/index.html") { return String(path.dropFirst()) + "index.html" }
             if body.contains("try_files /index.html") { return "index.html" }
             guard body.contains("alias @EXPORTS@/$1") else { return nil }
             let match = try #require(try Regex(pattern).firstMatch(in: path))
@@ -170,21 +175,39 @@ import Testing
         }
     }
 
-    /// nginx serves no kind of page the site map does not know: its page locations are `/`
-    /// and one expression whose folders are exactly the site map's.
+    /// nginx serves no kind of page the site map does not know: its page locations are `/`,
+    /// the folders' own pages, their records' pages and the pages at the root, whose
+    /// folders and words are exactly the site map's.
     @Test func nginxHasNoPageTheSiteMapDoesNotKnow() throws {
+        let map = SiteMap(registry: Registry())
         let pages = try Self.locations().filter(\.servesPages)
-        #expect(pages.count == 2)
-        #expect(
-            pages.contains { $0.modifier == "=" && $0.pattern == SiteMap(registry: Registry()).path(.home) })
+        #expect(pages.count == 4)
+        #expect(pages.contains { $0.modifier == "=" && $0.pattern == map.path(.home) })
+        let folders = Set(SiteMap.Folder.allCases.map(\.rawValue))
         let expressions = pages.filter { $0.modifier == "~" }
-        #expect(expressions.count == 1)
+        #expect(expressions.count == 3)
         for location in expressions {
-            let folders = try #require(
-                location.pattern.firstMatch(of: /^\^\/\(([a-z|]+)\)\/\[a-z0-9-\]\+\$$/))
-            #expect(
-                Set(folders.output.1.split(separator: "|").map(String.init))
-                    == Set(SiteMap.Folder.allCases.map(\.rawValue)))
+            let words = try #require(location.pattern.firstMatch(of: /^\^\/\(([a-z|]+)\)(.*)$/))
+            let named = Set(words.output.1.split(separator: "|").map(String.init))
+            switch words.output.2 {
+            case "/$", "/[a-z0-9-]+$": #expect(named == folders, "\(location.pattern)")
+            case "$":
+                let roots = Set([SiteMap.Page.about, .accessibility, .search].compactMap { map.path($0) })
+                #expect(Set(named.map { "/" + $0 }) == roots)
+            default: Issue.record("unexpected page location \(location.pattern)")
+            }
         }
+    }
+
+    /// nginx sends the pages the same Content-Security-Policy as `serve`: when the inline
+    /// style or script changes, the line to put in `deploy/nginx.conf` is the one below.
+    @Test func nginxSendsTheServersContentSecurityPolicy() throws {
+        let text = try String(
+            contentsOf: packageRoot.appendingPathComponent("deploy/nginx.conf"), encoding: .utf8)
+        let line = "    default \"\(SecurityHeaders.contentSecurityPolicy)\";"
+        #expect(text.contains(line + "\n"), "deploy/nginx.conf lacks: \(line)")
+        #expect(
+            text.components(separatedBy: "add_header Content-Security-Policy $samverkan_csp always;").count
+                == 7)
     }
 }

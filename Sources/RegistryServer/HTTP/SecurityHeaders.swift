@@ -8,11 +8,12 @@ import Pages
 public enum SecurityHeaders {
     /// Nothing but the pages' one inline style sheet and one inline script, named by the
     /// SHA-256 of their text as the page frame renders it (`PageAssets.style`, `PageAssets.script`),
-    /// so a change to either changes the policy with it. No other source of anything, no
-    /// `<base>`, no form targets, no framing.
+    /// so a change to either changes the policy with it, and the search page's fetch of its
+    /// index from the site itself. No other source of anything, no `<base>`, no form
+    /// targets, no framing. `deploy/nginx.conf` sends the same string (`SiteMapTests.nginxSendsTheServersContentSecurityPolicy`).
     public static let contentSecurityPolicy =
         "default-src 'none'; style-src '\(hash(PageAssets.style))'; script-src '\(hash(PageAssets.script))'; "
-        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
     /// Links from the pages lead to calendar apps and other sites, which need not know
     /// which page the visitor came from.

@@ -1,12 +1,22 @@
 public import Hummingbird
 import Logging
+public import Pages
 
 /// Answers every error with a short plain-text message in Swedish instead of
 /// Hummingbird's default, and never lets an unexpected error out as anything but 500.
+/// An address no route knows, outside `/feeds/` and `/api/`, gets what nginx gives: a
+/// redirect to the page it names in another spelling (`/Kommuner/bjuv`), or the Swedish
+/// 404 page that leads back to the start page.
 public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     static var notFoundMessage: String { "Sidan eller kalendern finns inte. Alla kalendrar finns på /." }
 
-    public init() {}
+    let site: Site?
+
+    /// - Parameter site: Whose 404 page and addresses to answer unknown pages with; nil:
+    ///   plain text for every error.
+    public init(site: Site? = nil) {
+        self.site = site
+    }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -14,6 +24,12 @@ public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
+            let path = request.uri.path
+            if error.status == .notFound, error.body == nil, let site, !path.hasPrefix("/feeds/"),
+                !path.hasPrefix("/api/")
+            {
+                return PageController<Context>.redirectOrNotFound(path, site: site)
+            }
             let message =
                 error.body ?? (error.status == .notFound ? Self.notFoundMessage : error.status.reasonPhrase)
             return Self.response(error.status, message, extraHeaders: error.headers)
