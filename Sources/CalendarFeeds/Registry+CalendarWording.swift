@@ -177,11 +177,15 @@ extension Registry {
     }
 
     /// "Källa: Kommundirektörmöte i Familjen Helsingborg, 10 april 2026, punkt 3".
+    /// "Källa: Protokoll, 10 april 2026, punkt 2", followed by the document's web address
+    /// when the registry knows one, so a reader can open the minutes from the event.
     private func citation(_ source: Source) -> String {
         let document = self[source.document]
         let title = document?.title ?? source.document.rawValue
         let date = document.map { ", \($0.date.swedishText)" } ?? ""
+        let link = document?.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
         return "Källa: \(title)\(date)" + (source.item.map { ", punkt \($0)" } ?? "")
+            + (link.map { ": \($0)" } ?? "")
     }
 
     private func name(_ id: Person.ID) -> String { self[id]?.name ?? id.rawValue }

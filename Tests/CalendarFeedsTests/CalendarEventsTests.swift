@@ -14,10 +14,10 @@ import Testing
     static let anna = Person.ID("anna")
     static let bo = Person.ID("bo")
 
-    static func registry(cancelled: Bool = false) -> Registry {
+    static func registry(cancelled: Bool = false, minutesURL: String? = nil) -> Registry {
         var registry = Registry()
         let source = Source(minutes)
-        registry.add(Document(minutes, title: "Protokoll", date: Day(2026, 4, 10)))
+        registry.add(Document(minutes, title: "Protokoll", date: Day(2026, 4, 10), url: minutesURL))
         registry.add(Municipality(bjuv, name: "Bjuv", officialName: "Bjuvs kommun", source: source))
         registry.add(Municipality(klippan, name: "Klippan", officialName: "Klippans kommun", source: source))
         registry.add(Person(anna, name: "Anna Ek", source: source))
@@ -67,6 +67,17 @@ import Testing
         #expect(meeting.description.contains("1. Energi"))
         #expect(meeting.status == .confirmed)
         #expect(meeting.revised == Instant(Day(2026, 4, 10)))
+    }
+
+    @Test func theMinutesAreLinkedWhenTheirAddressIsKnown() throws {
+        let url = "https://example.se/protokoll-2026-04-10.pdf"
+        for event in Self.registry(minutesURL: url).calendarEvents() {
+            #expect(event.description.contains("Källa: Protokoll, 10 april 2026: \(url)"), "\(event.uid)")
+        }
+        for event in Self.registry().calendarEvents() {
+            #expect(event.description.contains("Källa: Protokoll, 10 april 2026"), "\(event.uid)")
+            #expect(!event.description.contains("example.se"), "\(event.uid)")
+        }
     }
 
     @Test func aMeetingWithoutATimeIsAnAllDayEvent() throws {
