@@ -208,6 +208,7 @@ let package = Package(
             name: "PagesTests",
             dependencies: [
                 "Registry", "RegistryData", "RegistryFixtures", "CalendarFeeds", "ExportFiles", "Pages",
+                "SyntheticRegistry",
             ],
             swiftSettings: strict),
 

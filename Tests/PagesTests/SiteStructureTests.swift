@@ -1,0 +1,207 @@
+import CalendarFeeds
+import Foundation
+import Registry
+import RegistryData
+import SyntheticRegistry
+import Testing
+
+@testable import Pages
+
+/// The site's structure as view values and pages show it: Swedish order, breadcrumbs, the
+/// overviews, the search index, redirects and the 404 page.
+@Suite struct SiteStructureTests {
+    static let site = Site(registry: .familjenHelsingborg, publicURL: "https://kalender.example.se")
+
+    @Test func swedishOrderPutsÅÄÖLastAndIgnoresCase() {
+        let names = Registry.familjenHelsingborg.municipalities.map(\.name)
+        #expect(
+            SwedishCollation.sorted(names, by: { $0 }) == [
+                "Bjuv", "Båstad", "Helsingborg", "Höganäs", "Klippan", "Landskrona", "Perstorp", "Svalöv",
+                "Åstorp", "Ängelholm", "Örkelljunga",
+            ])
+        #expect(SwedishCollation.precedes("abc", "Abd"))
+        #expect(SwedishCollation.precedes("Zeta", "Åsa"))
+        #expect(SwedishCollation.precedes("Ärla", "Ösby"))
+    }
+
+    @Test func theStartPageAndItsFeedsListMunicipalitiesInSwedishOrder() throws {
+        let html = try #require(Pages.page(at: "/", site: Self.site))
+        let order = [
+            "/kommuner/bjuv\"", "/kommuner/bastad\"", "/kommuner/svalov\"", "/kommuner/astorp\"",
+            "/kommuner/angelholm\"", "/kommuner/orkelljunga\"",
+        ]
+        let positions = try order.map { try #require(html.range(of: $0)).lowerBound }
+        #expect(positions == positions.sorted())
+        let feeds = [
+            "feeds/municipalities/bjuv.ics", "feeds/municipalities/bastad.ics",
+            "feeds/municipalities/astorp.ics", "feeds/municipalities/angelholm.ics",
+        ]
+        let feedPositions = try feeds.map {
+            try #require(html.range(of: "value=\"https://kalender.example.se/" + $0)).lowerBound
+        }
+        #expect(feedPositions == feedPositions.sorted())
+    }
+
+    @Test(arguments: [
+        ("/kommuner/bjuv", ["Start": "/", "Kommunerna": "/kommuner/"], "Bjuv"),
+        (
+            "/organ/energinatverket", ["Start": "/", "Organ och nätverk": "/organ/"],
+            "Energinätverket (antaget)"
+        ),
+        (
+            "/beslut/kdm-2026-04-10-scenario-3", ["Start": "/", "Beslut": "/beslut/"],
+            "Fullmakt för gemensam lärplattform (scenario 3)"
+        ),
+        ("/uppfoljning/bjuv", ["Start": "/", "Uppföljning av beslut": "/uppfoljning/"], "Bjuv"),
+        ("/moten/", ["Start": "/"], "Möten"),
+        ("/om", ["Start": "/"], "Om tjänsten"),
+    ])
+    func everyPageButTheStartHasBreadcrumbs(path: String, links: [String: String], current: String) throws {
+        let html = try #require(Pages.page(at: path, site: Self.site))
+        let start = try #require(html.range(of: "<nav class=\"crumbs\" aria-label=\"Länkstig\">"))
+        let end = try #require(html[start.upperBound...].range(of: "</nav>"))
+        let crumbs = html[start.upperBound..<end.lowerBound]
+        for (name, href) in links { #expect(crumbs.contains("<a href=\"\(href)\">\(name)</a>"), "\(path)") }
+        #expect(crumbs.contains("<span aria-current=\"page\">\(current)</span>"), "\(path)")
+        #expect(crumbs.components(separatedBy: "<li>").count - 1 == links.count + 1, "\(path)")
+        #expect(html.contains("<a class=\"skip\" href=\"#innehall\">Till innehållet</a>"))
+        #expect(html.contains("<main id=\"innehall\""))
+        #expect(html.contains("<meta name=\"description\" content=\""))
+    }
+
+    @Test func theStartPageHasNoBreadcrumbsButASkipLink() throws {
+        let html = try #require(Pages.page(at: "/", site: Self.site))
+        #expect(!html.contains("aria-label=\"Länkstig\""))
+        #expect(html.contains("href=\"#innehall\""))
+    }
+
+    @Test func theMeetingOverviewListsEveryMeetingNewestFirstByBody() throws {
+        let html = try #require(Pages.page(at: "/moten/", site: Self.site))
+        for meeting in Registry.familjenHelsingborg.meetings {
+            #expect(html.contains("href=\"/moten/\(meeting.id.rawValue)\""), "\(meeting.id)")
+        }
+        let section = try #require(html.range(of: "<h2>Kommundirektörerna</h2>"))
+        let newer = try #require(
+            html.range(of: "/moten/kdm-2026-05-22\"", range: section.upperBound..<html.endIndex))
+        let older = try #require(
+            html.range(of: "/moten/kdm-2026-04-10\"", range: section.upperBound..<html.endIndex))
+        #expect(newer.lowerBound < older.lowerBound)
+    }
+
+    @Test func theDecisionOverviewSaysHowManyHaveAnswered() throws {
+        let html = try #require(Pages.page(at: "/beslut/", site: Self.site))
+        for decision in Registry.familjenHelsingborg.decisions {
+            #expect(html.contains("href=\"/beslut/\(decision.id.rawValue)\""), "\(decision.id)")
+        }
+        #expect(html.contains("0 av 10 har svarat"))
+    }
+
+    @Test func theFollowUpListsOpenRequestsWithTheirDueDayAndOnePagePerMunicipality() throws {
+        let all = try #require(Pages.page(at: "/uppfoljning/", site: Self.site))
+        #expect(all.components(separatedBy: "data-due=\"2026-04-30\"").count - 1 == 10)
+        #expect(all.contains("<th scope=\"col\">Tillfrågad</th>"))
+        for municipality in Registry.familjenHelsingborg.municipalities {
+            #expect(all.contains("href=\"/uppfoljning/\(municipality.slug)\""))
+        }
+        let bjuv = try #require(Pages.page(at: "/uppfoljning/bjuv", site: Self.site))
+        #expect(bjuv.components(separatedBy: "data-due=\"2026-04-30\"").count - 1 == 1)
+        #expect(!bjuv.contains("<th scope=\"col\">Tillfrågad</th>"))
+        let helsingborg = try #require(Pages.page(at: "/uppfoljning/helsingborg", site: Self.site))
+        #expect(helsingborg.contains("Inget som beslut begär av Helsingborg är obesvarat."))
+    }
+
+    @Test func onAMunicipalityPageTheCalendarComesRightAfterTheRepresentatives() throws {
+        let html = try #require(Pages.page(at: "/kommuner/bjuv", site: Self.site))
+        let sections = html.matches(of: /<section id="([a-z-]+)">/).map { String($0.output.1) }
+        #expect(Array(sections.prefix(3)) == ["foretradare", "kalendrar", "att-gora"])
+    }
+
+    @Test func anUnknownContactIsSaidPlainlyNeverGuessed() throws {
+        let about = try #require(Pages.page(at: "/om", site: Self.site))
+        #expect(about.contains("ingen kontaktadress för tjänsten är fastställd ännu."))
+        #expect(about.contains("Postadress: inte angiven ännu."))
+        #expect(!about.contains("mailto:"))
+        let statement = try #require(Pages.page(at: "/tillganglighet", site: Self.site))
+        for heading in [
+            "Hur tillgänglig är webbplatsen?", "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+            "Rapportera brister i webbplatsens tillgänglighet", "Tillsyn",
+            "Teknisk information om webbplatsens tillgänglighet", "Innehåll som inte är tillgängligt",
+            "Hur vi testat webbplatsen",
+        ] {
+            #expect(statement.contains("<h2>\(heading)</h2>"), "\(heading)")
+        }
+        #expect(statement.contains("delvis förenlig"))
+        #expect(statement.contains("https://www.digg.se/tdosanmalan"))
+        #expect(statement.contains("Någon adress för synpunkter på webbplatsen är ännu inte fastställd."))
+    }
+
+    @Test func aKnownContactIsShown() throws {
+        var registry = Registry.familjenHelsingborg
+        registry.configure(
+            publisher: Publisher(
+                organisation: "Familjen Helsingborg", contactEmail: "kontakt@example.se",
+                feedbackEmail: "tillganglighet@example.se", postalAddress: "Box 1, 251 00 Helsingborg",
+                accessibilityAssessed: Day(2026, 12, 5)))
+        let site = Site(registry: registry, publicURL: "https://kalender.example.se")
+        let about = try #require(Pages.page(at: "/om", site: site))
+        #expect(about.contains("<a href=\"mailto:kontakt@example.se\">kontakt@example.se</a>"))
+        #expect(about.contains("Postadress: Box 1, 251 00 Helsingborg"))
+        let statement = try #require(Pages.page(at: "/tillganglighet", site: site))
+        #expect(statement.contains("mailto:tillganglighet@example.se"))
+    }
+
+    @Test(arguments: [
+        ("/kommuner/Bjuv", "/kommuner/bjuv"), ("/kommuner/Ängelholm", "/kommuner/angelholm"),
+        ("/KOMMUNER/bjuv", "/kommuner/bjuv"), ("/kommuner", "/kommuner/"), ("/Om", "/om"),
+        ("/Moten/KDM-2026-04-10", "/moten/kdm-2026-04-10"),
+    ])
+    func anotherSpellingLeadsToThePage(path: String, canonical: String) {
+        #expect(Self.site.siteMap.canonicalPath(for: path) == canonical)
+    }
+
+    @Test(arguments: ["/kommuner/bjuv", "/kommuner/", "/nope", "/kommuner/lund", "/feeds/all.ics"])
+    func thePageItselfOrNothingIsNotRedirected(path: String) {
+        #expect(Self.site.siteMap.canonicalPath(for: path) == nil)
+    }
+
+    @Test func nginxRedirectsTheSameSpellings() throws {
+        let map = RedirectMap.text(Self.site.siteMap)
+        #expect(map.contains("\"~*^/kommuner/bjuv/?$\" /kommuner/bjuv;"))
+        #expect(map.contains("\"~*^/kommuner/?$\" /kommuner/;"))
+        #expect(map.contains("\"/kommuner/Ängelholm\" /kommuner/angelholm;"))
+        #expect(map.contains("\"/kommuner/ängelholm\" /kommuner/angelholm;"))
+        #expect(!map.contains("\"/kommuner/Bjuv\""), "nginx matches ASCII case by itself")
+    }
+
+    @Test func theNotFoundPageIsSwedishAndLeadsHome() {
+        let html = Pages.notFound(site: Self.site)
+        #expect(html.contains("<html lang=\"sv\">"))
+        #expect(html.contains("<h1>Sidan finns inte</h1>"))
+        #expect(html.contains("<a href=\"/\"><span>Startsidan</span></a>"))
+    }
+
+    /// The index is made from whatever registry it is given: on a synthetic one, each
+    /// generated municipality and person is found at their page.
+    @Test func theSearchIndexIsBuiltFromTheData() throws {
+        let registry = SyntheticRegistry.make(events: 400, seed: 11)
+        let site = Site(registry: registry, publicURL: "https://kalender.example.se")
+        let data = Data(Pages.searchIndex(site: site).utf8)
+        let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        func path(of title: String) -> String? {
+            entries.first { $0["t"] as? String == title }?["u"] as? String
+        }
+        for municipality in registry.municipalities {
+            #expect(path(of: municipality.name) == site.siteMap.path(.municipality(municipality.id)))
+            #expect(
+                path(of: "Kalender för \(municipality.name)")
+                    == site.siteMap.path(.municipality(municipality.id)).map { $0 + "#kalendrar" })
+        }
+        let seat = try #require(registry.allSeats.last { $0.municipality != nil })
+        let person = try #require(registry[seat.person.id])
+        let found = try #require(path(of: person.name))
+        #expect(found.hasPrefix("/kommuner/"))
+        #expect(
+            entries.count >= registry.municipalities.count + registry.bodies.count + registry.people.count / 2
+        )
+    }
+}
