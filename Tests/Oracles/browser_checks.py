@@ -22,11 +22,11 @@ Usage: browser_checks.py --server BASE --nginx BASE --feeds N --public URL [--ou
   the browser's 8px) and the inline script ran (the copy buttons listen; a decision's page
   has none). A control first serves the start page under a policy with wrong hashes:
   Chromium must report violations and log them there, or those checks prove nothing.
-- Accessibility: axe-core (bundled by axe-playwright-python) on every page the crawl
-  found at 1280 px in light mode (server), on one page of each template at 1280 px dark
-  and 320 px light and dark (server) and at 320 px light (nginx, whose pages the crawl
-  holds byte-identical to the server's), after a control page with known violations
-  shows that violations are caught.
+- Accessibility: axe-core (bundled by axe-playwright-python) on one page of each
+  template at 1280 and 320 px, light and dark (server), on every other page the crawl
+  found at 1280 px light (server), and on the template pages at 320 px light (nginx,
+  whose pages the crawl holds byte-identical to the server's), after a control page with
+  known violations shows that violations are caught.
 
 Drives Debian's Chromium through Playwright; the DevTools-only parts (log entries, event
 listeners) go through a CDP session of the same browser. Prints one `ok`/`FAIL` line per
@@ -286,8 +286,14 @@ def content_security_policy(browser, base):
 
 # --- Accessibility -------------------------------------------------------------------------
 
-def axe_run(axe, page, label):
-    violations = axe.run(page).response["violations"]
+MODES = [(1280, "light"), (1280, "dark"), (320, "light"), (320, "dark")]
+
+
+def axe_clean(axe, page, label, inject=True):
+    """Runs axe-core on the page as it is now; reports each violation; True when none."""
+    if inject:
+        page.evaluate(axe.axe_script)
+    violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     for violation in violations:
         target = violation["nodes"][0]["target"] if violation["nodes"] else "?"
         check(False, f"{label}: {violation['id']} ({violation['impact']}): {violation['help']} — {target}")
@@ -302,22 +308,42 @@ def accessibility(browser, hosts, every_page):
     page.close()
     check({"image-alt", "html-has-lang", "document-title"} <= control,
           f"control page: axe reports {len(control)} rules violated ({', '.join(sorted(control))})")
-    name, base = hosts[0]
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    clean = sum(axe_run(axe, page, f"{path} ({name}, 1280 px, light)")
-                for path in every_page if page.goto(base + path) or True)
+    (server, server_base), (nginx, nginx_base) = hosts
+    # One page of each template in every width and scheme: loaded once, axe-core injected
+    # once, then the window resized and the scheme switched in place.
+    page = browser.new_page()
+    clean = {mode: 0 for mode in MODES}
+    applied = []
+    for path in TEMPLATE_PAGES:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.emulate_media(color_scheme="light")
+        page.goto(server_base + path)
+        page.evaluate(axe.axe_script)
+        for width, scheme in MODES:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.emulate_media(color_scheme=scheme)
+            applied.append(page.evaluate("[innerWidth, matchMedia('(prefers-color-scheme: dark)').matches]")
+                           == [width, scheme == "dark"])
+            clean[(width, scheme)] += axe_clean(axe, page, f"{path} ({server}, {width} px, {scheme})", False)
+    check(all(applied), f"each width and scheme took effect in place ({applied.count(True)} of {len(applied)})")
+    for (width, scheme), count in clean.items():
+        check(count == len(TEMPLATE_PAGES), f"axe-core ({server}, {width} px, {scheme}): "
+              f"{count} of {len(TEMPLATE_PAGES)} pages, one of each template, clean")
+    # Every other page the crawl found, at 1280 px, light.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(color_scheme="light")
+    rest = [path for path in every_page if path not in TEMPLATE_PAGES]
+    count = sum(axe_clean(axe, page, f"{path} ({server}, 1280 px, light)")
+                for path in rest if page.goto(server_base + path) or True)
+    check(count == len(rest), f"axe-core ({server}, 1280 px, light): {count} of the {len(rest)} other pages clean")
+    # nginx's pages are the server's byte for byte (the crawl holds them to it): once more
+    # at 320 px, where a missing header or a blocked script would show.
+    page.set_viewport_size({"width": 320, "height": 900})
+    count = sum(axe_clean(axe, page, f"{path} ({nginx}, 320 px, light)")
+                for path in TEMPLATE_PAGES if page.goto(nginx_base + path) or True)
     page.close()
-    check(clean == len(every_page), f"axe-core ({name}, 1280 px, light): {clean} of {len(every_page)} pages clean")
-    # The pages are the same bytes on both hosts (the crawl holds them to it), so the other
-    # widths and colour schemes run on the server, and nginx's pages once more at 320 px.
-    modes = [(hosts[0], 1280, "dark"), (hosts[0], 320, "light"), (hosts[0], 320, "dark"), (hosts[1], 320, "light")]
-    for (name, base), width, scheme in modes:
-        page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-        clean = sum(axe_run(axe, page, f"{path} ({name}, {width} px, {scheme})")
-                    for path in TEMPLATE_PAGES if page.goto(base + path) or True)
-        page.close()
-        check(clean == len(TEMPLATE_PAGES), f"axe-core ({name}, {width} px, {scheme}): "
-              f"{clean} of {len(TEMPLATE_PAGES)} pages, one of each template, clean")
+    check(count == len(TEMPLATE_PAGES), f"axe-core ({nginx}, 320 px, light): "
+          f"{count} of {len(TEMPLATE_PAGES)} pages, one of each template, clean")
 
 
 def main():
