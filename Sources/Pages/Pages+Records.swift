@@ -56,13 +56,14 @@ extension Pages {
 
     static func municipality(_ municipality: Municipality, site: Site) -> String {
         let registry = site.registry
-        let seats = registry.representation(of: municipality.id, on: dataDay(site)).representatives.compactMap
+        let current = registry.representation(of: municipality.id, on: dataDay(site)).representatives
+        let seats = withLaterSeats(current, site: site) { $0.municipality?.id == municipality.id }.compactMap
         {
             seat -> MunicipalityView.SeatItem? in
             guard let body = registry[seat.body.id] else { return nil }
             return MunicipalityView.SeatItem(
                 person: personLabel(seat), role: seat.role.title, bodyName: body.displayName,
-                bodyPath: site.path(.body(body.id)))
+                bodyPath: site.path(.body(body.id)), term: term(seat, site: site))
         }
         let selection = FeedSelection(municipality: municipality.id)
         let view = MunicipalityView(
@@ -87,10 +88,13 @@ extension Pages {
         let registry = site.registry
         let day = dataDay(site)
         let detail = registry.bodyDetail(body.id, on: day)
-        let members = (detail.members + detail.staff).map { seat in
+        let members = withLaterSeats(detail.members + detail.staff, site: site) { $0.body.id == body.id }.map
+        {
+            seat in
             BodyView.MemberItem(
                 person: personLabel(seat),
-                role: [seat.role.title, seat.municipality?.name].compactMap { $0 }.joined(separator: ", "))
+                role: [seat.role.title, seat.municipality?.name].compactMap { $0 }.joined(separator: ", "),
+                term: term(seat, site: site))
         }
         let meetings = meetingIDs(registry).compactMap { registry[$0] }.filter { $0.body == body.id }
             .sorted { $0.time.sortDay > $1.time.sortDay }
@@ -211,6 +215,27 @@ extension Pages {
             inferred: inferred, hasInferred: !inferred.isEmpty, actions: actions,
             source: source(decision.source, site: site))
         return Templates.render(view, "decision")
+    }
+
+    /// The seats in force on the data's day, then those of `belongs` that begin after it,
+    /// earliest first: the page's script shows each on the days it is in force.
+    static func withLaterSeats(_ current: [Seat], site: Site, _ belongs: (Seat) -> Bool) -> [Seat] {
+        let day = dataDay(site)
+        let later = site.registry.allSeats.filter { seat in
+            belongs(seat) && seat.from.map { $0 > day } == true
+        }
+        return current + later.sorted { ($0.from!, $0.person.name) < ($1.from!, $1.person.name) }
+    }
+
+    /// A seat's term as the page states it, when it begins after the data's day or ends at all.
+    static func term(_ seat: Seat, site: Site) -> SeatTerm {
+        let later = seat.from.flatMap { $0 > dataDay(site) ? $0 : nil }
+        var parts: [String] = []
+        if let later { parts.append("från \(later.swedishText)") }
+        if let to = seat.to { parts.append("till och med \(to.adding(days: -1).swedishText)") }
+        return SeatTerm(
+            fromISO: later?.description, toISO: seat.to?.description,
+            termText: parts.isEmpty ? nil : parts.joined(separator: ", "))
     }
 
     /// One asked party's row: what the registry records of it, whatever the day; an open

@@ -56,6 +56,7 @@ struct MunicipalityView {
         let role: String
         let bodyName: String
         let bodyPath: String?
+        let term: SeatTerm
     }
 
     let frame: Frame
@@ -126,6 +127,7 @@ struct BodyView {
     struct MemberItem {
         let person: String
         let role: String
+        let term: SeatTerm
     }
 
     struct MeetingItem {
@@ -250,6 +252,18 @@ struct DecisionView {
     let hasInferred: Bool
     let actions: [ActionTable]
     let source: SourceView
+}
+
+/// When a seat begins or ends, if not before the data's day and not never: the script
+/// hides the seat on a day it is not in force (`data-from`, `data-to`); without a script
+/// the reader sees the dates.
+struct SeatTerm {
+    /// "2026-09-01" when the seat begins after the data's day.
+    let fromISO: String?
+    /// "2026-09-01": the first day no longer in force.
+    let toISO: String?
+    /// "från 1 september 2026", "till och med 31 augusti 2026", or nil.
+    let termText: String?
 }
 
 /// A body's lifecycle stage as a badge (`status.mustache`).

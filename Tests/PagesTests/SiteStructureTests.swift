@@ -6,6 +6,7 @@ import SyntheticRegistry
 import Testing
 
 @testable import Pages
+@testable import RegistryFixtures
 
 /// The site's structure as view values and pages show it: Swedish order, breadcrumbs, the
 /// overviews, the search index, redirects and the 404 page.
@@ -203,5 +204,31 @@ import Testing
         #expect(
             entries.count >= registry.municipalities.count + registry.bodies.count + registry.people.count / 2
         )
+    }
+}
+
+/// Who holds a seat depends on the day: the page lists the seats in force on the data's
+/// day and those that begin later, each with its dates, and the script hides a seat on a
+/// day it is not in force.
+@Suite struct SeatTermTests {
+    @Test func laterAndEndingSeatsCarryTheirDates() throws {
+        let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
+        let html = try #require(Pages.page(at: "/kommuner/bjuv", site: site))
+        // In force on 1 March 2026, the registry's newest document: Karin, until 1 June.
+        #expect(html.contains("<li data-to=\"2026-06-01\"><h3>Karin"))
+        #expect(html.contains("till och med 31 maj 2026"))
+        // Later: Anders (acting) from 1 June to 1 July, Örjan from 1 August.
+        #expect(html.contains("<li data-from=\"2026-06-01\" data-to=\"2026-07-01\"><h3>Anders"))
+        #expect(html.contains("från 1 juni 2026, till och med 30 juni 2026"))
+        #expect(html.contains("<li data-from=\"2026-08-01\"><h3>Örjan"))
+        let karin = try #require(html.range(of: "<h3>Karin"))
+        let orjan = try #require(html.range(of: "<h3>Örjan"))
+        #expect(karin.lowerBound < orjan.lowerBound)
+    }
+
+    @Test func aSeatWithoutDatesHasNone() throws {
+        let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
+        let html = try #require(Pages.page(at: "/kommuner/helsingborg", site: site))
+        #expect(html.contains("<li><h3>Petra"))
     }
 }

@@ -7,6 +7,7 @@ var i=d.getElementById(b.getAttribute("data-copy"));
 function done(){b.textContent="Kopierad";setTimeout(function(){b.textContent="Kopiera"},2000)}
 if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(i.value).then(done)}
 else{i.focus();i.select();try{d.execCommand("copy");done()}catch(e){}}})});
+d.querySelectorAll("[data-from],[data-to]").forEach(function(e){var f=e.getAttribute("data-from"),u=e.getAttribute("data-to");if((f&&f>t)||(u&&u<=t))e.hidden=true});
 d.querySelectorAll("[data-due]").forEach(function(c){if(c.getAttribute("data-due")<t){
 var s=d.createElement("strong");s.className="overdue";s.textContent="försenat";c.insertBefore(d.createTextNode(", "),c.firstChild);c.insertBefore(s,c.firstChild)}});
 d.querySelectorAll("table.events").forEach(function(tb){
