@@ -9,6 +9,12 @@
 //
 // `phone:` and `note:` are for the secretariat only and never published; wrap them as
 // `phone: Internal("070-…")`. Only put an e-mail address here if it is already public.
+//
+// Everyone with a membership or staff appointment gets a personal calendar feed
+// (`people/SLUG.ics`) and a page. For someone who does not want their schedule published,
+// add `schedulePublished: false`:
+//
+//     add(Person(.annaSvensson, name: "Anna Svensson", schedulePublished: false, source: …))
 
 public import Registry
 

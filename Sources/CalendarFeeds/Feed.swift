@@ -1,26 +1,30 @@
 public import ICalendar
 public import Registry
 
-/// Which events a feed holds: any combination of kinds, narrowed to one municipality
-/// and/or one body. Equal selections give equal feeds, byte for byte.
+/// Which events a feed holds: any combination of kinds, narrowed to one municipality,
+/// one body and/or one person's own events (`Event.people`). Equal selections give equal
+/// feeds, byte for byte.
 public struct FeedSelection: Hashable, Sendable {
     public let kinds: Set<Event.Kind>
     public let municipality: Municipality.ID?
     public let body: Body.ID?
+    public let person: Person.ID?
 
     public init(
         kinds: Set<Event.Kind> = Set(Event.Kind.allCases),
-        municipality: Municipality.ID? = nil, body: Body.ID? = nil
+        municipality: Municipality.ID? = nil, body: Body.ID? = nil, person: Person.ID? = nil
     ) {
         self.kinds = kinds
         self.municipality = municipality
         self.body = body
+        self.person = person
     }
 
     public func includes(_ event: Event) -> Bool {
         kinds.contains(event.kind)
             && municipality.map { event.municipalities.contains($0) } ?? true
             && body.map { event.bodies.contains($0) } ?? true
+            && person.map { event.people.contains($0) } ?? true
     }
 }
 
@@ -74,6 +78,9 @@ public struct Feed: Hashable, Sendable {
 
     static let collaboration = "Familjen Helsingborg"
 
+    /// Where a person's own feed lives: `people/agneta-fristedt.ics`.
+    public static func personalPath(_ person: Person) -> String { "people/\(person.id.rawValue).ics" }
+
     /// Where any selection is served (`/feeds/custom.ics?kind=…&municipality=…&body=…`).
     public static let customPath = "custom.ics"
 
@@ -87,6 +94,14 @@ extension Registry {
     /// not the clock, so the same data always exports the same feeds.
     public var feedWindowStart: Day { Day(latestRevision.year - 1, 1, 1) }
 
+    /// The people with a feed of their own, by ID: everyone who holds or has held a
+    /// membership or a staff appointment, unless their schedule is not published.
+    public var personalFeedHolders: [Person] {
+        var seen = Set<Person.ID>()
+        return people.filter { hasPersonalSchedule($0.id) && seen.insert($0.id).inserted }
+            .sorted { $0.id.rawValue < $1.id.rawValue }
+    }
+
     /// The finished years that get an archive feed: every year before the newest
     /// document's in which something happened, oldest first.
     public func archiveYears(_ events: [Event]) -> [Int] {
@@ -95,8 +110,8 @@ extension Registry {
     }
 
     /// The feeds `samverkan export` writes and the server serves, in a fixed order:
-    /// everything, one per kind, one per municipality, one per body, then the yearly
-    /// archives.
+    /// everything, one per kind, one per municipality, one per body, one per person
+    /// (`personalFeedHolders`), then the yearly archives.
     ///
     /// - Parameter events: `events()`, when the caller has them already.
     public func standardFeeds(events: [Event]? = nil) -> [Feed] {
@@ -136,6 +151,13 @@ extension Registry {
                     description: "Möten samt sista dagar och startdatum för \(body.nameInSentence).",
                     selection: FeedSelection(body: body.id), period: current))
         }
+        for person in personalFeedHolders {
+            feeds.append(
+                Feed(
+                    path: Feed.personalPath(person), name: "\(name): \(person.name)",
+                    description: "Möten samt sista dagar och startdatum för \(person.name) i \(name).",
+                    selection: FeedSelection(person: person.id), period: current))
+        }
         for year in archiveYears(events ?? self.events()) {
             feeds.append(
                 Feed(
@@ -156,6 +178,7 @@ extension Registry {
         var scope: [String] = []
         if let id = selection.municipality { scope.append(self[id]?.name ?? id.rawValue) }
         if let id = selection.body { scope.append(self[id]?.displayName ?? id.rawValue) }
+        if let id = selection.person { scope.append(self[id]?.name ?? id.rawValue) }
         let kinds = selection.kinds.sorted()
         let kindText =
             kinds.count == Event.Kind.allCases.count

@@ -4,25 +4,29 @@ public import Registry
 ///
 /// A registry of 100,000 events has about 600 standard feeds; asking each feed about each
 /// event is 60 million questions, nearly all answered no. Feeds are grouped once by the
-/// one municipality or body they are narrowed to, so an event is asked only of the feeds
-/// for its own municipalities and bodies and the feeds narrowed to neither. Every
+/// one municipality, body or person they are narrowed to, so an event is asked only of the
+/// feeds for its own municipalities, bodies and people and the feeds narrowed to none. Every
 /// candidate is still asked `Feed.holds`, so the answer is the same as asking all.
 public struct FeedRouting: Sendable {
     private let unscoped: [Int]
     private let byMunicipality: [Municipality.ID: [Int]]
     private let byBody: [Body.ID: [Int]]
+    private let byPerson: [Person.ID: [Int]]
     private let feeds: [Feed]
 
     public init(_ feeds: [Feed]) {
         var unscoped: [Int] = []
         var byMunicipality: [Municipality.ID: [Int]] = [:]
         var byBody: [Body.ID: [Int]] = [:]
+        var byPerson: [Person.ID: [Int]] = [:]
         for (index, feed) in feeds.enumerated() {
-            // A feed narrowed to both is found through its municipality.
+            // A feed narrowed to more than one is found through its municipality, else its body.
             if let municipality = feed.selection.municipality {
                 byMunicipality[municipality, default: []].append(index)
             } else if let body = feed.selection.body {
                 byBody[body, default: []].append(index)
+            } else if let person = feed.selection.person {
+                byPerson[person, default: []].append(index)
             } else {
                 unscoped.append(index)
             }
@@ -30,6 +34,7 @@ public struct FeedRouting: Sendable {
         self.unscoped = unscoped
         self.byMunicipality = byMunicipality
         self.byBody = byBody
+        self.byPerson = byPerson
         self.feeds = feeds
     }
 
@@ -42,6 +47,7 @@ public struct FeedRouting: Sendable {
         ask(unscoped)
         for municipality in event.municipalities { ask(byMunicipality[municipality] ?? []) }
         for body in event.bodies { ask(byBody[body] ?? []) }
+        for person in event.people { ask(byPerson[person] ?? []) }
         return found
     }
 }

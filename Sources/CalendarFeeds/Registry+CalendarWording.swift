@@ -23,6 +23,17 @@ extension Registry {
         return deadlineEvent(event, self[id], for: municipality)
     }
 
+    /// The municipality whose wording `person`'s own feed takes for `event`: the one they
+    /// represent on its day when they represent exactly one; nil, the shared wording, when
+    /// they represent none or several (or for anything but a deadline).
+    public func wordingMunicipality(of event: Event, for person: Person.ID, seats: SeatIndex) -> Municipality
+        .ID?
+    {
+        guard event.kind == .deadline else { return nil }
+        let represented = seats.municipalities(representedBy: person, on: event.day)
+        return represented.count == 1 ? represented.first : nil
+    }
+
     /// The municipalities whose feeds word `event` their own way (see
     /// `calendarEvent(_:for:)`): those its decision's actions ask, among those it concerns.
     public func municipalitiesWithOwnWording(of event: Event) -> [Municipality.ID] {

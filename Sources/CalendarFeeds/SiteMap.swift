@@ -25,6 +25,8 @@ public struct SiteMap: Sendable {
         case about
         case accessibility
         case search
+        /// A person with a personal feed (`Registry.personalFeedHolders`).
+        case person(Person.ID)
     }
 
     /// The pages that live in a folder of their own, one per record, by its slug or ID,
@@ -35,6 +37,7 @@ public struct SiteMap: Sendable {
         case meeting = "moten"
         case decision = "beslut"
         case followUp = "uppfoljning"
+        case person = "personer"
     }
 
     /// The pages at the root, by their one word: `/om`.
@@ -63,7 +66,8 @@ public struct SiteMap: Sendable {
     // MARK: - Pages
 
     /// `/`, `/kommuner/bjuv`, `/organ/energinatverket`, `/moten/kdm-2026-04-10`,
-    /// `/beslut/kdm-2026-04-10-scenario-3`; nil when the registry has no such record.
+    /// `/beslut/kdm-2026-04-10-scenario-3`, `/personer/agneta-fristedt`; nil when the
+    /// registry has no such record (or the person has no page).
     public func path(_ page: Page) -> String? {
         if let word = Self.rootWord(page) { return word.isEmpty ? "/" : "/\(word)" }
         if case .index(let folder) = page { return "/\(folder.rawValue)/" }
@@ -102,8 +106,13 @@ public struct SiteMap: Sendable {
         case .meeting: return registry[Meeting.ID(key)].map { .meeting($0.id) }
         case .decision: return registry[Decision.ID(key)].map { .decision($0.id) }
         case .followUp: return registry.municipalities.first { $0.slug == key }.map { .followUp($0.id) }
+        case .person: return hasPage(Person.ID(key)) ? .person(Person.ID(key)) : nil
         }
     }
+
+    /// Whether `person` has a page: a personal feed, so a membership or an appointment
+    /// and a published schedule.
+    public func hasPage(_ person: Person.ID) -> Bool { registry.hasPersonalSchedule(person) }
 
     /// The page's own address when `path` names one in another form: another case, å, ä
     /// and ö for a, a and o, or a folder without its final slash (`/kommuner/Bjuv`,
@@ -131,7 +140,7 @@ public struct SiteMap: Sendable {
     }
 
     /// Every page, each record once: home, municipalities, bodies, meetings, decisions, in
-    /// the registry's order (a duplicate ID is the validator's to report).
+    /// the registry's order (a duplicate ID is the validator's to report), then people.
     public var pages: [Page] {
         var seenMeetings = Set<Meeting.ID>()
         var seenDecisions = Set<Decision.ID>()
@@ -143,6 +152,7 @@ public struct SiteMap: Sendable {
             + registry.bodies.map { .body($0.id) }
             + registry.meetings.filter { seenMeetings.insert($0.id).inserted }.map { .meeting($0.id) }
             + registry.decisions.filter { seenDecisions.insert($0.id).inserted }.map { .decision($0.id) }
+            + registry.personalFeedHolders.map { .person($0.id) }
     }
 
     /// The router's patterns for the pages, one per kind (`/`, `om`, `kommuner/:key`, …); a
@@ -163,6 +173,7 @@ public struct SiteMap: Sendable {
         case .body(let id): registry[id].map { (.body, $0.slug) }
         case .meeting(let id): registry[id].map { (.meeting, $0.id.rawValue) }
         case .decision(let id): registry[id].map { (.decision, $0.id.rawValue) }
+        case .person(let id): hasPage(id) ? (.person, id.rawValue) : nil
         }
     }
 

@@ -14,8 +14,8 @@ struct AssembledFeed: Sendable {
     static func assemble(_ plan: ExportPlan, _ events: [SequencedEvent], twins: Bool) -> [AssembledFeed] {
         let members = plan.members(events.lazy.map(\.feeds))
         return Parallel.map(Array(plan.feeds.indices)) { index in
-            let municipality = plan.feeds[index].selection.municipality
-            let held = members[index].map { events[$0].encoded(for: municipality) }
+            let selection = plan.feeds[index].selection
+            let held = members[index].map { events[$0].encoded(for: selection) }
             let envelope = plan.envelopes[index]
             var bytes: [UInt8] = []
             bytes.reserveCapacity(

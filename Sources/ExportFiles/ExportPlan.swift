@@ -13,6 +13,8 @@ struct ExportPlan: Sendable {
     let routing: FeedRouting
     /// Each municipality's slug, worked out once for all events.
     let slugs: [Municipality.ID: String]
+    /// Who represents which municipality when: the wording of each personal feed.
+    let seats: SeatIndex
     /// What libical writes around each feed's events, in `feeds` order.
     let envelopes: [(opening: [UInt8], closing: [UInt8])]
     /// The newest document's date: the revision of whatever nothing newer dates.
@@ -28,6 +30,7 @@ struct ExportPlan: Sendable {
         routing = FeedRouting(feeds)
         slugs = Dictionary(
             registry.municipalities.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        seats = SeatIndex(registry)
         envelopes = feeds.map { encoder.envelope($0.header) }
         latest = Instant(registry.latestRevision)
         decisionsByMeeting = Dictionary(grouping: registry.decisions, by: \.meeting)

@@ -156,19 +156,19 @@ extension Publication {
     }
 
     /// Every event's bytes from the first feed that holds its shared wording, and each
-    /// municipality's own wording from that municipality's feed.
+    /// municipality's or person's own wording from their feed.
     private static func eventBytes(
         _ read: [ReadFeed], members: [[Int]], checked: [CheckedEvent], plan: ExportPlan
-    ) -> ([[UInt8]], [Int: [Municipality.ID: EncodedEvent]]) {
+    ) -> ([[UInt8]], [Int: [WordingScope: EncodedEvent]]) {
         var encoded = [[UInt8]](repeating: [], count: checked.count)
-        var own: [Int: [Municipality.ID: EncodedEvent]] = [:]
+        var own: [Int: [WordingScope: EncodedEvent]] = [:]
         for (index, feed) in read.enumerated() {
-            let municipality = plan.feeds[index].selection.municipality
+            let scopes = plan.feeds[index].selection.wordingScopes
             for (position, block) in zip(members[index], feed.blocks) {
-                if let municipality,
-                    let variant = checked[position].own.first(where: { $0.municipality == municipality })
-                {
-                    own[position, default: [:]][municipality] = EncodedEvent(
+                if let variant = scopes.lazy.compactMap({ scope in
+                    checked[position].own.first { $0.scope == scope }
+                }).first {
+                    own[position, default: [:]][variant.scope] = EncodedEvent(
                         bytes: Array(feed.bytes[block]), revised: variant.revised!)
                 } else if encoded[position].isEmpty {
                     encoded[position] = Array(feed.bytes[block])
@@ -184,8 +184,8 @@ extension Publication {
         /// The revision the ledger records for the shared wording (nil when `changedKey`
         /// is not).
         let revised: Instant?
-        /// Each municipality's own wording: its ledger key and recorded revision.
-        let own: [(municipality: Municipality.ID, key: LedgerKey, revised: Instant?)]
+        /// Each municipality's and person's own wording: its ledger key and recorded revision.
+        let own: [(scope: WordingScope, key: LedgerKey, revised: Instant?)]
         /// The standard feeds that hold the event.
         let feeds: [Int]
         /// The first ledger line an export would change: missing, marked removed, of
@@ -207,7 +207,7 @@ extension Publication {
             }
             own = worded.variants.map { variant in
                 (
-                    variant.municipality, variant.key,
+                    variant.scope, variant.key,
                     recorded(variant.key, fingerprint: variant.fingerprint, state: nil)
                 )
             }

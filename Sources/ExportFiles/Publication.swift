@@ -15,10 +15,11 @@ public struct Publication: Sendable {
     public let encodedEvents: [[UInt8]]
     /// Each event's revision (its DTSTAMP and LAST-MODIFIED), in the order of `events`.
     public let revisions: [Instant]
-    /// A municipality's own wording of an event, by the event's index in `events`: a
-    /// deadline that says whether the municipality has answered. Its feed holds these
-    /// bytes instead of the shared ones (same UID, its own SEQUENCE).
-    public let ownWording: [Int: [Municipality.ID: EncodedEvent]]
+    /// A municipality's or person's own wording of an event, by the event's index in
+    /// `events`: a deadline that says whether the municipality (the one the person
+    /// represents) has answered. Its feed holds these bytes instead of the shared ones
+    /// (same UID, its own SEQUENCE).
+    public let ownWording: [Int: [WordingScope: EncodedEvent]]
     /// Every subscriber-visible change the exports have seen, newest first.
     public let changes: [ChangeEntry]
     /// The standard feeds, in the order of their files.
@@ -166,8 +167,8 @@ public struct Publication: Sendable {
         }
     }
 
-    private static func ownWording(_ sequenced: [SequencedEvent]) -> [Int: [Municipality.ID: EncodedEvent]] {
-        var own: [Int: [Municipality.ID: EncodedEvent]] = [:]
+    private static func ownWording(_ sequenced: [SequencedEvent]) -> [Int: [WordingScope: EncodedEvent]] {
+        var own: [Int: [WordingScope: EncodedEvent]] = [:]
         for (position, event) in sequenced.enumerated() where !event.own.isEmpty { own[position] = event.own }
         return own
     }
@@ -211,12 +212,23 @@ public struct Publication: Sendable {
     }
 
     /// The bytes and revision of the event at `index` in a feed of `selection`: the
-    /// municipality's own wording when the selection is one municipality's and it has one.
+    /// person's or municipality's own wording when the selection is narrowed to one that
+    /// has one.
     public func encodedEvent(at index: Int, for selection: FeedSelection) -> EncodedEvent {
-        if let municipality = selection.municipality, let own = ownWording[index]?[municipality] {
-            return own
+        Self.encodedEvent(
+            own: ownWording[index], for: selection,
+            shared: EncodedEvent(bytes: encodedEvents[index], revised: revisions[index]))
+    }
+
+    /// The wording of `own` a feed of `selection` carries, else `shared`.
+    public static func encodedEvent(
+        own: [WordingScope: EncodedEvent]?, for selection: FeedSelection,
+        shared: @autoclosure () -> EncodedEvent
+    ) -> EncodedEvent {
+        if let own {
+            for scope in selection.wordingScopes { if let found = own[scope] { return found } }
         }
-        return EncodedEvent(bytes: encodedEvents[index], revised: revisions[index])
+        return shared()
     }
 
     /// Hands the files over and leaves none behind, so a caller that turns them into

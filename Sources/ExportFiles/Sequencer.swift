@@ -1,3 +1,4 @@
+import CalendarFeeds
 import ICalendar
 public import Registry
 
@@ -13,15 +14,16 @@ public struct EncodedEvent: Hashable, Sendable {
 }
 
 /// An event after the sequence and encode steps: its shared bytes, each municipality's
-/// own, and the feeds that hold it.
+/// and person's own, and the feeds that hold it.
 struct SequencedEvent: Sendable {
     let shared: EncodedEvent
-    let own: [Municipality.ID: EncodedEvent]
+    let own: [WordingScope: EncodedEvent]
     let feeds: [Int]
 
-    /// The bytes and revision a feed narrowed to `municipality` (or to none) carries.
-    func encoded(for municipality: Municipality.ID?) -> EncodedEvent {
-        municipality.flatMap { own[$0] } ?? shared
+    /// The bytes and revision a feed of `selection` carries.
+    func encoded(for selection: FeedSelection) -> EncodedEvent {
+        for scope in selection.wordingScopes { if let own = own[scope] { return own } }
+        return shared
     }
 }
 
@@ -57,12 +59,12 @@ struct Sequencer {
         return sequenced
     }
 
-    /// One event: each municipality's own wording first, so that a new one continues
-    /// from what the municipality's feed showed (the shared line of the last export).
+    /// One event: each municipality's and person's own wording first, so that a new one
+    /// continues from what their feed showed (the shared line of the last export).
     mutating func sequence(_ item: WordedEvent) -> SequencedEvent {
-        var own: [Municipality.ID: EncodedEvent] = [:]
+        var own: [WordingScope: EncodedEvent] = [:]
         for variant in item.variants {
-            own[variant.municipality] = encode(
+            own[variant.scope] = encode(
                 variant.event, key: variant.key, fingerprint: variant.fingerprint)
         }
         let key = LedgerKey(uid: item.shared.uid)

@@ -6,9 +6,9 @@ public import Registry
 /// of it: everything about an event that does not depend on the events before it, so
 /// events are worded on another core while this one sequences them in order.
 struct WordedEvent: Sendable {
-    /// A municipality's own wording, with its ledger line and fingerprint.
+    /// A municipality's or a person's own wording, with its ledger line and fingerprint.
     struct Variant: Sendable {
-        let municipality: Municipality.ID
+        let scope: WordingScope
         let event: VEvent
         let key: LedgerKey
         let fingerprint: String
@@ -19,7 +19,7 @@ struct WordedEvent: Sendable {
     let shared: VEvent
     /// The ledger's fingerprint of `shared`.
     let fingerprint: String
-    /// Each municipality's own wording, in `ownWordings` order.
+    /// Each municipality's own wording, in `ownWordings` order, then each person's, by ID.
     let variants: [Variant]
     let state: EventState
     /// The change log's sentences for answers new since the previous export.
@@ -32,17 +32,21 @@ struct WordedEvent: Sendable {
     init(_ event: Event, plan: ExportPlan, previous: EventLedger) {
         let registry = plan.registry
         kind = event.kind
-        variants = Self.ownWordings(of: event, registry: registry, ledger: previous).compactMap {
-            municipality in
+        let municipal = Self.ownWordings(of: event, registry: registry, ledger: previous).compactMap {
+            municipality -> Variant? in
             guard let slug = plan.slugs[municipality] else { return nil }
             let variant = registry.calendarEvent(event, for: municipality)
             return Variant(
-                municipality: municipality, event: variant,
+                scope: .municipality(municipality), event: variant,
                 key: LedgerKey(uid: variant.uid, municipality: slug),
                 fingerprint: Fingerprint.of(variant, kind: event.kind))
         }
         shared = registry.calendarEvent(event)
         fingerprint = Fingerprint.of(shared, kind: event.kind)
+        variants =
+            municipal
+            + Self.personalWordings(
+                of: event, plan: plan, municipal: municipal, shared: (shared, fingerprint), ledger: previous)
         let answers: [ResponseRecord] =
             if case .deadline(let decision) = event.origin { registry.responseRecords(of: decision) } else {
                 []
@@ -86,6 +90,39 @@ struct WordedEvent: Sendable {
             wordings.append(municipality)
         }
         return wordings
+    }
+}
+
+extension WordedEvent {
+    /// Each person's own wording of `event` in their personal feed: the wording of the
+    /// one municipality they represent on its day, where that differs from the shared
+    /// one, and any wording whose person had a line of their own before, so that their
+    /// SEQUENCE never falls back to the shared one (when they come to represent two).
+    static func personalWordings(
+        of event: Event, plan: ExportPlan, municipal: [Variant], shared: (event: VEvent, fingerprint: String),
+        ledger: EventLedger
+    ) -> [Variant] {
+        guard event.kind == .deadline, !event.people.isEmpty else { return [] }
+        let uid = shared.event.uid
+        let hadLines = ledger.variantUIDs.contains(uid)
+        var variants: [Variant] = []
+        for person in event.people.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let key = LedgerKey(uid: uid, person: person.rawValue)
+            let represented = plan.registry.wordingMunicipality(of: event, for: person, seats: plan.seats)
+            let own = represented.flatMap { municipality in
+                municipal.first { $0.scope == .municipality(municipality) }
+            }
+            if let own, own.fingerprint != shared.fingerprint || (hadLines && ledger[key] != nil) {
+                variants.append(
+                    Variant(scope: .person(person), event: own.event, key: key, fingerprint: own.fingerprint))
+            } else if hadLines && ledger[key] != nil {
+                variants.append(
+                    Variant(
+                        scope: .person(person), event: shared.event, key: key, fingerprint: shared.fingerprint
+                    ))
+            }
+        }
+        return variants
     }
 }
 

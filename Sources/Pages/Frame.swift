@@ -59,6 +59,7 @@ extension SiteMap.Folder {
         case .meeting: "Möten"
         case .decision: "Beslut"
         case .followUp: "Uppföljning av beslut"
+        case .person: "Personer"
         }
     }
 }

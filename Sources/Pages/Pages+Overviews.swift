@@ -11,7 +11,29 @@ extension Pages {
         case .meeting: return meetingOverview(site: site)
         case .decision: return decisionOverview(site: site)
         case .followUp: return followUpOverview(site: site)
+        case .person: return personIndex(site: site)
         }
+    }
+
+    /// Everyone with a personal calendar, in Swedish order, with what they do today.
+    static func personIndex(site: Site) -> String {
+        let registry = site.registry
+        let day = dataDay(site)
+        let links = SwedishCollation.sorted(registry.personalFeedHolders, by: \.name).map { person in
+            let seats = registry.representation(ofPerson: person.id, on: day).current
+            let note = seats.map { seat in
+                [seat.role.title, seat.body.name, seat.municipality?.name].compactMap { $0 }.joined(separator: ", ")
+            }.joined(separator: "; ")
+            return ListView.Link(
+                linkText: person.name, linkPath: site.path(.person(person.id)),
+                note: note.isEmpty ? "inget uppdrag just nu" : note, struck: false)
+        }
+        return list(
+            site, .person,
+            description: "Personerna i Familjen Helsingborgs organ och nätverk, var och en med egen kalender.",
+            intro:
+                "Varje person har en sida med sina uppdrag, sina kommande möten och sista dagar och en egen kalender.",
+            groups: [ListView.Group(groupHeading: nil, groupID: nil, links: links)])
     }
 
     static func municipalityIndex(site: Site) -> String {

@@ -13,8 +13,8 @@ extension Pages {
             let directors = registry.representation(of: municipality.id, on: day).director.holders
             return HomeView.MunicipalityItem(
                 name: municipality.name, path: site.path(.municipality(municipality.id)),
-                directorTitle: directors.first?.role.title ?? Role.director.title,
-                directors: directors.isEmpty ? "vakant" : directors.map(personLabel).joined(separator: ", "))
+                directorTitle: directors.first?.role.title ?? Role.director.title, vacant: directors.isEmpty,
+                directors: personNames(directors.map { ($0.person.id, personLabel($0)) }, site: site))
         }
         let bodies = SwedishCollation.sorted(registry.bodies, by: \.displayName).map { body in
             let badge = statusBadge(body, on: day)
@@ -24,7 +24,8 @@ extension Pages {
                 badgeLabel: badge.badgeLabel)
         }
         let general = site.feeds.filter {
-            $0.selection.municipality == nil && $0.selection.body == nil && !$0.isArchive
+            $0.selection.municipality == nil && $0.selection.body == nil && $0.selection.person == nil
+                && !$0.isArchive
         }
         let archives = site.feeds.filter(\.isArchive).reversed()
         let byMunicipality = SwedishCollation.sorted(site.feeds.filter { $0.selection.municipality != nil }) {
@@ -62,7 +63,7 @@ extension Pages {
             seat -> MunicipalityView.SeatItem? in
             guard let body = registry[seat.body.id] else { return nil }
             return MunicipalityView.SeatItem(
-                person: personLabel(seat), role: seat.role.title, bodyName: body.displayName,
+                person: personLabel(seat), personPath: site.path(.person(seat.person.id)), role: seat.role.title, bodyName: body.displayName,
                 bodyPath: site.path(.body(body.id)), term: term(seat, site: site))
         }
         let selection = FeedSelection(municipality: municipality.id)
@@ -92,7 +93,7 @@ extension Pages {
         {
             seat in
             BodyView.MemberItem(
-                person: personLabel(seat),
+                person: personLabel(seat), personPath: site.path(.person(seat.person.id)),
                 role: [seat.role.title, seat.municipality?.name].compactMap { $0 }.joined(separator: ", "),
                 term: term(seat, site: site))
         }
@@ -135,7 +136,7 @@ extension Pages {
         let groups = Attendance.Mode.allCases.compactMap { mode -> MeetingView.AttendanceGroup? in
             let attendees = meeting.attendance.filter { $0.mode == mode }.map {
                 MeetingView.Attendee(
-                    person: name($0.person),
+                    person: name($0.person), personPath: site.path(.person($0.person)),
                     forMunicipality: $0.municipality.map { registry[$0]?.name ?? $0.rawValue })
             }
             guard !attendees.isEmpty else { return nil }
@@ -146,7 +147,8 @@ extension Pages {
         let agenda = meeting.agenda.map {
             MeetingView.Item(
                 number: $0.number, title: $0.title, summary: $0.summary,
-                presenters: $0.presenters.isEmpty ? nil : $0.presenters.map(name).joined(separator: ", "))
+                presenters: personNames($0.presenters.map { ($0, name($0)) }, site: site),
+                hasPresenters: !$0.presenters.isEmpty)
         }
         let decisions = uniqueDecisions(registry).filter { $0.meeting == meeting.id }
             .sorted { ($0.item, $0.id) < ($1.item, $1.id) }

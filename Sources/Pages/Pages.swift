@@ -30,6 +30,9 @@ public enum Pages {
         case .about: return about(site: site)
         case .accessibility: return accessibility(site: site)
         case .search: return search(site: site)
+        case .person(let id):
+            guard site.siteMap.hasPage(id) else { return nil }
+            return registry[id].map { person($0, site: site) }
         }
     }
 
@@ -176,6 +179,15 @@ public enum Pages {
     /// A document's address, when it is a web address (never `javascript:` and the like).
     static func webLink(_ url: String) -> String? {
         url.hasPrefix("https://") || url.hasPrefix("http://") ? url : nil
+    }
+
+    /// Names, each linked to its person's page when there is one, commas between.
+    static func personNames(_ people: [(id: Person.ID, name: String)], site: Site) -> [PersonName] {
+        people.enumerated().map { index, person in
+            PersonName(
+                person: person.name, personPath: site.path(.person(person.id)), more: index < people.count - 1
+            )
+        }
     }
 
     /// A person's name, marked "(tf)" when they act in the role.

@@ -49,6 +49,9 @@ enum Templates {
         ("accessibility", PackageResources.accessibility_mustache),
         ("feedback", PackageResources.feedback_mustache),
         ("search", PackageResources.search_mustache),
+        ("person", PackageResources.person_mustache),
+        ("assignment", PackageResources.assignment_mustache),
+        ("person_name", PackageResources.person_name_mustache),
     ]
 
     /// Parses every template; throws the first parse error, naming the template.

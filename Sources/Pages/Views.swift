@@ -24,7 +24,9 @@ struct HomeView {
         let path: String?
         /// "kommundirektör", "kommundirektör (antaget)" when the registry inferred the title.
         let directorTitle: String
-        let directors: String
+        /// "vakant" when nobody holds the seat.
+        let vacant: Bool
+        let directors: [PersonName]
     }
 
     struct BodyRow {
@@ -53,6 +55,7 @@ struct HomeView {
 struct MunicipalityView {
     struct SeatItem {
         let person: String
+        let personPath: String?
         let role: String
         let bodyName: String
         let bodyPath: String?
@@ -126,6 +129,7 @@ struct BodyView {
 
     struct MemberItem {
         let person: String
+        let personPath: String?
         let role: String
         let term: SeatTerm
     }
@@ -159,6 +163,7 @@ struct MeetingView {
 
     struct Attendee {
         let person: String
+        let personPath: String?
         let forMunicipality: String?
     }
 
@@ -166,7 +171,8 @@ struct MeetingView {
         let number: Int
         let title: String
         let summary: String?
-        let presenters: String?
+        let presenters: [PersonName]
+        let hasPresenters: Bool
     }
 
     struct DecisionItem {
@@ -297,6 +303,39 @@ struct EventsView {
 }
 
 /// One feed to subscribe to (`feed.mustache`).
+/// A person's name, linked to their page when they have one (`person_name.mustache`).
+struct PersonName {
+    let person: String
+    let personPath: String?
+    /// Whether a comma follows: the last name in a list has none.
+    let more: Bool
+}
+
+/// One person's page: what they represent today and over time, their events, their feed.
+struct PersonView {
+    /// One seat or staff appointment (`assignment.mustache`).
+    struct Assignment {
+        let role: String
+        let bodyName: String
+        let bodyPath: String?
+        let forMunicipality: String?
+        let municipalityPath: String?
+        /// "sedan 1 februari 2026", "1 februari–31 maj 2026", "från 1 juni 2026".
+        let term: String
+    }
+
+    let frame: Frame
+    let personName: String
+    let current: [Assignment]
+    let hasCurrent: Bool
+    let upcomingAssignments: [Assignment]
+    let hasUpcomingAssignments: Bool
+    let past: [Assignment]
+    let hasPast: Bool
+    let events: EventsView
+    let feed: FeedView?
+}
+
 struct FeedView {
     let name: String
     let description: String

@@ -10,12 +10,15 @@ public struct Person: Record, Hashable {
     public let phone: Internal<String>?
     /// Never published: kept for the secretariat's own use.
     public let note: Internal<String>?
+    /// False for someone who does not want their schedule published: they get no personal
+    /// feed and no page of their own (`Person(…, schedulePublished: false)` in `Data/`).
+    public let schedulePublished: Bool
     public let source: Source
     public let location: SourceLocation
 
     public init(
         _ id: ID, name: String, email: String? = nil, phone: Internal<String>? = nil,
-        note: Internal<String>? = nil, source: Source,
+        note: Internal<String>? = nil, schedulePublished: Bool = true, source: Source,
         filePath: String = #filePath, line: Int = #line
     ) {
         self.id = id
@@ -23,6 +26,7 @@ public struct Person: Record, Hashable {
         self.email = email
         self.phone = phone
         self.note = note
+        self.schedulePublished = schedulePublished
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }

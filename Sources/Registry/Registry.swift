@@ -24,6 +24,8 @@ public struct Registry: Sendable {
     private var decisionIndex: [Decision.ID: Int] = [:]
     private var appointmentIndex: [StaffAppointment.ID: Int] = [:]
     private var actionRequestIndex: [ActionRequest.ID: Int] = [:]
+    /// Everyone with a membership or a staff appointment, kept as they are added.
+    private var seatedPeople: Set<Person.ID> = []
 
     /// The public address of the registry's site and feeds, without a trailing slash
     /// (`https://kalender.familjenhelsingborg.se`): calendar events link to their pages
@@ -66,10 +68,14 @@ public struct Registry: Sendable {
         bodies.append(record)
     }
 
-    public mutating func add(_ record: Membership) { memberships.append(record) }
+    public mutating func add(_ record: Membership) {
+        seatedPeople.insert(record.person)
+        memberships.append(record)
+    }
 
     public mutating func add(_ record: StaffAppointment) {
         appointmentIndex[record.id] = appointmentIndex[record.id] ?? appointments.count
+        seatedPeople.insert(record.person)
         appointments.append(record)
     }
 
@@ -95,6 +101,12 @@ public struct Registry: Sendable {
         municipalityIndex[id].map { municipalities[$0] }
     }
     public subscript(id: Person.ID) -> Person? { personIndex[id].map { people[$0] } }
+
+    /// Whether `person` has a calendar and a page of their own: they hold or have held a
+    /// membership or a staff appointment, and their schedule is published.
+    public func hasPersonalSchedule(_ person: Person.ID) -> Bool {
+        seatedPeople.contains(person) && self[person]?.schedulePublished == true
+    }
     public subscript(id: Body.ID) -> Body? { bodyIndex[id].map { bodies[$0] } }
     public subscript(id: Meeting.ID) -> Meeting? { meetingIndex[id].map { meetings[$0] } }
     public subscript(id: Decision.ID) -> Decision? { decisionIndex[id].map { decisions[$0] } }

@@ -19,8 +19,9 @@ public final class CustomFeedRenderer: Sendable {
     private let events: [Event]
     private let encodedEvents: [[UInt8]]
     private let revised: [Instant]
-    /// Municipalities' own wordings of events, by index (see `Publication.ownWording`).
-    private let ownWording: [Int: [Municipality.ID: EncodedEvent]]
+    /// Municipalities' and people's own wordings of events, by index (see
+    /// `Publication.ownWording`).
+    private let ownWording: [Int: [WordingScope: EncodedEvent]]
     /// The newest removal the ledger records: a custom feed that held the event must not
     /// look older than its removal.
     private let newestRemoval: Instant?
@@ -55,10 +56,11 @@ public final class CustomFeedRenderer: Sendable {
         var bytes = opening
         var lastModified: Instant? = newestRemoval
         for index in events.indices where feed.holds(events[index]) {
-            // A municipality's selection gets its own wording of a deadline, as in its feed.
-            let encoded =
-                selection.municipality.flatMap { ownWording[index]?[$0] }
-                ?? EncodedEvent(bytes: encodedEvents[index], revised: revised[index])
+            // A person's or municipality's selection gets its own wording of a deadline, as
+            // in its feed.
+            let encoded = Publication.encodedEvent(
+                own: ownWording[index], for: selection,
+                shared: EncodedEvent(bytes: encodedEvents[index], revised: revised[index]))
             bytes += encoded.bytes
             lastModified = max(lastModified ?? encoded.revised, encoded.revised)
         }

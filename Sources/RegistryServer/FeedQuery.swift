@@ -3,11 +3,11 @@ public import Registry
 
 /// The query of `/feeds/custom.ics`, validated and made canonical.
 ///
-/// `kind` takes a comma-separated list (and may repeat); `municipality` and `body` take
-/// one slug each. Unknown parameters, unknown values, and repeated single values are
+/// `kind` takes a comma-separated list (and may repeat); `municipality`, `body` and
+/// `person` take one slug each (`person` only of someone with a personal feed). Unknown parameters, unknown values, and repeated single values are
 /// refused with a message naming what is allowed.
 public enum FeedQuery {
-    public static let parameters = ["kind", "municipality", "body"]
+    public static let parameters = ["kind", "municipality", "body", "person"]
 
     public struct Invalid: Error, Equatable, CustomStringConvertible {
         public let description: String
@@ -55,7 +55,19 @@ public enum FeedQuery {
             }
             body = found.id
         }
+        var person: Person.ID?
+        if let value = parameters["person"] {
+            let holders = registry.personalFeedHolders
+            guard !value.isEmpty, let found = holders.first(where: { $0.id.rawValue == Text.slug(value) })
+            else {
+                throw Invalid(
+                    description: "Okänd person: \"\(QueryParameters.clip(value))\". Tillåtna: "
+                        + holders.map(\.id.rawValue).joined(separator: ", ") + ".")
+            }
+            person = found.id
+        }
         return FeedSelection(
-            kinds: kinds.isEmpty ? Set(Event.Kind.allCases) : kinds, municipality: municipality, body: body)
+            kinds: kinds.isEmpty ? Set(Event.Kind.allCases) : kinds, municipality: municipality, body: body,
+            person: person)
     }
 }

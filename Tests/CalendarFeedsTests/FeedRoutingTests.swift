@@ -10,6 +10,7 @@ import Testing
         let registry = Registry.familjenHelsingborg
         let municipality = try #require(registry.municipalities.map(\.id).min { $0.rawValue < $1.rawValue })
         let body = try #require(registry.bodies.map(\.id).min { $0.rawValue < $1.rawValue })
+        let person = try #require(registry.personalFeedHolders.first?.id)
         // Besides the standard feeds, selections narrowed to both, and to kinds within one;
         // an archive year and a window that starts mid-year.
         let feeds =
@@ -25,6 +26,10 @@ import Testing
                 Feed(
                     path: "body-start-dates.ics", name: "body", description: "body",
                     selection: FeedSelection(kinds: [.startDate, .meeting], body: body),
+                    period: .since(Day(2000, 1, 1))),
+                Feed(
+                    path: "person-meetings.ics", name: "person", description: "person",
+                    selection: FeedSelection(kinds: [.meeting], body: body, person: person),
                     period: .since(Day(2000, 1, 1))),
                 Feed(
                     path: "archive/2026.ics", name: "2026", description: "2026", selection: FeedSelection(),
@@ -47,12 +52,13 @@ import Testing
                 }
                 if let id = selection.municipality, !event.municipalities.contains(id) { return false }
                 if let id = selection.body, !event.bodies.contains(id) { return false }
+                if let id = selection.person, !event.people.contains(id) { return false }
                 return true
             }
             #expect(routing.feeds(holding: event).sorted() == expected, "\(event.id)")
             found += expected.count
         }
-        // More than the everything feed and the kind feeds: municipalities and bodies count.
+        // More than the everything feed and the kind feeds: municipalities, bodies and people count.
         #expect(found > 2 * events.count)
     }
 }

@@ -30,6 +30,10 @@ import Testing
                 let key = LedgerKey(uid: uid.description, municipality: municipality)
                 #expect(LedgerKey(key.description) == key)
             }
+            for person in registry.personalFeedHolders {
+                let key = LedgerKey(uid: uid.description, person: person.id.rawValue)
+                #expect(LedgerKey(key.description) == key)
+            }
         }
     }
 
@@ -90,6 +94,10 @@ import Testing
         (
             "deadline-b@example#municipalities/bjuv",
             LedgerKey(uid: "deadline-b@example", municipality: "bjuv")
+        ),
+        (
+            "deadline-b@example#people/agneta-fristedt",
+            LedgerKey(uid: "deadline-b@example", person: "agneta-fristedt")
         ),
         ("odd#uid", LedgerKey(uid: "odd#uid")),
     ])

@@ -101,16 +101,25 @@ import Testing
             }
         }
         let files = try registry.exportFiles(previous: Ledgers())
+        let seats = SeatIndex(registry)
         for file in files where file.path.hasSuffix(".ics") {
             #expect(Self.byteProblems(file.bytes).isEmpty, "\(file.path)")
             let decoded = try ICalendarDecoder.decode(file.bytes)
             #expect(decoded.parseErrors.isEmpty, "\(file.path): \(decoded.parseErrors)")
-            // A municipality's feed words the deadlines it is asked to act on its own way.
-            let municipality = registry.municipalities.first { "municipalities/\($0.slug).ics" == file.path }
+            // A municipality's feed words the deadlines it is asked to act on its own way, and
+            // a person's feed in the words of the municipality they represent.
+            let person = registry.personalFeedHolders.first { Feed.personalPath($0) == file.path }
+            let municipality =
+                registry.municipalities.first { "municipalities/\($0.slug).ics" == file.path }?.id
             let own = Dictionary(
                 registry.events().compactMap { event -> (String, VEvent)? in
-                    guard let municipality else { return nil }
-                    let shown = registry.calendarEvent(event, for: municipality.id)
+                    let wording =
+                        municipality
+                        ?? person.flatMap {
+                            registry.wordingMunicipality(of: event, for: $0.id, seats: seats)
+                        }
+                    guard let wording else { return nil }
+                    let shown = registry.calendarEvent(event, for: wording)
                     return (shown.uid, shown)
                 }, uniquingKeysWith: { first, _ in first })
             for parsed in decoded.events {

@@ -56,12 +56,13 @@ check = TALLY.check
 
 MUNICIPALITIES = ["Helsingborg", "Höganäs", "Ängelholm", "Båstad", "Örkelljunga", "Klippan", "Åstorp",
                   "Bjuv", "Svalöv", "Landskrona", "Perstorp"]
-CSP_PAGES = ["/", "/kommuner/bjuv", "/organ/energinatverket", "/beslut/kdm-2026-04-10-scenario-3"]
+CSP_PAGES = ["/", "/kommuner/bjuv", "/organ/energinatverket", "/beslut/kdm-2026-04-10-scenario-3",
+             "/personer/agneta-fristedt"]
 LINKS = re.compile(r'(?:href|src|value)="([^"]*)"')
 IDS = re.compile(r'\bid="([^"]*)"')
 # One page of each template, for the checks in every width and colour scheme.
 TEMPLATE_PAGES = ["/", "/kommuner/", "/kommuner/bjuv", "/organ/energinatverket", "/moten/kdm-2026-04-10",
-                  "/beslut/kdm-2026-04-10-scenario-3", "/uppfoljning/", "/om", "/tillganglighet", "/sok",
+                  "/beslut/kdm-2026-04-10-scenario-3", "/uppfoljning/", "/personer/", "/personer/agneta-fristedt", "/om", "/tillganglighet", "/sok",
                   "/finns-inte"]
 SEARCHES = [("Landskrona", "/kommuner/landskrona"), ("10 april", "/moten/kdm-2026-04-10"),
             ("fullmakt", "/beslut/kdm-2026-04-10-scenario-3"), ("energi", "/organ/energinatverket"),
@@ -350,7 +351,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--server", required=True, help="base URL of `samverkan serve`")
     parser.add_argument("--nginx", required=True, help="base URL of nginx over the static export")
-    parser.add_argument("--feeds", type=int, required=True, help="the number of feeds in Exports/")
+    parser.add_argument("--feeds", type=int, required=True, help="the number of feeds in Exports/ the start page lists (all but people/)")
     parser.add_argument("--public", required=True, help="the public address the pages' subscribe links carry")
     parser.add_argument("--out", default=".test-output/integration")
     parser.add_argument("--chromium", default="/usr/bin/chromium")

@@ -87,7 +87,7 @@ import Testing
         #expect(html.contains("<h3>Närvarande ("))
         #expect(html.contains("<h3>På distans ("))
         #expect(html.contains("<h3>Frånvarande ("))
-        #expect(html.contains("<li>Agneta Fristedt, Bjuv</li>"))
+        #expect(html.contains("<li><a href=\"/personer/agneta-fristedt\">Agneta Fristedt</a>, Bjuv</li>"))
         #expect(html.contains("<h3>Punkt 1: Mötets öppnande och incheckning</h3>"))
         #expect(html.contains("Sista dag: "))
         #expect(html.contains("href=\"/organ/kommundirektorerna\""))

@@ -53,6 +53,8 @@ import Testing
         ("municipality=klippan", "municipalities/klippan.ics"),
         ("body=energinatverket&kind=start-dates,deadlines,meetings", "bodies/energinatverket.ics"),
         ("", "all.ics"),
+        ("person=agneta-fristedt", "people/agneta-fristedt.ics"),
+        ("person=Agneta%20Fristedt&kind=meetings,deadlines,start-dates", "people/agneta-fristedt.ics"),
     ])
     func aSelectionThatIsAStandardFeedIsThatFeed(query: String, path: String) async throws {
         let expected = try exportedBytes(path)
@@ -60,6 +62,27 @@ import Testing
             try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.bytes == expected)
+            }
+        }
+    }
+
+    /// A person's custom selection keeps their own wording of a deadline: the bytes of
+    /// each of its events are those of the same event in their personal feed.
+    @Test func aCustomFeedOfOnePersonGetsTheirWording() async throws {
+        let feed = String(decoding: try exportedBytes("people/agneta-fristedt.ics"), as: UTF8.self)
+        try await makeApplication().test(.router) { client in
+            try await client.execute(
+                uri: "/feeds/custom.ics?person=agneta-fristedt&kind=deadlines", method: .get
+            ) {
+                response in
+                #expect(response.status == .ok)
+                let text = String(decoding: response.body.bytes, as: UTF8.self)
+                let events = text.split(separator: "BEGIN:VEVENT").dropFirst().map {
+                    "BEGIN:VEVENT" + $0.prefix(upTo: $0.range(of: "END:VEVENT\r\n")!.upperBound)
+                }
+                #expect(events.count == 2)
+                for event in events { #expect(feed.contains(event)) }
+                #expect(text.replacingOccurrences(of: "\r\n ", with: "").contains("Bjuv har inte svarat."))
             }
         }
     }

@@ -23,7 +23,8 @@ import Testing
                 for municipality in Self.registry.municipalities {
                     #expect(html.contains(">\(municipality.name)</a>"), "\(municipality.name)")
                 }
-                for feed in Self.registry.standardFeeds() {
+                // Every feed but the personal ones, which are on each person's page.
+                for feed in Self.registry.standardFeeds() where feed.selection.person == nil {
                     #expect(html.contains("href=\"webcal://kalender.example.se/feeds/\(feed.path)\""))
                     #expect(html.contains("value=\"https://kalender.example.se/feeds/\(feed.path)\""))
                 }

@@ -26,7 +26,8 @@ import Testing
             pages.count
                 == 4 + SiteMap.Folder.allCases.count + 2 * registry.municipalities.count
                 + registry.bodies.count
-                + Set(registry.meetings.map(\.id)).count + Set(registry.decisions.map(\.id)).count)
+                + Set(registry.meetings.map(\.id)).count + Set(registry.decisions.map(\.id)).count
+                + registry.personalFeedHolders.count)
         var paths = Set<String>()
         for page in pages {
             let path = try #require(map.path(page), "\(page)")

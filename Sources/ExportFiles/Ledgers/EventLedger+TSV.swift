@@ -7,7 +7,8 @@ extension EventLedger {
         + "# then what subscribers saw: timing, place, status, title, municipalities, URL, and for a\n"
         + "# deadline the answers recorded (for a meeting, an empty column), then for a meeting its\n"
         + "# agenda items, decisions and attendance by key. UID#municipalities/SLUG is that\n"
-        + "# municipality's own wording of the event, in its feed.\n"
+        + "# municipality's own wording of the event, in its feed; UID#people/SLUG a person's, in\n"
+        + "# their own feed.\n"
         + "# Commit it with the feeds; never edit it by hand.\n"
 
     /// What a line holds, for naming a malformed one.

@@ -1,31 +1,54 @@
 public import Registry
 
-/// A line of the event ledger: an event's UID, or a municipality's own wording of it
+/// A line of the event ledger: an event's UID, a municipality's own wording of it
 /// (`UID#municipalities/SLUG`), which that municipality's feed carries with its own
-/// SEQUENCE.
+/// SEQUENCE, or a person's (`UID#people/SLUG`), which their personal feed carries.
 public struct LedgerKey: Hashable, Sendable, CustomStringConvertible {
     public let uid: String
-    /// The municipality's slug, for its own wording; nil for the wording most feeds carry.
+    /// The municipality's slug, for its own wording; nil otherwise.
     public let municipality: String?
+    /// The person's slug, for their personal feed's wording; nil otherwise.
+    public let person: String?
 
     public init(uid: String, municipality: String? = nil) {
         self.uid = uid
         self.municipality = municipality
+        self.person = nil
     }
 
-    public var description: String { municipality.map { uid + Self.marker + $0 } ?? uid }
+    public init(uid: String, person: String) {
+        self.uid = uid
+        self.municipality = nil
+        self.person = person
+    }
 
-    /// The key `description` wrote: a UID, or a UID and a municipality.
+    /// Whether the line is a feed's own wording rather than the shared one.
+    public var isVariant: Bool { municipality != nil || person != nil }
+
+    public var description: String {
+        if let municipality { return uid + Self.municipalityMarker + municipality }
+        if let person { return uid + Self.personMarker + person }
+        return uid
+    }
+
+    /// The key `description` wrote: a UID, or a UID and a municipality or person.
     public init(_ text: some StringProtocol) {
-        if text.utf8.contains(UInt8(ascii: "#")), let marker = text.firstRange(of: Self.marker) {
-            self.init(
-                uid: String(text[..<marker.lowerBound]), municipality: String(text[marker.upperBound...]))
-        } else {
-            self.init(uid: String(text))
+        if text.utf8.contains(UInt8(ascii: "#")) {
+            if let marker = text.firstRange(of: Self.municipalityMarker) {
+                self.init(
+                    uid: String(text[..<marker.lowerBound]), municipality: String(text[marker.upperBound...]))
+                return
+            }
+            if let marker = text.firstRange(of: Self.personMarker) {
+                self.init(uid: String(text[..<marker.lowerBound]), person: String(text[marker.upperBound...]))
+                return
+            }
         }
+        self.init(uid: String(text))
     }
 
-    private static let marker = "#municipalities/"
+    private static let municipalityMarker = "#municipalities/"
+    private static let personMarker = "#people/"
 }
 
 /// Carries SEQUENCE numbers and revision times from one export to the next
@@ -91,13 +114,13 @@ public struct EventLedger: Hashable, Sendable {
     public static let fileName = "sequences.tsv"
 
     public private(set) var entries: [LedgerKey: Entry]
-    /// The UIDs that have a municipality's own line: few events do, and asking for each
-    /// municipality's key of every event would cost a lookup each.
+    /// The UIDs that have a municipality's or a person's own line: few events do, and
+    /// asking for each feed's key of every event would cost a lookup each.
     public private(set) var variantUIDs: Set<String>
 
     public init(entries: [LedgerKey: Entry] = [:]) {
         self.entries = entries
-        self.variantUIDs = Set(entries.keys.filter { $0.municipality != nil }.map(\.uid))
+        self.variantUIDs = Set(entries.keys.filter(\.isVariant).map(\.uid))
     }
 
     public subscript(key: LedgerKey) -> Entry? { entries[key] }
@@ -134,7 +157,7 @@ public struct EventLedger: Hashable, Sendable {
         }
         entries[key] = Entry(
             sequence: sequence, fingerprint: fingerprint, revised: revised, state: state ?? previous?.state)
-        if key.municipality != nil { variantUIDs.insert(key.uid) }
+        if key.isVariant { variantUIDs.insert(key.uid) }
         return Assignment(sequence: sequence, revised: revised, previous: previous)
     }
 

@@ -79,6 +79,8 @@ public struct Event: Hashable, Sendable {
     public let municipalities: Set<Municipality.ID>
     /// The bodies the event belongs to: its own body and any body that must act.
     public let bodies: Set<Body.ID>
+    /// The people whose personal feed holds the event (see `PeopleIndex`).
+    public let people: Set<Person.ID>
     public let source: Source
 
     public var kind: Kind {

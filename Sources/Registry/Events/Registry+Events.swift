@@ -7,20 +7,24 @@ extension Registry {
     /// first record; the validator reports the second).
     public func events() -> [Event] {
         let seats = SeatIndex(self)
+        let people = PeopleIndex(self)
+        let requests = Dictionary(grouping: uniqueActionRequests, by: \.decision)
         var events: [Event] = []
         events.reserveCapacity(meetings.count + decisions.count + appointments.count)
         for meeting in uniqueMeetings {
-            if let event = event(meeting, seats) { events.append(event) }
+            if let event = event(meeting, seats, people) { events.append(event) }
         }
         for decision in uniqueDecisions {
-            if let event = event(decision, seats) { events.append(event) }
+            if let event = event(decision, seats, people, requests[decision.id] ?? []) {
+                events.append(event)
+            }
         }
-        for appointment in uniqueAppointments { events.append(event(appointment, seats)) }
+        for appointment in uniqueAppointments { events.append(event(appointment, seats, people)) }
         Event.sort(&events)
         return events
     }
 
-    private func event(_ meeting: Meeting, _ seats: SeatIndex) -> Event? {
+    private func event(_ meeting: Meeting, _ seats: SeatIndex, _ people: PeopleIndex) -> Event? {
         let timing: Event.Timing
         switch meeting.time {
         case .timed(let day, let from, let to): timing = .timed(day, from: from, to: to)
@@ -31,10 +35,13 @@ extension Registry {
             origin: .meeting(meeting.id), timing: timing, title: meeting.title, status: meeting.status,
             place: meeting.place, remote: meeting.remote, body: meeting.body, person: nil,
             municipalities: seats.municipalities(concernedBy: meeting, on: timing.day),
-            bodies: [meeting.body], source: meeting.source)
+            bodies: [meeting.body], people: people.people(attending: meeting, on: timing.day),
+            source: meeting.source)
     }
 
-    private func event(_ decision: Decision, _ seats: SeatIndex) -> Event? {
+    private func event(
+        _ decision: Decision, _ seats: SeatIndex, _ people: PeopleIndex, _ requests: [ActionRequest]
+    ) -> Event? {
         guard let deadline = decision.deadline else { return nil }
         let body = self[decision.meeting]?.body
         var bodies: Set<Body.ID> = body.map { [$0] } ?? []
@@ -43,17 +50,18 @@ extension Registry {
             origin: .deadline(decision.id), timing: .allDay(deadline), title: decision.title,
             status: .scheduled, place: nil, remote: nil, body: body, person: nil,
             municipalities: seats.municipalities(concernedBy: decision, on: deadline), bodies: bodies,
+            people: people.people(askedBy: decision, requests: requests, bodies: bodies, on: deadline),
             source: decision.source)
     }
 
-    private func event(_ appointment: StaffAppointment, _ seats: SeatIndex) -> Event {
+    private func event(_ appointment: StaffAppointment, _ seats: SeatIndex, _ people: PeopleIndex) -> Event {
         let name = self[appointment.person]?.name ?? appointment.person.rawValue
         return Event(
             origin: .startDate(appointment.id), timing: .allDay(appointment.starts),
             title: "\(name), \(appointment.title)", status: .scheduled, place: nil, remote: nil,
             body: appointment.body, person: appointment.person,
             municipalities: seats.municipalities(concernedBy: appointment), bodies: [appointment.body],
-            source: appointment.source)
+            people: people.people(startingWith: appointment), source: appointment.source)
     }
 }
 

@@ -34,9 +34,10 @@ def uids(result):
 
 
 def variant_key(uid, path):
-    """The ledger line of a municipality's own wording of an event:
-    `UID#municipalities/SLUG` for an event in municipalities/SLUG.ics."""
-    if not path.startswith("municipalities/") or not path.endswith(".ics"):
+    """The ledger line of a municipality's or person's own wording of an event:
+    `UID#municipalities/SLUG` for an event in municipalities/SLUG.ics, `UID#people/SLUG`
+    for one in people/SLUG.ics."""
+    if not path.startswith(("municipalities/", "people/")) or not path.endswith(".ics"):
         return None
     return f"{uid}#{path[:-len('.ics')]}"
 
@@ -46,9 +47,9 @@ def check(results, ledger_bytes, expectation, problems):
     ledger = parse_ledger(ledger_bytes, problems) if ledger_bytes is not None else None
 
     def own_wording(uid, path):
-        """A municipality's feed may word an event its own way (a deadline that says whether
-        the municipality has answered): the ledger then has a line for it. Without a ledger,
-        only a deadline in a municipality's feed may."""
+        """A municipality's or person's feed may word an event its own way (a deadline that
+        says whether the municipality has answered): the ledger then has a line for it.
+        Without a ledger, only a deadline in such a feed may."""
         key = variant_key(uid, path)
         if key is None:
             return None
@@ -85,9 +86,9 @@ def check(results, ledger_bytes, expectation, problems):
     if "all.ics" in results:
         everything = uids(results["all.ics"])
         for path in sorted(results):
-            if path.startswith(("municipalities/", "bodies/")):
+            if path.startswith(("municipalities/", "bodies/", "people/")):
                 for uid in sorted(uids(results[path]) - everything):
-                    rule = "municipality-feed" if path.startswith("m") else "body-feed"
+                    rule = {"m": "municipality-feed", "b": "body-feed", "p": "person-feed"}[path[0]]
                     problems.append(Problem(rule, path, f"{uid} is not in all.ics"))
 
     # The SEQUENCE ledger.
@@ -139,6 +140,20 @@ def check(results, ledger_bytes, expectation, problems):
     for path in sorted(results):
         if path.startswith("bodies/") and path not in bodies:
             problems.append(Problem("body-feed", path, "no such body in the registry"))
+
+    people = expectation.personal_feeds()
+    for path, (expected, unknown) in sorted(people.items()):
+        if path not in results:
+            problems.append(Problem("person-feed", path, "feed missing"))
+            continue
+        have = uids(results[path]) - unknown
+        for uid in sorted(expected - have):
+            problems.append(Problem("person-feed", path, f"{uid} is theirs but is missing"))
+        for uid in sorted(have - expected):
+            problems.append(Problem("person-feed", path, f"{uid} is not theirs"))
+    for path in sorted(results):
+        if path.startswith("people/") and path not in people:
+            problems.append(Problem("person-feed", path, "no such person with a published schedule"))
 
     # Every registry event is in all.ics, at the registry's time, with its status.
     if "all.ics" not in results:

@@ -58,6 +58,7 @@ RULES = {
     "kind-feed": "a kind feed holds only its kind",
     "municipality-feed": "a municipality feed holds exactly what concerns the municipality",
     "body-feed": "a body feed holds exactly the events of the body",
+    "person-feed": "a person's feed holds exactly their bodies' and their own events, while they sit there",
     "ledger-format": "sequences.tsv lines are UID, SEQUENCE, fingerprint",
     "ledger-missing": "every event's UID is in the SEQUENCE ledger",
     "sequence-down": "no SEQUENCE lower than the committed ledger's",

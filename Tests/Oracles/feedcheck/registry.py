@@ -16,6 +16,18 @@ reimplemented here:
   those the person holds a seat for then, and the municipality the body belongs to.
 A body feed holds the meetings of the body, the deadlines decided at its meetings or
 naming it as an actor, and the start dates in it.
+
+A person's feed (PeopleIndex, Sources/Registry/Queries/PeopleIndex.swift) holds, with
+"sits in" meaning a membership (for a municipality or not) or a staff appointment in
+force on the event's day:
+- the meetings of the bodies the person sits in;
+- the deadlines of a body they sit in (the deciding body or an actor body), naming them,
+  or naming a municipality they represent (every municipality: any they represent);
+- the start dates in the bodies they sit in, and their own.
+Everyone with a membership or appointment has a feed, except those whose Person record
+in Data/ says `schedulePublished: false`. popolo.json does not list what an action asks
+of municipalities beyond the decision's actors: a deadline that concerns a municipality
+the person represents, and is not theirs by the rules above, may or may not be in it.
 """
 import json
 import re
@@ -103,6 +115,17 @@ def decision_actors(data_dir, problems_out):
     return result
 
 
+def unpublished_people(data_dir):
+    """Person IDs whose record in Data/ says `schedulePublished: false`."""
+    constants = _swift_constants(data_dir)
+    found = set()
+    for path in sorted(data_dir.glob("*.swift")):
+        for match in re.finditer(r"\bPerson\(\s*\.(\w+)\s*,([^()]|\([^()]*\))*?schedulePublished:\s*false",
+                                 _swift_source(path)):
+            found.add(constants.get(("Person", match.group(1)), match.group(1)))
+    return found
+
+
 class Expectation:
     """UIDs each municipality and body feed must hold, and the registry's events."""
 
@@ -124,6 +147,7 @@ class Expectation:
             return {_strip(m["on_behalf_of_id"], "municipality") for m in seats
                     if _strip(m["person_id"], "person") == person and _in_term(m, day)}
 
+        self._people_source(doc, data_dir)
         actors = None
         deadlines = [e for e in doc.get("events", []) if e.get("classification") == "deadline"]
         if deadlines and all("actors" in e for e in deadlines):
@@ -138,8 +162,10 @@ class Expectation:
                         kind, _, ident = actor.partition("/")
                         listed.append((kind, ident))
                 actors[e["id"].split("/", 1)[1]] = listed
+                self.actors = actors
         elif data_dir is not None and (data_dir / "Decisions.swift").exists():
             actors = decision_actors(data_dir, self.problems)
+            self.actors = actors
         else:
             self.notes.append("Data/ not found: deadlines are left out of the municipality-feed expectation")
 
@@ -190,6 +216,41 @@ class Expectation:
                 concerned.add(owner)
             self.events[f"start-{raw}{DOMAIN}"] = {"kind": "start", "day": day, "start": day, "end": None,
                                                    "status": "scheduled", "municipalities": concerned, "bodies": {body}}
+
+    def _people_source(self, doc, data_dir):
+        self.actors = None
+        self.terms = [(_strip(m["person_id"], "person"), _strip(m["organization_id"], "body"),
+                       _strip(m.get("on_behalf_of_id"), "municipality"), m)
+                      for m in doc.get("memberships", []) if m["id"].startswith(("membership/", "appointment/"))]
+        hidden = unpublished_people(data_dir) if data_dir is not None and data_dir.exists() else set()
+        self.people = sorted({person for person, _, _, _ in self.terms} - hidden)
+
+    def personal_feeds(self):
+        """feed path -> (expected UIDs, UIDs that may or may not belong)."""
+        result = {}
+        for person in self.people:
+            mine = [(body, municipality, m) for p, body, municipality, m in self.terms if p == person]
+            expected, unknown = set(), set()
+            for uid, event in self.events.items():
+                day = event["day"]
+                bodies = {body for body, _, m in mine if _in_term(m, day)}
+                represents = {municipality for _, municipality, m in mine if municipality and _in_term(m, day)}
+                raw = uid.split("-", 1)[1][:-len(DOMAIN)]
+                if event["kind"] == "meeting":
+                    held = bool(bodies & event["bodies"])
+                elif event["kind"] == "start":
+                    held = bool(bodies & event["bodies"]) or raw.startswith(person + ".")
+                else:
+                    held = bool(bodies & event["bodies"])
+                    for actor, ident in (self.actors or {}).get(raw, []):
+                        held |= (actor == "person" and ident == person) or (actor == "every" and bool(represents))
+                        held |= actor == "municipality" and ident in represents
+                    if not held and (event["municipalities"] is None or represents & event["municipalities"]):
+                        unknown.add(uid)
+                if held:
+                    expected.add(uid)
+            result[f"people/{person}.ics"] = (expected, unknown)
+        return result
 
     def municipality_feeds(self):
         """feed path -> (expected UIDs, UIDs whose concern is unknown)."""
