@@ -147,11 +147,18 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The weekly digest by e-mail: content, MIME messages, the sent state, sendmail.
+        .target(
+            name: "Digest", dependencies: ["Registry", "ICalendar", "CalendarFeeds", "ExportFiles"],
+            swiftSettings: strict),
+
         // The command-line tool: parses arguments, calls the modules, prints.
         .executableTarget(
             name: "samverkan",
             dependencies: [
-                "Registry", "RegistryData", "ICalendar", "ExportFiles", "Pages", "RegistryServer",
+                "Registry", "RegistryData", "ICalendar", "CalendarFeeds", "ExportFiles", "Pages",
+                "RegistryServer",
+                "Digest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -252,6 +259,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "DigestTests",
+            dependencies: [
+                "Digest", "Registry", "RegistryData", "RegistryFixtures", "CalendarFeeds", "ExportFiles",
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "SyntheticRegistryTests", dependencies: ["Registry", "SyntheticRegistry"],
             swiftSettings: strict),

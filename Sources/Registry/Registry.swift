@@ -41,6 +41,14 @@ public struct Registry: Sendable {
         self.publisher = publisher
     }
 
+    /// The secretariat's address: the weekly digest comes from it, and a reader who wants
+    /// no more digests writes to it. Set in `Data/`.
+    public private(set) var secretariatEmail: String?
+
+
+    /// Sets the secretariat's address for the digest.
+    public mutating func configure(secretariatEmail: String) { self.secretariatEmail = secretariatEmail }
+
     /// Sets the public address (a trailing slash is dropped).
     public mutating func configure(publicURL: String) {
         var url = publicURL
