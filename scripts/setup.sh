@@ -6,15 +6,17 @@
 #                             zlib and OpenSSL's libcrypto
 #   scripts/setup.sh --test   that, plus the test tools: curl, nginx, khal, Chromium, wrk,
 #                             the python oracles (icalendar, vobject, ical, feedparser)
-#                             and axe-core for the pages (axe-playwright-python)
+#                             and axe-core for the pages (axe-playwright-python); for the
+#                             digest's mail test msmtp as sendmail (msmtp-mta) and a local
+#                             SMTP server (aiosmtpd)
 set -euo pipefail
 
 apt_packages=(libical-dev libjemalloc-dev libssl-dev zlib1g-dev tzdata pkg-config)
 python_modules=()
 if [[ ${1:-} == --test ]]; then
-    apt_packages+=(curl khal nginx-light chromium wrk)
+    apt_packages+=(curl khal nginx-light chromium wrk msmtp-mta)
     # pip normalises `_` to `-`, so the import name installs the package.
-    python_modules+=(icalendar vobject ical feedparser axe_playwright_python)
+    python_modules+=(icalendar vobject ical feedparser axe_playwright_python aiosmtpd)
 fi
 
 missing=()

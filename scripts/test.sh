@@ -30,6 +30,9 @@ step "feed checks under mutation" python3 Tests/Oracles/mutation_harness.py Expo
 step "Atom change logs (feedparser and RFC 4287)" \
     python3 Tests/Oracles/check_atom.py Exports/changes.atom Exports/changes/*.atom
 
+step "weekly digest: msmtp to a local SMTP server, parsed by python email; resent only when refused" \
+    scripts/mail-test.sh
+
 # The test bundle runs directly: `swift test` would plan the build again, and leave it in a
 # state where the next `swift build` compiles Hummingbird anew.
 step "tests (Exports/ freshness among them)" \
