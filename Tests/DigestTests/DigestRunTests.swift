@@ -19,7 +19,8 @@ import Testing
     }
 
     static func run(
-        _ week: String, state: DigestState? = nil, sendmail: Sendmail? = nil, now: Instant = monday
+        _ week: String, state: DigestState? = nil, sendmail: Sendmail? = nil, now: Instant = monday,
+        registry: Registry = registry, resend: Bool = false
     )
         throws -> (DigestRun.Report, DigestRun)
     {
@@ -30,6 +31,7 @@ import Testing
             changes: [], from: "sekretariatet@example.se", now: now)
         run.state = state
         run.sendmail = sendmail
+        run.resend = resend
         return (try run.run(for: [P.tove, P.jonna, P.lisa, P.sara]), run)
     }
 
@@ -107,6 +109,24 @@ import Testing
         #expect(reread.sent.map(\.person) == [P.tove, P.jonna])
     }
 
+    @Test func aMessageChangedAfterItWasSentIsNotSentAgainThatWeekUnlessResent() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mailbox = Sendmail(command: "cat >> '\(folder.appendingPathComponent("mailbox").path)'")
+        let state = try DigestState(directory: folder)
+        let (_, first) = try Self.run("2026-W34", state: state, sendmail: mailbox)
+        // Alfa answers: Jonna's and Tove's deadline text changes, but not this week.
+        let answered = P.registry(toveAlsoForBeta: true, alfaAnswered: true)
+        let (again, second) = try Self.run(
+            "2026-W34", state: first.state, sendmail: mailbox, now: Self.monday.adding(seconds: 3600),
+            registry: answered)
+        #expect(again.sent.isEmpty && again.alreadySent == [P.tove, P.jonna])
+        let (resent, _) = try Self.run(
+            "2026-W34", state: second.state, sendmail: mailbox, now: Self.monday.adding(seconds: 7200),
+            registry: answered, resend: true)
+        #expect(resent.sent == [P.tove, P.jonna])
+    }
+
     @Test func anOverdueItemIsRepeatedAtMostEveryFourthWeek() throws {
         // Alfa has not answered what was due on 1 October; Jonna represents Alfa.
         let person = try #require(Self.registry[P.jonna])
@@ -144,5 +164,35 @@ import Testing
         } catch {
             #expect("\(error)".hasPrefix(message), "\(error)")
         }
+    }
+}
+
+/// The changes a digest reports: those to the person's events since their last digest,
+/// or in the past seven days the first time.
+@Suite struct DigestChangesTests {
+    typealias P = PersonalFeedFixture
+
+    @Test func onlyTheirEventsChangesSinceTheLastDigestAreReported() throws {
+        let registry = P.registry()
+        let person = try #require(registry[P.jonna])
+        let now = Instant(Day(2026, 8, 17), hour: 5)
+        func entry(_ uid: String, daysAgo: Int, _ text: String) -> ChangeEntry {
+            ChangeEntry(
+                date: now.adding(seconds: -daysAgo * 86_400), uid: uid, kind: .moved,
+                municipalities: ["alfa"],
+                text: text, url: nil)
+        }
+        let changes = [
+            entry("meeting-nat-2026-08-20@familjenhelsingborg.se", daysAgo: 2, "Nätverksmötet är flyttat."),
+            entry("meeting-dir-2026-09-10@familjenhelsingborg.se", daysAgo: 3, "Direktörsmötet är flyttat."),
+            entry(
+                "meeting-nat-2026-08-20@familjenhelsingborg.se", daysAgo: 9, "Nätverksmötet fick en plats."),
+        ]
+        let week = try #require(Week("2026-W34"))
+        let content = DigestContent(
+            person: person, week: week, registry: registry, events: registry.events(), changes: changes,
+            since: now.adding(seconds: -7 * 86_400), now: now, overdueMentioned: [:])
+        // Jonna is in the network, not among the directors; nine days ago is before the week.
+        #expect(content.changes.map(\.text) == ["Nätverksmötet är flyttat."])
     }
 }
