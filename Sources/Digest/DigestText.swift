@@ -1,3 +1,4 @@
+import ExportFiles
 import Registry
 
 /// The digest's words: the same sections as plain text and as HTML, in Swedish.
@@ -78,18 +79,6 @@ enum DigestText {
         return html.joined(separator: "\n") + "\n"
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// HTML text and attribute values, escaped as XML (`XMLText`): valid HTML too.
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

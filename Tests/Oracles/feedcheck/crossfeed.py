@@ -113,47 +113,13 @@ def check(results, ledger_bytes, expectation, problems):
     for message in expectation.problems:
         problems.append(Problem("registry-source", "popolo.json/Data", message))
 
-    # Each municipality's and body's feed holds exactly what concerns it.
-    for path, (expected, unknown) in sorted(expectation.municipality_feeds().items()):
-        if path not in results:
-            problems.append(Problem("municipality-feed", path, "feed missing"))
-            continue
-        have = uids(results[path]) - unknown
-        for uid in sorted(expected - have):
-            problems.append(Problem("municipality-feed", path, f"{uid} concerns it but is missing"))
-        for uid in sorted(have - expected):
-            problems.append(Problem("municipality-feed", path, f"{uid} does not concern it"))
-    known = set(expectation.municipality_feeds())
-    for path in sorted(results):
-        if path.startswith("municipalities/") and path not in known:
-            problems.append(Problem("municipality-feed", path, "no such municipality in the registry"))
-    bodies = expectation.body_feeds()
-    for path, (expected, unknown) in sorted(bodies.items()):
-        if path not in results:
-            problems.append(Problem("body-feed", path, "feed missing"))
-            continue
-        have = uids(results[path]) - unknown
-        for uid in sorted(expected - have):
-            problems.append(Problem("body-feed", path, f"{uid} belongs to it but is missing"))
-        for uid in sorted(have - expected):
-            problems.append(Problem("body-feed", path, f"{uid} does not belong to it"))
-    for path in sorted(results):
-        if path.startswith("bodies/") and path not in bodies:
-            problems.append(Problem("body-feed", path, "no such body in the registry"))
-
-    people = expectation.personal_feeds()
-    for path, (expected, unknown) in sorted(people.items()):
-        if path not in results:
-            problems.append(Problem("person-feed", path, "feed missing"))
-            continue
-        have = uids(results[path]) - unknown
-        for uid in sorted(expected - have):
-            problems.append(Problem("person-feed", path, f"{uid} is theirs but is missing"))
-        for uid in sorted(have - expected):
-            problems.append(Problem("person-feed", path, f"{uid} is not theirs"))
-    for path in sorted(results):
-        if path.startswith("people/") and path not in people:
-            problems.append(Problem("person-feed", path, "no such person with a published schedule"))
+    # Each municipality's, body's and person's feed holds exactly what is theirs.
+    scoped(results, expectation.municipality_feeds(), "municipality-feed", "municipalities/",
+           ("concerns it but is missing", "does not concern it", "no such municipality in the registry"), problems)
+    scoped(results, expectation.body_feeds(), "body-feed", "bodies/",
+           ("belongs to it but is missing", "does not belong to it", "no such body in the registry"), problems)
+    scoped(results, expectation.personal_feeds(), "person-feed", "people/",
+           ("is theirs but is missing", "is not theirs", "no such person with a published schedule"), problems)
 
     # Every registry event is in all.ics, at the registry's time, with its status.
     if "all.ics" not in results:
@@ -187,3 +153,21 @@ def check(results, ledger_bytes, expectation, problems):
                     problems.append(Problem("event-time", "all.ics", f"{uid} starts {value[1]}, registry {want} (all day)"))
     for uid in sorted(set(events) - set(expectation.events)):
         problems.append(Problem("event-unknown", "all.ics", f"{uid} is not in the registry"))
+
+
+def scoped(results, feeds, rule, folder, wording, problems):
+    """Each feed of `feeds` (path -> (expected UIDs, UIDs that may or may not be in it))
+    holds exactly its expected UIDs, and `folder` has no feed `feeds` lacks."""
+    missing, extra, unknown_feed = wording
+    for path, (expected, unknown) in sorted(feeds.items()):
+        if path not in results:
+            problems.append(Problem(rule, path, "feed missing"))
+            continue
+        have = uids(results[path]) - unknown
+        for uid in sorted(expected - have):
+            problems.append(Problem(rule, path, f"{uid} {missing}"))
+        for uid in sorted(have - expected):
+            problems.append(Problem(rule, path, f"{uid} {extra}"))
+    for path in sorted(results):
+        if path.startswith(folder) and path not in feeds:
+            problems.append(Problem(rule, path, unknown_feed))
