@@ -22,7 +22,8 @@ extension Pages {
         let links = SwedishCollation.sorted(registry.personalFeedHolders, by: \.name).map { person in
             let seats = registry.representation(ofPerson: person.id, on: day).current
             let note = seats.map { seat in
-                [seat.role.title, seat.body.name, seat.municipality?.name].compactMap { $0 }.joined(separator: ", ")
+                [seat.role.title, seat.body.name, seat.municipality?.name].compactMap { $0 }.joined(
+                    separator: ", ")
             }.joined(separator: "; ")
             return ListView.Link(
                 linkText: person.name, linkPath: site.path(.person(person.id)),
@@ -30,7 +31,8 @@ extension Pages {
         }
         return list(
             site, .person,
-            description: "Personerna i Familjen Helsingborgs organ och nätverk, var och en med egen kalender.",
+            description:
+                "Personerna i Familjen Helsingborgs organ och nätverk, var och en med egen kalender.",
             intro:
                 "Varje person har en sida med sina uppdrag, sina kommande möten och sista dagar och en egen kalender.",
             groups: [ListView.Group(groupHeading: nil, groupID: nil, links: links)])

@@ -15,7 +15,8 @@ extension Pages {
         let view = PersonView(
             frame: Frame(
                 site: site, title: "\(person.name) – Familjen Helsingborg", heading: person.name,
-                description: "\(person.name) i Familjen Helsingborg: uppdrag, kommande möten och sista dagar, "
+                description:
+                    "\(person.name) i Familjen Helsingborg: uppdrag, kommande möten och sista dagar, "
                     + "och en egen kalender att prenumerera på.",
                 crumbs: [Frame.crumb(.person)]),
             personName: person.name, current: current, hasCurrent: !current.isEmpty,

@@ -45,7 +45,6 @@ public struct Registry: Sendable {
     /// no more digests writes to it. Set in `Data/`.
     public private(set) var secretariatEmail: String?
 
-
     /// Sets the secretariat's address for the digest.
     public mutating func configure(secretariatEmail: String) { self.secretariatEmail = secretariatEmail }
 

@@ -147,7 +147,10 @@ import Testing
         let home = try DecisionPageTests.page("/", registry)
         #expect(home.contains(">Arbetsgruppen för personalutbildning (antaget)</a>"))
         // The minutes give no titles.
-        #expect(home.contains("<span class=\"muted\">kommundirektör (antaget): Agneta Fristedt</span>"))
+        #expect(
+            home.contains(
+                "<span class=\"muted\">kommundirektör (antaget): "
+                    + "<a href=\"/personer/agneta-fristedt\">Agneta Fristedt</a></span>"))
         let meeting = try DecisionPageTests.page("/moten/kdm-2026-04-10", registry)
         #expect(meeting.contains("<li><h3>Punkt 2: <a href=\"/beslut/kdm-2026-04-10-scenario-3\">"))
         #expect(meeting.contains("<p><b>Sista dag: 30 april 2026 (antaget)</b></p>"))
