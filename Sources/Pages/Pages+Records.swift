@@ -63,7 +63,8 @@ extension Pages {
             seat -> MunicipalityView.SeatItem? in
             guard let body = registry[seat.body.id] else { return nil }
             return MunicipalityView.SeatItem(
-                person: personLabel(seat), personPath: site.path(.person(seat.person.id)), role: seat.role.title, bodyName: body.displayName,
+                person: personLabel(seat), personPath: site.path(.person(seat.person.id)),
+                role: seat.role.title, bodyName: body.displayName,
                 bodyPath: site.path(.body(body.id)), term: term(seat, site: site))
         }
         let selection = FeedSelection(municipality: municipality.id)

@@ -209,26 +209,29 @@ import Testing
 
 /// Who holds a seat depends on the day: the page lists the seats in force on the data's
 /// day and those that begin later, each with its dates, and the script hides a seat on a
-/// day it is not in force.
+/// day it is not in force. Each name links to the person's page.
 @Suite struct SeatTermTests {
     @Test func laterAndEndingSeatsCarryTheirDates() throws {
         let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
         let html = try #require(Pages.page(at: "/kommuner/bjuv", site: site))
         // In force on 1 March 2026, the registry's newest document: Karin, until 1 June.
-        #expect(html.contains("<li data-to=\"2026-06-01\"><h3>Karin"))
+        #expect(html.contains("<li data-to=\"2026-06-01\"><h3><a href=\"/personer/karin-karlsson\">Karin"))
         #expect(html.contains("till och med 31 maj 2026"))
         // Later: Anders (acting) from 1 June to 1 July, Örjan from 1 August.
-        #expect(html.contains("<li data-from=\"2026-06-01\" data-to=\"2026-07-01\"><h3>Anders"))
+        #expect(
+            html.contains(
+                "<li data-from=\"2026-06-01\" data-to=\"2026-07-01\"><h3><a href=\"/personer/anders-berg\">Anders"
+            ))
         #expect(html.contains("från 1 juni 2026, till och med 30 juni 2026"))
-        #expect(html.contains("<li data-from=\"2026-08-01\"><h3>Örjan"))
-        let karin = try #require(html.range(of: "<h3>Karin"))
-        let orjan = try #require(html.range(of: "<h3>Örjan"))
+        #expect(html.contains("<li data-from=\"2026-08-01\"><h3><a href=\"/personer/orjan-odman\">Örjan"))
+        let karin = try #require(html.range(of: "<h3><a href=\"/personer/karin-karlsson\">Karin"))
+        let orjan = try #require(html.range(of: "<h3><a href=\"/personer/orjan-odman\">Örjan"))
         #expect(karin.lowerBound < orjan.lowerBound)
     }
 
     @Test func aSeatWithoutDatesHasNone() throws {
         let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
         let html = try #require(Pages.page(at: "/kommuner/helsingborg", site: site))
-        #expect(html.contains("<li><h3>Petra"))
+        #expect(html.contains("<li><h3><a href=\"/personer/petra-holm\">Petra"))
     }
 }
