@@ -181,13 +181,16 @@ extension Pages {
         let registry = site.registry
         let meeting = registry[decision.meeting]
         let meetingTitle = meeting.map { "\($0.title), \(swedishText($0.time))" } ?? decision.meeting.rawValue
-        let actors = decision.actors.map { actor in
-            switch actor {
-            case .person(let id): registry[id]?.name ?? id.rawValue
-            case .body(let id): registry[id]?.displayName ?? id.rawValue
-            case .municipality(let id): registry[id]?.name ?? id.rawValue
-            case .everyMunicipality: "varje kommun"
-            }
+        // Each actor linked to its page: a person's, a body's or a municipality's.
+        let actors = decision.actors.enumerated().map { index, actor in
+            let (name, path): (String, String?) =
+                switch actor {
+                case .person(let id): (registry[id]?.name ?? id.rawValue, site.path(.person(id)))
+                case .body(let id): (registry[id]?.displayName ?? id.rawValue, site.path(.body(id)))
+                case .municipality(let id): (registry[id]?.name ?? id.rawValue, site.path(.municipality(id)))
+                case .everyMunicipality: ("varje kommun", nil)
+                }
+            return PersonName(person: name, personPath: path, more: index < decision.actors.count - 1)
         }
         let actions = registry.actionRequests(of: decision.id).enumerated().map { offset, request in
             let standings = registry.recordedStandings(of: request)
@@ -213,7 +216,7 @@ extension Pages {
             meetingPath: meeting.flatMap { site.path(.meeting($0.id)) },
             item: decision.displayed(String(decision.item), field: "item"),
             deadline: decision.deadline.map { decision.displayed($0.swedishText, field: "deadline") },
-            actors: decision.displayed(actors.joined(separator: ", "), field: "actors"),
+            actors: actors, actorsMarker: decision.displayed("", field: "actors"),
             hasActors: !actors.isEmpty,
             inferred: inferred, hasInferred: !inferred.isEmpty, actions: actions,
             source: source(decision.source, site: site))

@@ -252,7 +252,10 @@ struct DecisionView {
     let meetingPath: String?
     let item: String
     let deadline: String?
-    let actors: String
+    /// Those responsible, each linked to its page.
+    let actors: [PersonName]
+    /// " (antaget)" when the registry inferred who is responsible, else empty.
+    let actorsMarker: String
     let hasActors: Bool
     let inferred: [InferredField]
     let hasInferred: Bool
@@ -303,7 +306,8 @@ struct EventsView {
 }
 
 /// One feed to subscribe to (`feed.mustache`).
-/// A person's name, linked to their page when they have one (`person_name.mustache`).
+/// A name, linked to its page when there is one (`person_name.mustache`): a person's, or
+/// among a decision's actors also a body's or a municipality's.
 struct PersonName {
     let person: String
     let personPath: String?

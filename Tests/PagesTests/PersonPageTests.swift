@@ -58,6 +58,15 @@ import Testing
         #expect(!html.contains("Hugo Holm"))
     }
 
+    @Test func aDecisionLinksThoseResponsibleToTheirPages() throws {
+        let site = Site(registry: .familjenHelsingborg, publicURL: "https://kalender.example.se")
+        let html = try #require(Pages.page(at: "/beslut/kdm-2026-04-10-energinatverk", site: site))
+        #expect(
+            html.contains(
+                "Ansvariga: <a href=\"/personer/britt-nymberg\">Britt Nymberg</a>, "
+                    + "<a href=\"/organ/arbetsgruppen-effektfragan\">"))
+    }
+
     @Test func theRealDirectorsAreLinkedFromTheStartPage() throws {
         let site = Site(registry: .familjenHelsingborg, publicURL: "https://kalender.example.se")
         let home = try #require(Pages.page(at: "/", site: site))
