@@ -1,5 +1,10 @@
 // Bodies: the directors' group, the secretariat, networks, working groups and the
-// external organisations the collaboration deals with.
+// outside organisations the minutes mention. An outside organisation (`kind: .external`)
+// has a page but no calendar of its own: its old feed address answers with an empty
+// calendar that says where to subscribe instead.
+//
+// Renamed a body's ID after it was published? Keep the old one in `formerSlugs:`, and
+// its old feed and page addresses redirect to the new ones.
 //
 // To add a network that has been proposed but not yet started:
 //
@@ -14,16 +19,18 @@
 // The ID is the slug in feed addresses (bodies/mobilitetsnatverket.ics).
 //
 // Name a body in the source's own words. When the source gives it no name ("en löst
-// sammansatt grupp") and the registry needs one, say so, and readers see "(antaget)":
+// sammansatt grupp") and the registry needs one, say so, and readers see "(tolkning)" after it:
 //
-//     inferred: [Inferred("name", because: "Protokollet säger \"ett formellt nätverk\".")]
+//     inferred: [Inferred("name", because: "Protokollet säger ”ett formellt nätverk”.")]
 
 public import Registry
 
 extension Body.ID {
     public static let directors = Body.ID("kommundirektorerna")
     public static let secretariat = Body.ID("sekretariatet")
-    public static let hrNetwork = Body.ID("hr-chefsnatverket")
+    /// Published as `hr-chefsnatverket` until the minutes' own word replaced it; the old
+    /// address redirects here (`formerSlugs`).
+    public static let hrNetwork = Body.ID("hr-cheferna")
     public static let staffTrainingGroup = Body.ID("arbetsgruppen-personalutbildning")
     public static let energyWorkingGroup = Body.ID("arbetsgruppen-effektfragan")
     public static let energyNetwork = Body.ID("energinatverket")
@@ -53,9 +60,11 @@ extension Registry {
                     "HR-cheferna är välinformerade om scenario 3 och tar kontakt med respektive kommundirektör.",
                 source: Source(.minutes20260410, item: "2"),
                 inferred: [
+                    Inferred("kind", because: "Protokollet säger ”HR-cheferna”, inte att de är ett nätverk."),
                     Inferred(
-                        "kind", because: "Protokollet säger \"HR-cheferna\", inte att de är ett nätverk.")
-                ]))
+                        "parent",
+                        because: "Protokollet säger inte att HR-cheferna hör till kommundirektörerna."),
+                ], formerSlugs: ["hr-chefsnatverket"]))
         add(
             Body(
                 .staffTrainingGroup, name: "Arbetsgruppen för personalutbildning", kind: .workingGroup,
@@ -68,7 +77,7 @@ extension Registry {
                     Inferred(
                         "name",
                         because:
-                            "Protokollet säger \"Arbetsgruppen\" under punkt 2 (potentialutredningen, område 3)."
+                            "Protokollet säger ”Arbetsgruppen” under punkt 2 (potentialutredningen, område 3)."
                     )
                 ]))
         add(
@@ -76,28 +85,35 @@ extension Registry {
                 .energyWorkingGroup, name: "Arbetsgruppen för effektfrågan", kind: .workingGroup,
                 lifecycle: .established, parent: .directors,
                 purpose:
-                    "En löst sammansatt grupp som har arbetat med effektfrågan. Tar med Britt Nymberg "
-                    + "fram ett förslag på syfte för ett nytt nätverk till den 22 maj 2026.",
+                    "En löst sammansatt grupp som har arbetat med effektfrågan. Gruppen och Britt Nymberg "
+                    + "tar fram ett förslag på syfte för ett eventuellt nytt nätverk till den 22 maj 2026.",
                 source: Source(.minutes20260410, item: "3"),
                 inferred: [
                     Inferred(
                         "name",
                         because:
-                            "Protokollet säger \"en löst sammansatt grupp\" och \"arbetsgruppen\" (punkt 3).")
+                            "Protokollet säger ”en löst sammansatt grupp” och ”arbetsgruppen” (punkt 3)."),
+                    Inferred(
+                        "parent", because: "Protokollet säger inte att gruppen hör till kommundirektörerna."),
                 ]))
         add(
             Body(
                 .energyNetwork, name: "Energinätverket", kind: .network,
                 lifecycle: Lifecycle(proposed: .on(Day(2026, 4, 10))), parent: .directors,
                 purpose:
-                    "Ett formellt nätverk i Familjen Helsingborgs regi som gruppen bakom effektfrågan "
-                    + "önskar starta. Kommundirektörerna tar upp frågan den 22 maj 2026.",
+                    "Ett eventuellt formellt nätverk i Familjen Helsingborgs regi som gruppen bakom "
+                    + "effektfrågan önskar starta. Kommundirektörerna tar upp frågan den 22 maj 2026.",
                 source: Source(.minutes20260410, item: "3"),
                 inferred: [
                     Inferred(
                         "name",
                         because:
-                            "Protokollet säger \"ett formellt nätverk\" och \"ett eventuellt nytt nätverk\".")
+                            "Protokollet säger ”ett formellt nätverk” och ”ett eventuellt nytt nätverk”."),
+                    Inferred(
+                        "parent",
+                        because:
+                            "Protokollet säger ”i Familjen Helsingborgs regi”, inte under kommundirektörerna."
+                    ),
                 ]))
 
         add(
@@ -113,7 +129,9 @@ extension Registry {
         add(
             Body(
                 .powerCommission, name: "Skånes effektkommission", kind: .external, lifecycle: .established,
-                purpose: "Regionalt arbete med effektfrågan som en samverkan inom Familjen ska komplettera.",
+                purpose:
+                    "En eventuell samverkan inom Familjen Helsingborg på energiområdet överlappar inte det "
+                    + "arbete som sker i Skånes effektkommission utan kommer att komplettera det.",
                 source: Source(.minutes20260410, item: "3")))
         add(
             Body(

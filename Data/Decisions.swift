@@ -24,6 +24,10 @@
 //                       asked: [.municipality(.bjuv), .municipality(.klippan)],
 //                       what: "lämna synpunkter på budgetförslaget", by: Day(2026, 10, 15),
 //                       source: Source(.minutes20260904, item: "3")))
+//
+// `asked: .everyMunicipality` asks all eleven without listing them. When the decision
+// offers something that each may take up (and nobody is late for not doing so), add
+// `kind: .offer`: feeds and pages then speak of notice given ("besked"), not of answers due.
 
 public import Registry
 
@@ -53,7 +57,10 @@ extension Registry {
                 actors: [.body(.secretariat), .municipality(.helsingborg)],
                 source: Source(.minutes20260410, item: "3"),
                 inferred: [
-                    Inferred("item", because: "Protokollet säger \"under punkten\" men inte punktens nummer.")
+                    Inferred("item", because: "Protokollet säger ”under punkten” men inte punktens nummer."),
+                    Inferred(
+                        "actors",
+                        because: "Protokollet uppdrar åt sekretariatschefen; registret anger sekretariatet."),
                 ]))
 
         add(
@@ -62,17 +69,18 @@ extension Registry {
                 title: "Arbetsgruppen arbetar vidare med scenario 2",
                 text: "Att vi ger arbetsgruppen i uppdrag att arbeta vidare med scenario/förslag 2.",
                 actors: [.body(.staffTrainingGroup)], source: Source(.minutes20260410, item: "2")))
+        // Scenario 3: each municipality takes its own position. Helsingborg procures the
+        // platform; the others are offered an option without obligation and can join if
+        // they sign a power of attorney by 30 April: an offer, answered with notice, never
+        // overdue.
         add(
             Decision(
                 .scenario3, at: .directors20260410, item: 2,
-                title: "Fullmakt för gemensam lärplattform (scenario 3)",
+                title: "Varje kommun tar ställning till scenario 3 (gemensam lärplattform)",
                 text:
                     "Att varje kommun själv tar ställning till scenario/förslag 3 (HR-cheferna är "
                     + "välinformerade och kommer ta kontakt med respektive kommundirektör).",
-                // Those asked to act by the deadline: the municipalities the scenario asks for a
-                // power of attorney ("övriga kommuner"), and the HR managers who contact them.
-                deadline: Day(2026, 4, 30),
-                actors: otherThanHelsingborg.map { .municipality($0) } + [.body(.hrNetwork)],
+                deadline: Day(2026, 4, 30), actors: [.everyMunicipality],
                 source: Source(.minutes20260410, item: "2"),
                 inferred: [
                     Inferred(
@@ -81,13 +89,12 @@ extension Registry {
                             "Datumet står i beskrivningen av scenario 3 (fullmakt senast 30/4), inte i beslutet."
                     )
                 ]))
-        // Scenario 3: Helsingborg procures the platform; the other municipalities may join
-        // if they sign a power of attorney by 30 April.
         add(
             ActionRequest(
                 .scenario3Fullmakt, of: .scenario3, asked: otherThanHelsingborg.map { .municipality($0) },
-                what: "teckna fullmakt om deltagande och företrädande", by: Day(2026, 4, 30),
-                source: Source(.minutes20260410, item: "2")))
+                what: "ansluta till den gemensamma lärplattformen genom att teckna fullmakt om deltagande "
+                    + "och företrädande",
+                by: Day(2026, 4, 30), kind: .offer, source: Source(.minutes20260410, item: "2")))
         add(
             Decision(
                 .scenario4, at: .directors20260410, item: 2,
@@ -98,7 +105,7 @@ extension Registry {
         add(
             Decision(
                 .energyNetworkProposal, at: .directors20260410, item: 3,
-                title: "Förslag på syfte för ett energinätverk",
+                title: "Förslag på syfte för ett eventuellt nytt nätverk inom energiområdet",
                 text:
                     "Att kommundirektörerna tar upp frågan kring ett eventuellt nytt nätverk den 22 maj. "
                     + "Till dess tar Britt Nymberg och arbetsgruppen fram ett förslag på syfte för nätverket.",
@@ -121,7 +128,7 @@ extension Registry {
                     Inferred(
                         "actors",
                         because:
-                            "Beslutet säger \"tf sekretariatschefen\"; att det är Mikael Johansson är antaget."
+                            "Beslutet säger ”tf sekretariatschefen”; att det är Mikael Johansson är registrets tolkning."
                     )
                 ]))
     }

@@ -11,7 +11,8 @@
 // The title is the document's own heading, as printed.
 //
 // When you change a fact (a meeting moves, a start date changes), cite the newer
-// document that says so: its date becomes the event's "last modified" in calendars.
+// document that says so. Calendars date the change by the export that first published it
+// (LAST-MODIFIED), never earlier than the cited document's date.
 
 public import Registry
 

@@ -44,7 +44,7 @@ extension Registry {
                     Inferred(
                         "agenda",
                         because:
-                            "Protokollet 2026-04-10 säger \"under punkten\"; punktens nummer och rubrik är registrets."
+                            "Protokollet 2026-04-10 säger ”under punkten”; punktens nummer och rubrik är registrets."
                     )
                 ]))
 
@@ -71,7 +71,7 @@ extension Registry {
                     AgendaItem(1, "Mötets öppnande och incheckning"),
                     AgendaItem(
                         2,
-                        "Potentialutredningen: redovisning av område 3 \"Stärkt samverkan personalutbildning\"",
+                        "Potentialutredningen: redovisning av område 3 ”Stärkt samverkan personalutbildning”",
                         summary:
                             "Arbetsgruppen har tagit fram fyra scenarier. 1: Fortsätta som idag med elva "
                             + "separata lösningar. 2: Strukturerad innehållsdelning genom nätverkssamverkan "
@@ -88,20 +88,20 @@ extension Registry {
                         summary:
                             "Britt Nymberg redovisade hur arbetet har gått; en löst sammansatt grupp har "
                             + "arbetat med frågan och önskar starta ett formellt nätverk i Familjen Helsingborgs "
-                            + "regi. Samverkan ska komplettera, inte överlappa, Skånes effektkommission.",
+                            + "regi. En eventuell samverkan inom energiområdet överlappar inte det arbete som "
+                            + "sker i Skånes effektkommission utan kommer att komplettera det.",
                         presenters: [.brittNymberg]),
                     AgendaItem(
                         4, "Rapport från sekretariatet",
                         summary:
-                            "Teodor Isaksson börjar som samordnare för projektet att ta hem mer externa "
-                            + "medel den 1 maj. Sofia Andersson Widen börjar som administratör med ansvar "
-                            + "för webben den 20 april.",
-                        presenters: [.mikaelJohansson]),
+                            "Tf sekretariatschefen berättade att Teodor Isaksson, ny samordnare för projektet "
+                            + "att ta hem mer externa medel, börjar sin tjänst den 1 maj och att Sofia "
+                            + "Andersson Widen, ny administratör med ansvar för webben, börjar den 20 april."),
                     AgendaItem(
-                        5, "Övriga frågor: marknadsföringsfilm",
+                        5, "Övriga frågor",
                         summary:
                             "Marknadsföreningen vill göra en film inför Näringslivsgalan i oktober, temat "
-                            + "är \"Tillväxt tillsammans\". I stället för att kommundirektörerna frontar "
+                            + "är ”Tillväxt tillsammans”. I stället för att kommundirektörerna frontar "
                             + "föreslås en film med bilder från de elva kommunerna, landmärken som alla känner "
                             + "igen, och en berättarröst. Möjligen kan man använda näringslivsföreträdare i "
                             + "filmen också."),

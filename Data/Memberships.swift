@@ -14,7 +14,7 @@
 // `shared: true` on both, or the validator reports the overlap.
 //
 // When the source does not say the role (the minutes give no titles) or the seat itself
-// (a presenter of a group's work), mark it, and readers see "kommundirektör (antaget)":
+// (a presenter of a group's work), mark it, and readers see "kommundirektör (tolkning)":
 //
 //     inferred: [Inferred("role", because: "Protokollet anger inga titlar.")]
 
@@ -111,14 +111,14 @@ extension Registry {
                 .annaKronbert, in: .staffTrainingGroup, as: .presenter, for: .helsingborg,
                 source: Source(.minutes20260410, item: "2"),
                 inferred: [
-                    Inferred("body", because: "Föredragande under punkt 2, där \"Arbetsgruppen\" redovisade.")
+                    Inferred("body", because: "Föredragande under punkt 2, där ”Arbetsgruppen” redovisade.")
                 ]))
         add(
             Membership(
                 .karlLundberg, in: .staffTrainingGroup, as: .presenter, for: .angelholm,
                 source: Source(.minutes20260410, item: "2"),
                 inferred: [
-                    Inferred("body", because: "Föredragande under punkt 2, där \"Arbetsgruppen\" redovisade.")
+                    Inferred("body", because: "Föredragande under punkt 2, där ”Arbetsgruppen” redovisade.")
                 ]))
         add(
             Membership(
@@ -127,7 +127,7 @@ extension Registry {
                 inferred: [
                     Inferred(
                         "body",
-                        because: "Redovisade arbetet under punkt 3; tar fram förslaget \"och arbetsgruppen\"."
+                        because: "Redovisade arbetet under punkt 3; tar fram förslaget ”och arbetsgruppen”."
                     )
                 ]))
     }

@@ -58,14 +58,24 @@ public struct Feed: Hashable, Sendable {
     public let description: String
     public let selection: FeedSelection
     public let period: Period
+    /// For a feed kept only so that its published address keeps answering (an outside
+    /// organisation's): the path of the feed to subscribe to instead. Listings leave it out.
+    public let replacedBy: String?
 
-    public init(path: String, name: String, description: String, selection: FeedSelection, period: Period) {
+    public init(
+        path: String, name: String, description: String, selection: FeedSelection, period: Period,
+        replacedBy: String? = nil
+    ) {
         self.path = path
         self.name = name
         self.description = description
         self.selection = selection
         self.period = period
+        self.replacedBy = replacedBy
     }
+
+    /// Whether the feed is only an old address that says where to subscribe instead.
+    public var isRetired: Bool { replacedBy != nil }
 
     /// Whether the feed holds `event`: selected, and within its period.
     public func holds(_ event: Event) -> Bool { period.contains(event.day) && selection.includes(event) }
@@ -144,12 +154,26 @@ extension Registry {
                     selection: FeedSelection(municipality: municipality.id), period: current))
         }
         for body in bodies.sorted(by: { $0.slug < $1.slug }) {
+            guard body.kind == .external else {
+                feeds.append(
+                    Feed(
+                        path: "bodies/\(body.slug).ics",
+                        name: "\(name): \(body.displayName)",
+                        description: "Möten samt sista dagar och startdatum för \(body.nameInSentence).",
+                        selection: FeedSelection(body: body.id), period: current))
+                continue
+            }
+            // An outside organisation has no calendar here; its published address stays,
+            // empty, and says where to subscribe instead.
+            let instead = publicURL.map { "\($0)/feeds/all.ics" } ?? "all.ics"
             feeds.append(
                 Feed(
-                    path: "bodies/\(body.slug).ics",
-                    name: "\(name): \(body.displayName)",
-                    description: "Möten samt sista dagar och startdatum för \(body.nameInSentence).",
-                    selection: FeedSelection(body: body.id), period: current))
+                    path: "bodies/\(body.slug).ics", name: "\(name): \(body.name) (ingen egen kalender)",
+                    description:
+                        "\(body.name) är en organisation utanför \(name) och har ingen kalender här. "
+                        + "Prenumerera i stället på \(name)s kalender: \(instead)",
+                    selection: FeedSelection(kinds: [], body: body.id), period: current, replacedBy: "all.ics"
+                ))
         }
         for person in personalFeedHolders {
             feeds.append(

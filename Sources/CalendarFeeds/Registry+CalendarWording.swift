@@ -51,8 +51,8 @@ extension Registry {
     private func meetingEvent(_ event: Event, _ meeting: Meeting?) -> VEvent {
         let bodyName = event.body.map(name) ?? ""
         var lines = [bodyName]
-        if case .allDay = event.timing { lines.append("Tid ej fastställd.") }
-        if meeting?.isInferred("time") == true { lines.append("Tiden är antagen.") }
+        if case .allDay = event.timing { lines.append("Tiden är inte bestämd.") }
+        if meeting?.isInferred("time") == true { lines.append("Tiden är registrets tolkning.") }
         if let remote = event.remote { lines.append("Distansdeltagande: \(remote)") }
         if event.isCancelled { lines.append("Mötet är inställt.") }
         if let meeting, !meeting.agenda.isEmpty {
@@ -100,9 +100,18 @@ extension Registry {
             lines.append(
                 decision.displayed("Ansvariga: \(actorNames.joined(separator: ", "))", field: "actors"))
         }
+        // A municipality that has given its answer to everything asked of it needs no reminder.
+        var settled = false
         if let decision {
-            for request in actionRequests(of: decision.id) {
+            let requests = actionRequests(of: decision.id)
+            for request in requests {
                 lines += followUpLines(request, for: municipality)
+            }
+            if let municipality {
+                let own = requests.flatMap(recordedStandings).filter {
+                    $0.party == .municipality(municipality)
+                }
+                settled = !own.isEmpty && own.allSatisfy { !$0.status.isOpen }
             }
         }
         if let decision, let meeting = self[decision.meeting] {
@@ -119,32 +128,54 @@ extension Registry {
             uid: uid(event), timing: event.timing, summary: "Sista dag: \(title)",
             description: lines.joined(separator: "\n"), location: nil, category: event.kind.label,
             status: .confirmed,
-            alarm: VEvent.Alarm(minutesBefore: 15 * 60, description: "Sista dag i morgon: \(title)"),
+            alarm: settled
+                ? nil : VEvent.Alarm(minutesBefore: 15 * 60, description: "Sista dag i morgon: \(title)"),
             revised: revised(event.source) ?? event.day, url: url)
     }
 
-    /// What an action asks, then, in the feed of an asked `municipality`, its answer;
-    /// elsewhere how many of those asked have answered ("1 av 10 har svarat: Bjuv.").
-    /// Only what the registry records: no clock, so the same data gives the same text.
+    /// What an action asks or offers, then, in the feed of an asked `municipality`, its
+    /// answer; elsewhere where those asked stand ("1 av 10 har lämnat besked: Bjuv har
+    /// anslutit sig."). Only what the registry records: no clock, so the same data gives
+    /// the same text.
     private func followUpLines(_ request: ActionRequest, for municipality: Municipality.ID?) -> [String] {
         let standings = recordedStandings(of: request)
-        var lines = ["Begärt: \(request.what), senast den \(request.by.swedishText)."]
+        let lead = request.kind == .offer ? "Erbjudande" : "Begärt"
+        var lines = ["\(lead): \(request.what), senast den \(request.by.swedishText)."]
         if let municipality, let own = standings.first(where: { $0.party == .municipality(municipality) }) {
             lines.append(Self.answerSentence(own))
         } else {
-            let answered = standings.filter { !$0.status.isOpen }
-            lines.append(
-                "\(answered.count) av \(standings.count) har svarat"
-                    + (answered.isEmpty ? "." : ": \(answered.map(\.partyName).joined(separator: ", ")).")
-            )
+            lines.append(Self.followUpSummary(standings, kind: request.kind))
         }
         return lines
     }
 
+    /// Where those asked stand, in one sentence: "0 av 10 har svarat.", "1 av 10 har svarat:
+    /// Bjuv."; for an offer "Inga besked ännu (10 tillfrågade)." or "2 av 10 har lämnat
+    /// besked: Bjuv har anslutit sig, Klippan har tackat nej." A request's overdue count
+    /// is left to readers who know the day (pages, `samverkan decision`).
+    public static func followUpSummary(_ standings: [ActionStanding], kind: ActionRequest.Kind) -> String {
+        let answered = standings.filter { !$0.status.isOpen }
+        switch kind {
+        case .request:
+            let overdue = standings.count { $0.status.isOverdue }
+            return "\(answered.count) av \(standings.count) har svarat"
+                + (answered.isEmpty ? "" : ": \(answered.map(\.partyName).joined(separator: ", "))")
+                + (overdue == 0 ? "." : "; \(overdue) \(overdue == 1 ? "är försenad" : "är försenade").")
+        case .offer:
+            guard !answered.isEmpty else { return "Inga besked ännu (\(standings.count) tillfrågade)." }
+            let who = answered.map { "\($0.partyName) \($0.status.phrase(for: .offer))" }
+            return
+                "\(answered.count) av \(standings.count) har lämnat besked: \(who.joined(separator: ", "))."
+        }
+    }
+
     /// "Bjuv har svarat den 22 april 2026 (lämnat fullmakt).", "Bjuv har inte svarat.",
-    /// "Bjuv har avböjt den 22 april 2026.", "Bjuv har bett om anstånd till den 15 maj 2026."
+    /// "Bjuv har avböjt den 22 april 2026.", "Bjuv har bett om anstånd till den 15 maj 2026.";
+    /// for an offer "Bjuv har anslutit sig den 22 april 2026 (lämnat fullmakt).", "Bjuv har
+    /// tackat nej den 22 april 2026.", "Bjuv har inte lämnat besked."
     static func answerSentence(_ standing: ActionStanding) -> String {
         let name = standing.partyName
+        let phrase = standing.status.phrase(for: standing.request.kind)
         switch standing.status {
         case .answered(let day):
             let how = standing.responses.last { if case .gave = $0.answer { true } else { false } }
@@ -153,24 +184,25 @@ extension Registry {
                 case .gave(let what): what
                 default: nil
                 }
-            return "\(name) har svarat den \(day.swedishText)" + (what.map { " (lämnat \($0))." } ?? ".")
+            return "\(name) \(phrase) den \(day.swedishText)" + (what.map { " (lämnat \($0))." } ?? ".")
         case .declined(let day):
-            return "\(name) har avböjt den \(day.swedishText)."
-        case .notYetDue(let due), .overdue(let due):
+            return "\(name) \(phrase) den \(day.swedishText)."
+        case .notYetDue(let due), .overdue(let due), .noNotice(let due):
             return due > standing.request.by
                 ? "\(name) har bett om anstånd till den \(due.swedishText)."
-                : "\(name) har inte svarat."
+                : "\(name) har \(standing.request.kind == .offer ? "inte lämnat besked" : "inte svarat")."
         }
     }
 
     private func startDateEvent(_ event: Event, _ appointment: StaffAppointment?) -> VEvent {
         let person = event.person.map(name) ?? ""
         let post = appointment?.title ?? ""
-        let bodyName = event.body.flatMap { self[$0] }?.nameInSentence ?? event.body?.rawValue ?? ""
         let url = event.body.flatMap { pageURL(.body($0)) }
+        // The day first, so that it cannot attach to the post's last noun; the body is left
+        // out, since the minutes report the post, not where it sits.
         let description =
             [
-                "\(person) börjar som \(post) i \(bodyName) den \(event.day.swedishText).",
+                "\(person) börjar den \(event.day.swedishText) som \(post).",
                 "",
                 citation(event.source),
             ] + (url.map { [$0] } ?? [])

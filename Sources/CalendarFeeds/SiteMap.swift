@@ -116,9 +116,11 @@ public struct SiteMap: Sendable {
 
     /// The page's own address when `path` names one in another form: another case, å, ä
     /// and ö for a, a and o, or a folder without its final slash (`/kommuner/Bjuv`,
-    /// `/kommuner/Ängelholm`, `/kommuner`); nil when it names none or is the page's own.
+    /// `/kommuner/Ängelholm`, `/kommuner`) or under a body's former slug
+    /// (`/organ/hr-chefsnatverket`); nil when it names none or is the page's own.
     public func canonicalPath(for path: some StringProtocol) -> String? {
         if page(at: path) != nil { return nil }
+        if let current = redirect(from: path) { return current }
         let folded = Self.folded(path)
         for candidate in [folded, folded + "/"] {
             if let page = page(at: candidate), let canonical = self.path(page), canonical != String(path) {
@@ -132,6 +134,27 @@ public struct SiteMap: Sendable {
     static func folded(_ text: some StringProtocol) -> String {
         let plain: [Character: Character] = ["å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"]
         return String(text.lowercased().map { plain[$0] ?? $0 })
+    }
+
+    /// Where an address published under a body's former slug lives now: the path of its
+    /// page (`/organ/hr-chefsnatverket` → `/organ/hr-cheferna`) or feed (`/feeds/bodies/…`);
+    /// nil for any other path.
+    public func redirect(from path: some StringProtocol) -> String? {
+        formerAddresses[String(path)]
+    }
+
+    /// Every former address and the current path it redirects to (`redirect(from:)`), for
+    /// the server and for checking the nginx configuration.
+    public var formerAddresses: [String: String] {
+        var addresses: [String: String] = [:]
+        for body in registry.bodies {
+            for old in body.formerSlugs {
+                addresses["/\(Folder.body.rawValue)/\(old)"] = "/\(Folder.body.rawValue)/\(body.slug)"
+                addresses["/\(Self.feedsFolder)/bodies/\(old).ics"] =
+                    "/\(Self.feedsFolder)/bodies/\(body.slug).ics"
+            }
+        }
+        return addresses
     }
 
     /// The page of the municipality with `slug`: the ledgers name municipalities by slug.

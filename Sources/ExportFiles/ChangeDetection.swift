@@ -113,7 +113,8 @@ enum ChangeDetection {
     }
 
     /// The sentences for answers new since `old` (or gone from it): "Bjuv har svarat på
-    /// ”Fullmakt …” den 22 april 2026 (lämnat fullmakt)."
+    /// ”…” den 22 april 2026 (lämnat fullmakt).", for an offer "Bjuv har anslutit sig till ”…”
+    /// den 22 april 2026 (lämnat fullmakt)."
     static func answerNotes(old: [ResponseRecord], new: [ResponseRecord], event: Event, registry: Registry)
         -> [ChangeNote]
     {
@@ -133,11 +134,15 @@ enum ChangeDetection {
         for response in responses where !before.contains(ResponseRecord(response)) {
             let name = registry.name(of: response.party)
             let day = response.on.swedishText
+            let offer = registry[response.request]?.kind == .offer
             let text =
-                switch response.answer {
-                case .gave(let what): "\(name) har svarat på \(title) den \(day) (lämnat \(what))."
-                case .declined: "\(name) har svarat nej på \(title) den \(day)."
-                case .askedForMoreTime(let until):
+                switch (response.answer, offer) {
+                case (.gave(let what), true):
+                    "\(name) har anslutit sig till \(title) den \(day) (lämnat \(what))."
+                case (.gave(let what), false): "\(name) har svarat på \(title) den \(day) (lämnat \(what))."
+                case (.declined, true): "\(name) har tackat nej till \(title) den \(day)."
+                case (.declined, false): "\(name) har avböjt \(title) den \(day)."
+                case (.askedForMoreTime(let until), _):
                     "\(name) har den \(day) bett om anstånd med \(title) till den \(until.swedishText)."
                 }
             notes.append(

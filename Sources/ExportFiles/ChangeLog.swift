@@ -116,8 +116,7 @@ enum ChangeWording {
     /// "kl. 9.00–11.00": hours without a leading zero in running text; nil for a whole day.
     static func clock(_ timing: Event.Timing) -> String? {
         guard case .timed(_, let from, let to) = timing else { return nil }
-        func text(_ time: LocalTime) -> String { "\(time.hour).\(Day.pad(time.minute, 2))" }
-        return "kl. \(text(from))–\(text(to))"
+        return "kl. \(from.swedishText)–\(to.swedishText)"
     }
 
     /// What the event is called at the start of a sentence: "Kommundirektörsmötet",

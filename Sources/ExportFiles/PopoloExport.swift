@@ -8,8 +8,8 @@ public import Registry
 // `membership/…`, `appointment/…`, `meeting/kdm-2026-04-10`, `deadline/…`.
 // Keys are Popolo's snake_case (the properties' camelCase names, converted when
 // encoding; `json` writes the same bytes directly); a field with no value is left out, as
-// Popolo does. A name or role the
-// registry inferred rather than read in its source ends in " (antaget)".
+// Popolo does. A name or role the registry inferred rather than read in its source is
+// written as its source would have it, with `inferred` (an extension) saying why.
 
 /// The whole Popolo document.
 public struct PopoloExport: Codable, Hashable, Sendable {
@@ -43,6 +43,8 @@ public struct PopoloExport: Codable, Hashable, Sendable {
         public let foundingDate: String?
         public let dissolutionDate: String?
         public let sources: [Source]
+        /// Why the registry gave the body its name, when its source does not (an extension).
+        public let inferred: String?
     }
 
     public struct Membership: Codable, Hashable, Sendable {
@@ -58,6 +60,8 @@ public struct PopoloExport: Codable, Hashable, Sendable {
         /// The last day in force (Popolo's end date is inclusive; the registry's `to` is not).
         public let endDate: String?
         public let sources: [Source]
+        /// Why the registry states the role or seat, when its source does not (an extension).
+        public let inferred: String?
     }
 
     public struct Attendee: Codable, Hashable, Sendable {
@@ -140,6 +144,7 @@ extension JSONWriter {
             $0.field("dissolution_date", organization.dissolutionDate)
             $0.field("founding_date", organization.foundingDate)
             $0.field("id", organization.id)
+            $0.field("inferred", organization.inferred)
             $0.field("name", organization.name)
             if let otherNames = organization.otherNames {
                 $0.key("other_names")
@@ -155,6 +160,7 @@ extension JSONWriter {
         object {
             $0.field("end_date", membership.endDate)
             $0.field("id", membership.id)
+            $0.field("inferred", membership.inferred)
             $0.field("label", membership.label)
             $0.field("on_behalf_of_id", membership.onBehalfOfID)
             $0.field("organization_id", membership.organizationID)
@@ -205,27 +211,28 @@ extension Registry {
                 classification: "municipality", parentID: nil, description: nil,
                 otherNames: ([municipality.officialName] + municipality.aliases).map { .init(name: $0) },
                 proposalDate: nil, foundingDate: nil, dissolutionDate: nil,
-                sources: popoloSources(municipality.source))
+                sources: popoloSources(municipality.source), inferred: nil)
         }
         let bodies = uniqueBodies.map { body in
             PopoloExport.Organization(
-                id: "body/\(body.id)", name: body.displayName, classification: body.kind.rawValue,
+                id: "body/\(body.id)", name: body.name, classification: body.kind.rawValue,
                 parentID: body.parent.map { "body/\($0)" } ?? body.municipality.map { "municipality/\($0)" },
                 description: body.purpose, otherNames: nil,
                 proposalDate: body.lifecycle.proposed?.day?.description,
                 foundingDate: body.lifecycle.active?.day?.description,
-                dissolutionDate: body.lifecycle.closed?.day?.description, sources: popoloSources(body.source))
+                dissolutionDate: body.lifecycle.closed?.day?.description, sources: popoloSources(body.source),
+                inferred: body.inferred.first { $0.field == "name" }?.reason)
         }
         let memberships =
             self.memberships.map { membership in
                 PopoloExport.Membership(
                     id: "membership/\(membership.id)", personID: "person/\(membership.person)",
                     organizationID: "body/\(membership.body)", role: membership.role.title,
-                    label: membership.roleLabel,
+                    label: (membership.acting ? "tf " : "") + membership.role.title,
                     onBehalfOfID: membership.municipality.map { "municipality/\($0)" },
                     startDate: membership.from?.description,
                     endDate: membership.to?.adding(days: -1).description,
-                    sources: popoloSources(membership.source))
+                    sources: popoloSources(membership.source), inferred: membership.roleInference)
             }
             + self.appointments.map { appointment in
                 PopoloExport.Membership(
@@ -233,7 +240,7 @@ extension Registry {
                     organizationID: "body/\(appointment.body)", role: appointment.title,
                     label: appointment.title, onBehalfOfID: nil, startDate: appointment.starts.description,
                     endDate: appointment.ends?.adding(days: -1).description,
-                    sources: popoloSources(appointment.source))
+                    sources: popoloSources(appointment.source), inferred: nil)
             }
         return PopoloExport(
             persons: persons.sorted { $0.id < $1.id },

@@ -7,7 +7,7 @@ extension Registry {
     /// The CSV header, in column order.
     public static let representativesCSVColumns = [
         "municipality_id", "municipality", "body_id", "body", "person_id", "person", "role",
-        "role_title", "acting", "shared", "from", "to", "source_document", "source_item",
+        "role_title", "role_inferred", "acting", "shared", "from", "to", "source_document", "source_item",
     ]
 
     /// Every membership held for a municipality, whatever its dates, as CSV.
@@ -16,7 +16,8 @@ extension Registry {
     /// municipality, body and person ID, then start day, so the same data always gives
     /// the same bytes. `from` and `to` are YYYY-MM-DD or empty (since before the records,
     /// still in force); `to` is the first day no longer in force. `acting` and `shared`
-    /// are `true` or `false`.
+    /// are `true` or `false`. `role_inferred` says why the registry states a role (or the
+    /// seat) its source does not give, and is empty otherwise.
     public func representativesCSV() -> String {
         let rows =
             memberships
@@ -28,8 +29,7 @@ extension Registry {
                     membership.body.rawValue, ref(membership.body).name,
                     membership.person.rawValue, ref(membership.person).name,
                     membership.role.key,
-                    membership.role.title
-                        + (membership.roleLabel.hasSuffix(Inferred.marker) ? Inferred.marker : ""),
+                    membership.role.title, membership.roleInference ?? "",
                     String(membership.acting), String(membership.shared),
                     membership.from?.description ?? "", membership.to?.description ?? "",
                     membership.source.document.rawValue, membership.source.item ?? "",

@@ -104,7 +104,9 @@ extension Pages {
                 registry.recordedStandings(of: $0)
             }
             if !standings.isEmpty {
-                note += " · \(standings.count { !$0.status.isOpen }) av \(standings.count) har svarat"
+                let given = standings.count { !$0.status.isOpen }
+                let offer = standings.allSatisfy { $0.request.kind == .offer }
+                note += " · \(given) av \(standings.count) har \(offer ? "lämnat besked" : "svarat")"
             }
             return ListView.Link(
                 linkText: decision.displayed(decision.title, field: "title"),
@@ -177,8 +179,11 @@ extension Pages {
                 decisionTitle: decision.map { $0.displayed($0.title, field: "title") }
                     ?? standing.request.decision.rawValue,
                 decisionPath: site.path(.decision(standing.request.decision)),
-                due: standing.status.dueDay.swedishText, dueISO: standing.status.dueDay.description,
-                state: movedTo == nil ? "inte svarat" : "har bett om anstånd")
+                due: standing.status.dueDay.swedishText,
+                dueISO: standing.request.kind == .offer ? nil : standing.status.dueDay.description,
+                state: standing.request.kind == .offer
+                    ? standing.status.phrase(for: .offer)
+                    : movedTo == nil ? "inte svarat" : "har bett om anstånd")
         }
         let who = municipality?.name
         return FollowUpView(

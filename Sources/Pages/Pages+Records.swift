@@ -13,7 +13,8 @@ extension Pages {
             let directors = registry.representation(of: municipality.id, on: day).director.holders
             return HomeView.MunicipalityItem(
                 name: municipality.name, path: site.path(.municipality(municipality.id)),
-                directorTitle: directors.first?.role.title ?? Role.director.title, vacant: directors.isEmpty,
+                directorTitle: directors.first?.role.displayTitle ?? Role.director.title,
+                vacant: directors.isEmpty,
                 directors: personNames(directors.map { ($0.person.id, personLabel($0)) }, site: site))
         }
         let bodies = SwedishCollation.sorted(registry.bodies, by: \.displayName).map { body in
@@ -31,7 +32,8 @@ extension Pages {
         let byMunicipality = SwedishCollation.sorted(site.feeds.filter { $0.selection.municipality != nil }) {
             $0.selection.municipality.flatMap { registry[$0]?.name } ?? $0.name
         }
-        let byBody = SwedishCollation.sorted(site.feeds.filter { $0.selection.body != nil }) {
+        let byBody = SwedishCollation.sorted(site.feeds.filter { $0.selection.body != nil && !$0.isRetired })
+        {
             $0.selection.body.flatMap { registry[$0]?.displayName } ?? $0.name
         }
         let view = HomeView(
@@ -64,7 +66,7 @@ extension Pages {
             guard let body = registry[seat.body.id] else { return nil }
             return MunicipalityView.SeatItem(
                 person: personLabel(seat), personPath: site.path(.person(seat.person.id)),
-                role: seat.role.title, bodyName: body.displayName,
+                role: seat.role.displayTitle, bodyName: body.displayName,
                 bodyPath: site.path(.body(body.id)), term: term(seat, site: site))
         }
         let selection = FeedSelection(municipality: municipality.id)
@@ -95,7 +97,8 @@ extension Pages {
             seat in
             BodyView.MemberItem(
                 person: personLabel(seat), personPath: site.path(.person(seat.person.id)),
-                role: [seat.role.title, seat.municipality?.name].compactMap { $0 }.joined(separator: ", "),
+                role: [seat.role.displayTitle, seat.municipality?.name].compactMap { $0 }.joined(
+                    separator: ", "),
                 term: term(seat, site: site))
         }
         let meetings = meetingIDs(registry).compactMap { registry[$0] }.filter { $0.body == body.id }
@@ -195,9 +198,14 @@ extension Pages {
         let actions = registry.actionRequests(of: decision.id).enumerated().map { offset, request in
             let standings = registry.recordedStandings(of: request)
             let answered = standings.count { !$0.status.isOpen }
+            // An offer says who has given notice ("besked"); a request, how many have answered.
+            let summary =
+                request.kind == .offer
+                ? Registry.followUpSummary(standings, kind: .offer)
+                : "\(answered) av \(standings.count) har svarat."
             return DecisionView.ActionTable(
                 anchor: "begaran-\(offset + 1)", what: request.what, by: request.by.swedishText,
-                askedCount: standings.count, summary: "\(answered) av \(standings.count) har svarat.",
+                askedCount: standings.count, summary: summary,
                 rows: standings.map { actionRow($0, site: site) })
         }
         let fieldNames = ["item": "punkt", "title": "rubrik", "deadline": "sista dag", "actors": "ansvariga"]
@@ -257,10 +265,13 @@ extension Pages {
         let date: String
         var dueISO: String?
         switch standing.status {
-        case .answered(let on): (status, date) = ("har svarat", on.swedishText)
-        case .declined(let on): (status, date) = ("har avböjt", on.swedishText)
+        case .answered(let on), .declined(let on):
+            (status, date) = (standing.status.phrase(for: standing.request.kind), on.swedishText)
         case .notYetDue(let due), .overdue(let due):
             (status, date, dueISO) = ("inte svarat", "senast \(due.swedishText)", due.description)
+        case .noNotice(let by):
+            // An offer is never late: no due day for the script to mark.
+            (status, date) = (standing.status.phrase(for: .offer), "senast \(by.swedishText)")
         }
         let latest = standing.responses.last
         var answer = "–"

@@ -123,7 +123,9 @@ public enum Pages {
             }
         return EventsView.Row(
             iso: event.day.description, date: event.day.swedishText,
-            clock: event.timing.start.flatMap { from in event.timing.end.map { "\(from)–\($0)" } },
+            clock: event.timing.start.flatMap { from in
+                event.timing.end.map { "\(from.swedishTableText)–\($0.swedishTableText)" }
+            },
             summary: shown.summary, cancelled: event.isCancelled, details: details.joined(separator: " · "),
             meetingPath: meeting.flatMap { site.path(.meeting($0)) })
     }
@@ -164,12 +166,12 @@ public enum Pages {
             sourceLink: document?.url.flatMap(webLink), sourceItem: source.item)
     }
 
-    /// "10 april 2026, 08.30–10.30", "10 april 2026, tid ej bestämd", "april 2026".
+    /// "10 april 2026 kl. 8.30–10.30", "10 april 2026, tiden är inte bestämd", "april 2026".
     static func swedishText(_ time: MeetingTime) -> String {
-        func clock(_ time: LocalTime) -> String { "\(Day.pad(time.hour, 2)).\(Day.pad(time.minute, 2))" }
         switch time {
-        case .timed(let day, let from, let to): return "\(day.swedishText), \(clock(from))–\(clock(to))"
-        case .day(let day): return "\(day.swedishText), tid ej bestämd"
+        case .timed(let day, let from, let to):
+            return "\(day.swedishText) kl. \(from.swedishText)–\(to.swedishText)"
+        case .day(let day): return "\(day.swedishText), tiden är inte bestämd"
         case .month(let year, let month):
             let text = Day(year, month, 1).swedishText
             return String(text.drop { $0 != " " }.dropFirst())

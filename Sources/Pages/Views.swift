@@ -22,7 +22,7 @@ struct HomeView {
     struct MunicipalityItem {
         let name: String
         let path: String?
-        /// "kommundirektör", "kommundirektör (antaget)" when the registry inferred the title.
+        /// "kommundirektör", "kommundirektör (tolkning)" when the registry inferred the title.
         let directorTitle: String
         /// "vakant" when nobody holds the seat.
         let vacant: Bool
@@ -85,9 +85,11 @@ struct FollowUpView {
         let decisionPath: String?
         /// "30 april 2026".
         let due: String
-        /// "2026-04-30": the script marks the row "försenat" once the day has passed.
-        let dueISO: String
-        /// "inte svarat", or the answer that moved the day ("bett om anstånd").
+        /// "2026-04-30": the script marks the row "försenat" once the day has passed; nil
+        /// for an offer, which is never late.
+        let dueISO: String?
+        /// "inte svarat", or the answer that moved the day ("bett om anstånd"); for an offer
+        /// "inte lämnat besked".
         let state: String
     }
 
@@ -221,7 +223,8 @@ struct DecisionView {
         struct Row {
             let party: String
             let partyPath: String?
-            /// "har svarat", "har avböjt", "inte svarat".
+            /// "har svarat", "har avböjt", "har inte svarat"; for an offer "har anslutit sig",
+            /// "har tackat nej", "har inte lämnat besked".
             let status: String
             /// The due day while open ("2026-04-30"): the script words it "försenat" or
             /// "inte förfallet" on the reader's day.

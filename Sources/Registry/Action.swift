@@ -41,10 +41,29 @@ public struct ActionRequest: Record, Hashable {
         public static func < (a: Party, b: Party) -> Bool { a.key < b.key }
     }
 
+    /// Everyone in the collaboration, without listing them: `asked: .everyMunicipality`.
+    public enum Everyone: Hashable, Sendable {
+        /// Every member municipality, as the registry lists them, now and when one is added.
+        case everyMunicipality
+    }
+
     public let id: ID
     public let decision: Decision.ID
-    /// Who must act, in the order the registry lists them.
-    public let asked: [Party]
+    /// Who must act, in the order the registry lists them. For a request that asks every
+    /// municipality, the registry fills this in as it adds the request and each municipality.
+    public internal(set) var asked: [Party]
+    /// Whether the request asks every municipality (`asked: .everyMunicipality`).
+    public private(set) var asksEveryMunicipality: Bool
+    /// A request the asked must answer by its day, or an offer they may take up by it.
+    public let kind: Kind
+
+    /// What the decision does: asks (and a party that has not answered by the day is
+    /// overdue), or offers (and a party that has not answered has not given notice yet:
+    /// "varje kommun tar själv ställning").
+    public enum Kind: String, Hashable, Sendable {
+        case request
+        case offer
+    }
     /// What is asked, in Swedish: "teckna fullmakt om deltagande och företrädande".
     public let what: String
     /// The last day to act (included).
@@ -53,16 +72,32 @@ public struct ActionRequest: Record, Hashable {
     public let location: SourceLocation
 
     public init(
-        _ id: ID, of decision: Decision.ID, asked: [Party], what: String, by: Day, source: Source,
-        filePath: String = #filePath, line: Int = #line
+        _ id: ID, of decision: Decision.ID, asked: [Party], what: String, by: Day, kind: Kind = .request,
+        source: Source, filePath: String = #filePath, line: Int = #line
     ) {
         self.id = id
         self.decision = decision
         self.asked = asked
+        self.asksEveryMunicipality = false
+        self.kind = kind
         self.what = what
         self.by = by
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
+    }
+
+    /// A request to every municipality, which need not be listed:
+    ///
+    ///     add(ActionRequest(.budgetViews, of: .budget2027, asked: .everyMunicipality,
+    ///                       what: "lämna synpunkter", by: Day(2026, 10, 15), source: …))
+    public init(
+        _ id: ID, of decision: Decision.ID, asked: Everyone, what: String, by: Day, kind: Kind = .request,
+        source: Source, filePath: String = #filePath, line: Int = #line
+    ) {
+        self.init(
+            id, of: decision, asked: [], what: what, by: by, kind: kind, source: source, filePath: filePath,
+            line: line)
+        asksEveryMunicipality = true
     }
 }
 
@@ -79,12 +114,13 @@ public struct ActionResponse: Record, Hashable {
         /// Asked for more time, until the day given (included).
         case askedForMoreTime(until: Day)
 
-        /// Swedish words for readers: "gav fullmakt", "avböjde", "bad om anstånd till 2026-05-15".
+        /// Swedish words for readers, as feeds and pages word them: "lämnat fullmakt",
+        /// "avböjt", "bett om anstånd till den 15 maj 2026".
         public var label: String {
             switch self {
-            case .gave(let what): "gav \(what)"
-            case .declined: "avböjde"
-            case .askedForMoreTime(let until): "bad om anstånd till \(until)"
+            case .gave(let what): "lämnat \(what)"
+            case .declined: "avböjt"
+            case .askedForMoreTime(let until): "bett om anstånd till den \(until.swedishText)"
             }
         }
 
@@ -143,6 +179,9 @@ public enum ActionStatus: Hashable, Sendable {
     case notYetDue(due: Day)
     /// Has not answered, and the day it had to act by has passed.
     case overdue(due: Day)
+    /// Has not answered an offer, which it may take up by the day given: never overdue,
+    /// since nothing was demanded of it.
+    case noNotice(by: Day)
 
     /// A stable word for JSON and sorting: "answered", "declined", "not-yet-due", "overdue".
     public var key: String {
@@ -151,6 +190,7 @@ public enum ActionStatus: Hashable, Sendable {
         case .declined: "declined"
         case .notYetDue: "not-yet-due"
         case .overdue: "overdue"
+        case .noNotice: "no-notice"
         }
     }
 
@@ -161,13 +201,29 @@ public enum ActionStatus: Hashable, Sendable {
         case .declined(let on): "har avböjt \(on)"
         case .notYetDue(let due): "ej svarat (senast \(due))"
         case .overdue(let due): "försenad (senast \(due))"
+        case .noNotice(let by): "har inte lämnat besked (senast \(by))"
         }
     }
 
-    /// Whether the party still has to act: not yet due or overdue.
+    /// Swedish words for readers of an offer's or a request's standing, as a table cell:
+    /// "har anslutit sig", "har tackat nej", "inte lämnat besked" for an offer; "har svarat",
+    /// "har avböjt", "inte svarat", "försenat" for a request.
+    public func phrase(for kind: ActionRequest.Kind) -> String {
+        switch (self, kind) {
+        case (.answered, .offer): "har anslutit sig"
+        case (.declined, .offer): "har tackat nej"
+        case (.answered, .request): "har svarat"
+        case (.declined, .request): "har avböjt"
+        case (.notYetDue, _): "inte svarat"
+        case (.overdue, _): "försenat"
+        case (.noNotice, _): "inte lämnat besked"
+        }
+    }
+
+    /// Whether the party still has to act or decide: not yet due, overdue, or no notice.
     public var isOpen: Bool {
         switch self {
-        case .notYetDue, .overdue: true
+        case .notYetDue, .overdue, .noNotice: true
         case .answered, .declined: false
         }
     }
@@ -196,6 +252,7 @@ extension ActionRequest {
             case .askedForMoreTime(let until): due = max(due, until)
             }
         }
+        if kind == .offer { return .noNotice(by: due) }
         return day > due ? .overdue(due: due) : .notYetDue(due: due)
     }
 }

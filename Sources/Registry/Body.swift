@@ -35,13 +35,16 @@ public struct Body: Record, Hashable {
     public let inferred: [Inferred]
     /// Lower-case ASCII for file names and URLs, worked out once: every event asks for it.
     public let slug: String
+    /// Slugs the body was published under before: their feed and page addresses redirect
+    /// to the current ones, so no subscription breaks.
+    public let formerSlugs: [String]
     public let source: Source
     public let location: SourceLocation
 
     public init(
         _ id: ID, name: String, kind: Kind, lifecycle: Lifecycle, parent: ID? = nil,
         municipality: Municipality.ID? = nil, purpose: String? = nil, source: Source,
-        inferred: [Inferred] = [], filePath: String = #filePath, line: Int = #line
+        inferred: [Inferred] = [], formerSlugs: [String] = [], filePath: String = #filePath, line: Int = #line
     ) {
         self.id = id
         self.name = name
@@ -52,6 +55,7 @@ public struct Body: Record, Hashable {
         self.purpose = purpose
         self.inferred = inferred
         self.slug = Text.slug(id.rawValue)
+        self.formerSlugs = formerSlugs
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }

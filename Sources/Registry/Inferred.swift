@@ -4,10 +4,12 @@
 /// the registry's, not the source's.
 ///
 ///     add(Body(.energyNetwork, name: "Energinätverket", …,
-///              inferred: [Inferred("name", because: "Protokollet säger \"ett formellt nätverk\".")]))
+///              inferred: [Inferred("name", because: "Protokollet säger ”ett formellt nätverk”.")]))
 ///
-/// `samverkan validate` counts these marks, and exports and pages show the field with
-/// `Inferred.marker` after it: "Energinätverket (antaget)".
+/// `samverkan validate` counts these marks. JSON, Popolo and CSV carry them as data
+/// (`inferred`, with the reason); pages show a quiet mark; where a format has room only for
+/// text (a calendar's SUMMARY or name) the value is followed by `Inferred.marker`:
+/// "Energinätverket (tolkning)".
 public struct Inferred: Hashable, Sendable {
     /// The field that is inferred, by its name in the record's initializer: "name", "role".
     public let field: String
@@ -19,8 +21,12 @@ public struct Inferred: Hashable, Sendable {
         self.reason = reason
     }
 
-    /// What readers see after an inferred value: " (antaget)".
-    public static let marker = " (antaget)"
+    /// What readers see after an inferred value where only text fits: " (tolkning)".
+    ///
+    /// "Tolkning" (the registry's reading) is a noun, so it agrees with any value, and it
+    /// cannot be read as "antagen", which in municipal Swedish means formally adopted.
+    public static let word = "tolkning"
+    public static let marker = " (\(word))"
 }
 
 /// A record that can mark some of its fields as inferred.
@@ -35,7 +41,7 @@ extension InferringRecord {
     /// Whether `field` is marked inferred.
     public func isInferred(_ field: String) -> Bool { inferred.contains { $0.field == field } }
 
-    /// `value` as readers see it: with " (antaget)" after it when `field` is inferred.
+    /// `value` as readers see it: with " (tolkning)" after it when `field` is inferred.
     public func displayed(_ value: String, field: String) -> String {
         isInferred(field) ? value + Inferred.marker : value
     }
@@ -44,12 +50,12 @@ extension InferringRecord {
 extension Body: InferringRecord {
     public static var inferrableFields: [String] { ["name", "kind", "lifecycle", "parent", "purpose"] }
 
-    /// The name as readers see it: "Energinätverket (antaget)" when the name is inferred.
+    /// The name as readers see it: "Energinätverket (tolkning)" when the name is inferred.
     public var displayName: String { displayed(name, field: "name") }
 
     /// The name as it reads mid-sentence: a collaboration's own body is named by what it
     /// is, in lower case ("börjar i sekretariatet", "arbetsgruppen för personalutbildning
-    /// (antaget)"); an outside organisation's name, and one that starts with an
+    /// (tolkning)"); an outside organisation's name, and one that starts with an
     /// abbreviation ("HR-cheferna", "E.ON"), stay as written.
     public var nameInSentence: String {
         var text = name
@@ -64,15 +70,17 @@ extension Body: InferringRecord {
 extension Membership: InferringRecord {
     public static var inferrableFields: [String] { ["body", "role", "municipality", "from", "to", "acting"] }
 
-    /// The role as readers see it: "tf sekretariatschef", "kommundirektör (antaget)" when the
+    /// The role as readers see it: "tf sekretariatschef", "kommundirektör (tolkning)" when the
     /// role, or the seat in the body at all, is inferred.
     public var roleLabel: String { (acting ? "tf " : "") + roleTitle }
 
-    /// The role's title as readers see it, without "tf": "kommundirektör (antaget)" when
+    /// The role's title as readers see it, without "tf": "kommundirektör (tolkning)" when
     /// the role, or the seat in the body at all, is inferred.
-    public var roleTitle: String {
-        isInferred("role") || isInferred("body") || isInferred("acting")
-            ? role.title + Inferred.marker : role.title
+    public var roleTitle: String { roleInference == nil ? role.title : role.title + Inferred.marker }
+
+    /// Why the registry states the role, or the seat in the body at all, when it does.
+    public var roleInference: String? {
+        inferred.first { ["role", "body", "acting"].contains($0.field) }?.reason
     }
 }
 

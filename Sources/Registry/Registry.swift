@@ -61,8 +61,13 @@ public struct Registry: Sendable {
     }
 
     public mutating func add(_ record: Municipality) {
+        let isNew = municipalityIndex[record.id] == nil
         municipalityIndex[record.id] = municipalityIndex[record.id] ?? municipalities.count
         municipalities.append(record)
+        guard isNew else { return }
+        for index in actionRequests.indices where actionRequests[index].asksEveryMunicipality {
+            actionRequests[index].asked.append(.municipality(record.id))
+        }
     }
 
     public mutating func add(_ record: Person) {
@@ -96,7 +101,13 @@ public struct Registry: Sendable {
         decisions.append(record)
     }
 
+    /// A request that asks every municipality asks those added so far, and each added later.
     public mutating func add(_ record: ActionRequest) {
+        var record = record
+        if record.asksEveryMunicipality {
+            var seen = Set<Municipality.ID>()
+            record.asked = municipalities.filter { seen.insert($0.id).inserted }.map { .municipality($0.id) }
+        }
         actionRequestIndex[record.id] = actionRequestIndex[record.id] ?? actionRequests.count
         actionRequests.append(record)
     }

@@ -42,6 +42,9 @@ public struct FeedController<Context: RequestContext>: Sendable {
             return renderer.resource(for: selection, standard: catalog).response(to: request)
         }
         guard let entry = catalog[path] else {
+            if let target = site.siteMap.redirect(from: request.uri.path) {
+                return Response(status: .movedPermanently, headers: [.location: target])
+            }
             throw HTTPError(.notFound, message: "Kalendern finns inte. Alla kalendrar finns på /.")
         }
         return entry.resource.response(to: request)

@@ -28,6 +28,15 @@ struct ActionsCommand: ParsableCommand {
 }
 
 extension OpenActionsResult {
+    /// "overdue 3 d", "not yet due", or for an offer "no notice yet".
+    static func statusWords(_ row: Row) -> String {
+        switch row.status {
+        case "overdue": "overdue \(row.daysOverdue) d"
+        case "no-notice": "no notice yet"
+        default: "not yet due"
+        }
+    }
+
     /// The text `samverkan actions` prints: a count, then a table, overdue first.
     var report: String {
         let scope = municipalityName.map { " for \($0)" } ?? ""
@@ -38,7 +47,7 @@ extension OpenActionsResult {
             headers: ["Status", "Due", "Who", "Asked (decision)"],
             rows: open.map { row in
                 [
-                    row.status == "overdue" ? "overdue \(row.daysOverdue) d" : "not yet due", row.due,
+                    Self.statusWords(row), row.due,
                     row.party.name, "\(row.what) (\(row.decision))",
                 ]
             }

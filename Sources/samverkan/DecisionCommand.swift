@@ -37,12 +37,17 @@ extension DecisionResult {
             "Decided \(decided ?? "on an unknown day") at \(meeting), item \(item)"
                 + (deadline.map { "; deadline \($0)" } ?? ""))
         out += "\n" + paragraph(text)
-        for mark in inferred { out += paragraph("(antaget) \(mark.field): \(mark.reason)") }
+        for mark in inferred { out += paragraph("Inferred \(mark.field): \(mark.reason)") }
         if actions.isEmpty { return out + "\nAsks no one to act.\n" }
         for action in actions {
-            out += "\n" + paragraph("Asked: \(action.what), by \(action.by)")
-            out +=
-                "On \(date): \(action.answered) of \(action.asked) have answered, \(action.overdue) overdue\n\n"
+            if action.kind == "offer" {
+                out += "\n" + paragraph("Offered: \(action.what), by \(action.by)")
+                out += "On \(date): \(action.answered) of \(action.asked) have given notice\n\n"
+            } else {
+                out += "\n" + paragraph("Asked: \(action.what), by \(action.by)")
+                out +=
+                    "On \(date): \(action.answered) of \(action.asked) have answered, \(action.overdue) overdue\n\n"
+            }
             out += TextTable(
                 headers: ["Who", "Status", "Date", "Answer"],
                 rows: action.rows.map { row in
@@ -58,5 +63,6 @@ extension DecisionResult {
 
     static let statusWords = [
         "answered": "answered", "declined": "declined", "not-yet-due": "not yet due", "overdue": "overdue",
+        "no-notice": "no notice yet",
     ]
 }

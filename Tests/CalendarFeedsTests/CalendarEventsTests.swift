@@ -83,7 +83,7 @@ import Testing
     @Test func aMeetingWithoutATimeIsAnAllDayEvent() throws {
         let meeting = try #require(Self.registry().calendarEvents().first { $0.uid.hasPrefix("meeting-m2@") })
         #expect(meeting.timing == .allDay(Day(2026, 6, 1)))
-        #expect(meeting.description.contains("Tid ej fastställd"))
+        #expect(meeting.description.contains("Tiden är inte bestämd."))
     }
 
     @Test func aCancelledMeetingStaysWithStatusCancelled() throws {

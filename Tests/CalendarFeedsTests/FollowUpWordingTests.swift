@@ -77,7 +77,7 @@ import Testing
 }
 
 /// Small wording: the source's date in every citation, a body named mid-sentence in
-/// lower case, and "(antaget)" after what the registry inferred.
+/// lower case, and "(tolkning)" after what the registry inferred.
 @Suite struct CalendarWordingTests {
     typealias F = ValidationFixture
 
@@ -113,27 +113,31 @@ import Testing
         #expect(secretariat.name == "Familjen Helsingborg: Sekretariatet")
         #expect(secretariat.description == "Möten samt sista dagar och startdatum för sekretariatet.")
         let network = try #require(feeds.first { $0.path == "bodies/energinatverket.ics" })
-        #expect(network.name == "Familjen Helsingborg: Energinätverket (antaget)")
-        #expect(network.description == "Möten samt sista dagar och startdatum för energinätverket (antaget).")
+        #expect(network.name == "Familjen Helsingborg: Energinätverket (tolkning)")
+        #expect(
+            network.description == "Möten samt sista dagar och startdatum för energinätverket (tolkning).")
     }
 
     @Test func aStartDateReadsNaturally() throws {
         let real = Registry.familjenHelsingborg
-        let start = try #require(real.events().first { $0.kind == .startDate && $0.body == .secretariat })
+        let start = try #require(
+            real.events().first { $0.kind == .startDate && $0.person == .teodorIsaksson })
         let text = real.calendarEvent(start).description
-        #expect(text.contains(" i sekretariatet den "))
-        #expect(!text.contains("i Sekretariatet"))
+        // The day before the post, so it cannot attach to the post's last noun; and not
+        // "i sekretariatet", which the minutes do not say.
+        #expect(text.hasPrefix("Teodor Isaksson börjar den 1 maj 2026 som samordnare för projektet"))
+        #expect(!text.contains("i sekretariatet"))
     }
 
     @Test func inferredFactsAreMarkedAntaget() throws {
         let real = Registry.familjenHelsingborg
         let scenario3 = try #require(real.events().first { $0.origin == .deadline(.scenario3) })
         // The deadline is read from the scenario's description, not from the decision.
-        #expect(real.calendarEvent(scenario3).description.contains("Sista dag: 30 april 2026 (antaget)."))
+        #expect(real.calendarEvent(scenario3).description.contains("Sista dag: 30 april 2026 (tolkning)."))
         let proposal = try #require(real.events().first { $0.origin == .deadline(.energyNetworkProposal) })
         #expect(
             real.calendarEvent(proposal).description.contains(
-                "Ansvariga: Britt Nymberg, Arbetsgruppen för effektfrågan (antaget)"))
+                "Ansvariga: Britt Nymberg, Arbetsgruppen för effektfrågan (tolkning)"))
         // A start date in a body whose name is inferred.
         var registry = F.registryWithInferredFacts()
         registry.add(
@@ -141,6 +145,8 @@ import Testing
                 F.anna, in: Body.ID("natet"), title: "samordnare", starts: Day(2026, 6, 1), source: F.source))
         let start = try #require(
             registry.events().first { $0.kind == .startDate && $0.body == Body.ID("natet") })
-        #expect(registry.calendarEvent(start).description.contains(" i nätet (antaget) den 1 juni 2026."))
+        #expect(
+            registry.calendarEvent(start).description.hasPrefix(
+                "Anna Andersson börjar den 1 juni 2026 som samordnare."))
     }
 }

@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (ActionResponse.Answer.declined, "Alfa har svarat nej på ”Budget” den 22 april 2026."),
+        (ActionResponse.Answer.declined, "Alfa har avböjt ”Budget” den 22 april 2026."),
         (
             .askedForMoreTime(until: Day(2026, 5, 15)),
             "Alfa har den 22 april 2026 bett om anstånd med ”Budget” till den 15 maj 2026."
@@ -209,31 +209,35 @@ extension Registry {
             .filter { $0.hasSuffix(".ics") }.sorted()
         #expect(
             changed == [
-                "all.ics", "bodies/hr-chefsnatverket.ics", "bodies/kommundirektorerna.ics", "deadlines.ics",
-                "municipalities/bjuv.ics", "people/agneta-fristedt.ics", "people/carina-leffler.ics",
-                "people/mikael-johansson.ics",
+                // Helsingborg's too: every municipality takes a position, and its feed shows
+                // the others' notice.
+                "all.ics", "bodies/kommundirektorerna.ics", "deadlines.ics", "municipalities/bjuv.ics",
+                "municipalities/helsingborg.ics", "people/agneta-fristedt.ics", "people/anna-kronbert.ics",
+                "people/carina-leffler.ics", "people/mikael-johansson.ics",
             ])
         func text(_ path: String) throws -> String {
             String(decoding: try #require(after.files.first { $0.path == path }).bytes, as: UTF8.self)
         }
-        #expect(try text("changes/bjuv.atom").contains("Bjuv har svarat på"))
-        #expect(try text("changes.atom").contains("Bjuv har svarat på"))
-        #expect(try !text("changes/hoganas.atom").contains("Bjuv har svarat på"))
+        #expect(try text("changes/bjuv.atom").contains("Bjuv har anslutit sig till"))
+        #expect(try text("changes.atom").contains("Bjuv har anslutit sig till"))
+        #expect(try !text("changes/hoganas.atom").contains("Bjuv har anslutit sig till"))
         #expect(
             after.changes.map(\.text) == [
-                "Bjuv har svarat på ”Fullmakt för gemensam lärplattform (scenario 3)” den 22 april 2026 "
-                    + "(lämnat fullmakt)."
+                "Bjuv har anslutit sig till ”Varje kommun tar ställning till scenario 3 (gemensam lärplattform)” "
+                    + "den 22 april 2026 (lämnat fullmakt)."
             ])
         let bjuv = String(
             decoding: try #require(after.files.first { $0.path == "municipalities/bjuv.ics" }).bytes,
             as: UTF8.self
         )
         .replacingOccurrences(of: "\r\n ", with: "")
-        #expect(bjuv.contains("Bjuv har svarat den 22 april 2026 (lämnat fullmakt)."))
+        #expect(bjuv.contains("Bjuv har anslutit sig den 22 april 2026 (lämnat fullmakt)."))
+        // Bjuv has given notice: its own copy no longer reminds it of the day.
+        #expect(!bjuv.contains("Sista dag i morgon: Varje kommun"))
         let all = String(
             decoding: try #require(after.files.first { $0.path == "all.ics" }).bytes, as: UTF8.self
         )
         .replacingOccurrences(of: "\r\n ", with: "")
-        #expect(all.contains("1 av 10 har svarat: Bjuv."))
+        #expect(all.contains("1 av 10 har lämnat besked: Bjuv har anslutit sig."))
     }
 }

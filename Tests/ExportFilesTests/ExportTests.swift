@@ -74,10 +74,10 @@ struct ExportTests {
         #expect(petra[5] == "Petra Holm, jr")
         let anders = try #require(rows.first { $0[4] == Fixture.anders.rawValue })
         #expect(
-            Array(anders[6...11]) == [
-                "director", "kommundirektör", "true", "false", "2026-06-01", "2026-07-01",
+            Array(anders[6...12]) == [
+                "director", "kommundirektör", "", "true", "false", "2026-06-01", "2026-07-01",
             ])
-        #expect(anders[12] == Fixture.minutes.rawValue)
+        #expect(anders[13] == Fixture.minutes.rawValue)
     }
 
     @Test("the same registry always gives the same bytes, whatever order the records were added in")

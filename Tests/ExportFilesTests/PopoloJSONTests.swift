@@ -96,14 +96,16 @@ import Testing
                     parentID: optionalText(&$0), description: optionalText(&$0),
                     otherNames: maybe({ list({ .init(name: text(using: &$0)) }, using: &$0) }, using: &$0),
                     proposalDate: optionalText(&$0), foundingDate: optionalText(&$0),
-                    dissolutionDate: optionalText(&$0), sources: sources(using: &$0))
+                    dissolutionDate: optionalText(&$0), sources: sources(using: &$0),
+                    inferred: optionalText(&$0))
             }, using: &rng)
         let memberships = list(
             {
                 PopoloExport.Membership(
                     id: text(using: &$0), personID: text(using: &$0), organizationID: text(using: &$0),
                     role: text(using: &$0), label: text(using: &$0), onBehalfOfID: optionalText(&$0),
-                    startDate: optionalText(&$0), endDate: optionalText(&$0), sources: sources(using: &$0))
+                    startDate: optionalText(&$0), endDate: optionalText(&$0), sources: sources(using: &$0),
+                    inferred: optionalText(&$0))
             }, using: &rng)
         let events = list(
             {

@@ -25,11 +25,11 @@ import Testing
         let site = Site(registry: Self.registry, publicURL: "https://kalender.example.se")
         let html = try #require(Pages.page(at: "/", site: site))
         let meeting = try #require(
-            html.range(of: "<tr data-day=\"2026-04-10\"><td class=\"when\">10 april 2026<br>08:30"))
+            html.range(of: "<tr data-day=\"2026-04-10\"><td class=\"when\">10 april 2026<br>08.30–10.30"))
         let deadline = try #require(html.range(of: "<tr data-day=\"2026-04-30\">"))
         let next = try #require(html.range(of: "<tr data-day=\"2026-05-22\">"))
         #expect(meeting.lowerBound < deadline.lowerBound && deadline.lowerBound < next.lowerBound)
-        #expect(html.contains("Sista dag: Fullmakt för gemensam lärplattform"))
+        #expect(html.contains("Sista dag: Varje kommun tar ställning till scenario 3"))
     }
 
     @Test func pagesAreTheSameBytesWhateverTheDay() {

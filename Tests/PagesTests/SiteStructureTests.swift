@@ -47,11 +47,11 @@ import Testing
         ("/kommuner/bjuv", ["Start": "/", "Kommunerna": "/kommuner/"], "Bjuv"),
         (
             "/organ/energinatverket", ["Start": "/", "Organ och nätverk": "/organ/"],
-            "Energinätverket (antaget)"
+            "Energinätverket (tolkning)"
         ),
         (
             "/beslut/kdm-2026-04-10-scenario-3", ["Start": "/", "Beslut": "/beslut/"],
-            "Fullmakt för gemensam lärplattform (scenario 3)"
+            "Varje kommun tar ställning till scenario 3 (gemensam lärplattform)"
         ),
         ("/uppfoljning/bjuv", ["Start": "/", "Uppföljning av beslut": "/uppfoljning/"], "Bjuv"),
         ("/moten/", ["Start": "/"], "Möten"),
@@ -94,7 +94,7 @@ import Testing
         for decision in Registry.familjenHelsingborg.decisions {
             #expect(html.contains("href=\"/beslut/\(decision.id.rawValue)\""), "\(decision.id)")
         }
-        #expect(html.contains("0 av 10 har svarat"))
+        #expect(html.contains("0 av 10 har lämnat besked"))
     }
 
     @Test func theFollowUpListsOpenRequestsWithTheirDueDayAndOnePagePerMunicipality() throws {

@@ -81,7 +81,7 @@ import Testing
     @Test func aMeetingPageShowsTimePlaceAttendanceAgendaDecisionsAndSource() throws {
         let html = try #require(Pages.page(at: "/moten/kdm-2026-04-10", site: Self.site))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
-        #expect(html.contains("10 april 2026, 08.30–10.30"))
+        #expect(html.contains("10 april 2026 kl. 8.30–10.30"))
         #expect(html.contains("Plats: Mindpark, Helsingborg"))
         #expect(html.contains("Delta på distans: Teams"))
         #expect(html.contains("<h3>Närvarande ("))

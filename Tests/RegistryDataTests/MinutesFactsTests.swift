@@ -66,7 +66,8 @@ import Testing
         #expect(meeting.agenda.map(\.number) == [1, 2, 3, 4, 5, 6])
         #expect(meeting.agenda[1].presenters == [.annaKronbert, .karlLundberg])
         #expect(meeting.agenda[2].presenters == [.brittNymberg])
-        #expect(meeting.agenda[4].title.contains("marknadsföringsfilm"))
+        #expect(meeting.agenda[4].title == "Övriga frågor")
+        #expect(meeting.agenda[4].summary?.contains("Marknadsföreningen vill göra en film") == true)
     }
 
     @Test func thePresentersComeFromHelsingborgAndAngelholm() {
@@ -101,9 +102,7 @@ import Testing
         #expect(scenario2.deadline == nil)
         let scenario3 = try #require(registry[Decision.ID.scenario3])
         #expect(scenario3.deadline == Day(2026, 4, 30))
-        #expect(!scenario3.actors.contains(.everyMunicipality))
-        #expect(!scenario3.actors.contains(.municipality(.helsingborg)))
-        #expect(scenario3.actors.count == 11, "the ten other municipalities and the HR managers")
+        #expect(scenario3.actors == [.everyMunicipality], "\"varje kommun själv tar ställning\"")
         #expect(!scenario3.text.contains("fullmakt"), "the fullmakt sentence belongs to the scenario")
         let scenario4 = try #require(registry[Decision.ID.scenario4])
         #expect(scenario4.text.contains("längre fram"))

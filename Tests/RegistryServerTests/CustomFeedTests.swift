@@ -82,7 +82,8 @@ import Testing
                 }
                 #expect(events.count == 2)
                 for event in events { #expect(feed.contains(event)) }
-                #expect(text.replacingOccurrences(of: "\r\n ", with: "").contains("Bjuv har inte svarat."))
+                #expect(
+                    text.replacingOccurrences(of: "\r\n ", with: "").contains("Bjuv har inte lämnat besked."))
             }
         }
     }

@@ -23,8 +23,10 @@ import Testing
                 for municipality in Self.registry.municipalities {
                     #expect(html.contains(">\(municipality.name)</a>"), "\(municipality.name)")
                 }
-                // Every feed but the personal ones, which are on each person's page.
-                for feed in Self.registry.standardFeeds() where feed.selection.person == nil {
+                // Every feed but the personal ones, which are on each person's page, and the
+                // outside organisations' old addresses, which are not offered.
+                for feed in Self.registry.standardFeeds()
+                where feed.selection.person == nil && !feed.isRetired {
                     #expect(html.contains("href=\"webcal://kalender.example.se/feeds/\(feed.path)\""))
                     #expect(html.contains("value=\"https://kalender.example.se/feeds/\(feed.path)\""))
                 }
@@ -54,7 +56,12 @@ import Testing
         try await makeApplication().test(.router) { client in
             try await client.execute(uri: "/organ/\(slug)", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.body.text.contains("webcal://kalender.example.se/feeds/bodies/\(slug).ics"))
+                // An outside organisation has a page but no calendar to subscribe to.
+                let external =
+                    Registry.familjenHelsingborg.bodies.first { $0.slug == slug }?.kind == .external
+                #expect(
+                    response.body.text.contains("webcal://kalender.example.se/feeds/bodies/\(slug).ics")
+                        == !external)
             }
         }
     }
@@ -65,7 +72,7 @@ import Testing
             try await client.execute(uri: "/moten/\(id)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-                // "Dagordning (antaget)" when the agenda is the registry's reading.
+                // "Dagordning (tolkning)" when the agenda is the registry's reading.
                 #expect(response.body.text.contains("<h2>Dagordning"))
             }
         }

@@ -63,12 +63,43 @@ private typealias F = ValidationFixture
     }
 
     @Test func answerLabelsAreSwedish() {
-        #expect(ActionResponse.Answer.gave("fullmakt").label == "gav fullmakt")
-        #expect(ActionResponse.Answer.declined.label == "avböjde")
+        // The same words feeds and pages use.
+        #expect(ActionResponse.Answer.gave("fullmakt").label == "lämnat fullmakt")
+        #expect(ActionResponse.Answer.declined.label == "avböjt")
         #expect(
             ActionResponse.Answer.askedForMoreTime(until: Day(2026, 5, 15)).label
-                == "bad om anstånd till 2026-05-15")
+                == "bett om anstånd till den 15 maj 2026")
         #expect(ActionStatus.overdue(due: Day(2026, 4, 30)).label == "försenad (senast 2026-04-30)")
+    }
+
+    /// An offer is never overdue: who has not answered has not given notice, before the
+    /// day and after it.
+    @Test(arguments: [Day(2026, 4, 10), Day(2026, 4, 30), Day(2026, 5, 1), Day(2026, 12, 4)])
+    func anOfferIsNeverOverdue(day: Day) {
+        let offer = ActionRequest(
+            ActionRequest.ID("erbjudande"), of: Self.request.decision, asked: [.municipality(F.alfa)],
+            what: "ansluta", by: Day(2026, 4, 30), kind: .offer, source: Self.request.source)
+        let status = offer.status(of: .municipality(F.alfa), on: day, responses: [])
+        #expect(status == .noNotice(by: Day(2026, 4, 30)))
+        #expect(!status.isOverdue && status.isOpen)
+        #expect(status.phrase(for: .offer) == "inte lämnat besked")
+        #expect(ActionStatus.answered(on: day).phrase(for: .offer) == "har anslutit sig")
+        #expect(ActionStatus.declined(on: day).phrase(for: .offer) == "har tackat nej")
+    }
+
+    /// `asked: .everyMunicipality` asks every municipality, also one added after the request.
+    @Test func aRequestToEveryMunicipalityAsksThemAllWithoutListingThem() {
+        var registry = Registry()
+        let source = Self.request.source
+        registry.add(Municipality(F.alfa, name: "Alfa", officialName: "Alfa kommun", source: source))
+        registry.add(
+            ActionRequest(
+                ActionRequest.ID("alla"), of: Self.request.decision, asked: .everyMunicipality, what: "svara",
+                by: Day(2026, 4, 30), source: source))
+        registry.add(Municipality(F.beta, name: "Beta", officialName: "Beta kommun", source: source))
+        let request = registry.actionRequests.first
+        #expect(request?.asksEveryMunicipality == true)
+        #expect(request?.asked == [.municipality(F.alfa), .municipality(F.beta)])
     }
 
     @Test func aResponseIDIsDerivedFromActionPartyAndDay() {
@@ -268,9 +299,9 @@ extension InferredTests {
     @Test func readersSeeAntaget() throws {
         let registry = Self.registry()
         let body = try #require(registry[Body.ID("natet")])
-        #expect(body.displayName == "Nätet (antaget)")
+        #expect(body.displayName == "Nätet (tolkning)")
         #expect(registry[F.secretariat]?.displayName == "Sekretariatet")
-        #expect(registry.memberships.last?.roleLabel == "ledamot (antaget)")
+        #expect(registry.memberships.last?.roleLabel == "ledamot (tolkning)")
         #expect(registry.memberships.first?.roleLabel == "kommundirektör")
     }
 

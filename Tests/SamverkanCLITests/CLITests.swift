@@ -36,18 +36,18 @@ struct CLITests {
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         // The minutes give no titles: the role is the registry's.
-        #expect(run.stdout.contains("Director: Agneta Fristedt (kommundirektör, antaget)"))
+        #expect(run.stdout.contains("Director: Agneta Fristedt (kommundirektör, tolkning)"))
         #expect(run.stdout.contains("Kommundirektörerna"))
     }
 
-    @Test("text reports show what the registry inferred with (antaget)")
+    @Test("text reports show what the registry inferred with (tolkning)")
     func inferredInTextReports() async throws {
         let body = await CLI.run("body", "energinatverket", "--on", "2026-04-20")
-        #expect(body.stdout.hasPrefix("Energinätverket (antaget) (energinatverket) on 2026-04-20"))
+        #expect(body.stdout.hasPrefix("Energinätverket (tolkning) (energinatverket) on 2026-04-20"))
         let bodies = await CLI.run("bodies", "--on", "2026-04-20")
-        #expect(bodies.stdout.contains("(antaget)"))
+        #expect(bodies.stdout.contains("(tolkning)"))
         let represents = await CLI.run("represents", "Karl Lundberg", "--on", "2026-04-20")
-        #expect(represents.stdout.contains("(antaget)"), "\(represents.stdout)")
+        #expect(represents.stdout.contains("(tolkning)"), "\(represents.stdout)")
     }
 
     @Test("who --json has the documented keys", arguments: ["ANGELHOLM", "Ängelholm", "angelholm"])

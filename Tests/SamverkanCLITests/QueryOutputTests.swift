@@ -157,7 +157,7 @@ import Testing
         let report = registry.upcoming(from: Day(2026, 3, 20), days: 0)
         let meeting = try #require(report.events.first)
         #expect(meeting.start == LocalTime(8, 30))
-        #expect(report.text.contains("08:30–10:00"))
+        #expect(report.text.contains("08.30–10.00"), "a period, never a colon")
         #expect(report.text.contains("times in Europe/Stockholm"))
         #expect(registry.upcoming(from: Day(2020, 1, 1), days: 1).text.contains("Nothing on these days."))
     }

@@ -69,7 +69,8 @@ public struct DecisionResult: Codable, Hashable, Sendable {
     public struct Response: Codable, Hashable, Sendable {
         /// "gave", "declined" or "asked-for-more-time".
         public let answer: String
-        /// In Swedish: "gav fullmakt", "avböjde", "bad om anstånd till 2026-05-15".
+        /// In Swedish, as feeds and pages say it: "lämnat fullmakt", "avböjt", "bett om anstånd
+        /// till den 15 maj 2026".
         public let label: String
         public let on: String
         public let source: String
@@ -77,7 +78,7 @@ public struct DecisionResult: Codable, Hashable, Sendable {
 
     public struct Row: Codable, Hashable, Sendable {
         public let party: PartyResult
-        /// "answered", "declined", "not-yet-due" or "overdue".
+        /// "answered", "declined", "not-yet-due", "overdue", or for an offer "no-notice".
         public let status: String
         /// The day answered or declined, or the day due while open.
         public let statusDate: String
@@ -86,6 +87,8 @@ public struct DecisionResult: Codable, Hashable, Sendable {
 
     public struct Action: Codable, Hashable, Sendable {
         public let id: String
+        /// "request" (answer by `by`, overdue after it) or "offer" (take up by `by`, never overdue).
+        public let kind: String
         public let what: String
         public let by: String
         public let asked: Int
@@ -121,7 +124,8 @@ public struct DecisionResult: Codable, Hashable, Sendable {
         actions = registry.actionRequests(of: decision.id).map { request in
             let rows = followUp.rows.filter { $0.request.id == request.id }
             return Action(
-                id: request.id.rawValue, what: request.what, by: request.by.description, asked: rows.count,
+                id: request.id.rawValue, kind: request.kind.rawValue, what: request.what,
+                by: request.by.description, asked: rows.count,
                 answered: rows.count { !$0.status.isOpen }, overdue: rows.count { $0.status.isOverdue },
                 rows: rows.map { standing in
                     Row(

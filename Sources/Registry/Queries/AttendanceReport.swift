@@ -55,7 +55,7 @@ extension Registry {
     /// The role a person holds in a body on a day, the first in the registry's order.
     func role(of person: Person.ID, in body: Body.ID, on day: Day) -> RoleRef? {
         memberships.first { $0.person == person && $0.body == body && $0.isInForce(on: day) }
-            .map { RoleRef(key: $0.role.key, title: $0.roleTitle) }
+            .map { RoleRef(key: $0.role.key, title: $0.role.title, inferred: $0.roleInference) }
     }
 
     func meetingRef(_ meeting: Meeting) -> MeetingRef {

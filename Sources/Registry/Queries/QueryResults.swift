@@ -33,33 +33,50 @@ public struct MunicipalityRef: Codable, Hashable, Sendable {
     }
 }
 
-/// A body, as other results mention it.
+/// A body, as other results mention it: its name as written, and, when the registry
+/// inferred the name, why (`inferred`), as data rather than text inside the name.
 public struct BodyRef: Codable, Hashable, Sendable {
     public let id: Body.ID
     public let name: String
     public let kind: Body.Kind
+    /// Why the registry gave the body this name, when its source does not; null otherwise.
+    @ExplicitNull public private(set) var inferred: String?
 
-    public init(id: Body.ID, name: String, kind: Body.Kind) {
+    public init(id: Body.ID, name: String, kind: Body.Kind, inferred: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
+        self.inferred = inferred
     }
 
-    /// The name as readers see it: "Energinätverket (antaget)" when it is inferred.
-    public init(_ body: Body) { self.init(id: body.id, name: body.displayName, kind: body.kind) }
+    public init(_ body: Body) {
+        self.init(
+            id: body.id, name: body.name, kind: body.kind,
+            inferred: body.inferred.first { $0.field == "name" }?.reason)
+    }
+
+    /// The name as text readers see it: "Energinätverket (tolkning)" when it is inferred.
+    public var displayName: String { inferred == nil ? name : name + Inferred.marker }
 }
 
-/// A role: a stable ASCII key and the Swedish title readers see.
+/// A role: a stable ASCII key, the Swedish title readers see, and, when the registry
+/// inferred the role (or the seat), why.
 public struct RoleRef: Codable, Hashable, Sendable {
     public let key: String
     public let title: String
+    /// Why the registry states this role or seat, when its source does not; null otherwise.
+    @ExplicitNull public private(set) var inferred: String?
 
-    public init(key: String, title: String) {
+    public init(key: String, title: String, inferred: String? = nil) {
         self.key = key
         self.title = title
+        self.inferred = inferred
     }
 
     public init(_ role: Role) { self.init(key: role.key, title: role.title) }
+
+    /// The title as text readers see it: "kommundirektör (tolkning)" when it is inferred.
+    public var displayTitle: String { inferred == nil ? title : title + Inferred.marker }
 
     /// The key of every staff appointment; its title is the post's.
     public static let staffKey = "staff"

@@ -37,7 +37,7 @@ extension Registry {
     }
 
     /// The name readers know a party by: the municipality's or the body's name (with
-    /// " (antaget)" when the body's name is inferred), or its ID when it is not in the registry.
+    /// " (tolkning)" when the body's name is inferred), or its ID when it is not in the registry.
     public func name(of party: ActionRequest.Party) -> String {
         switch party {
         case .municipality(let id): self[id]?.name ?? id.rawValue
@@ -119,7 +119,9 @@ extension ActionStatus {
     /// The day the status turns on: the due day of an open action, the day of an answer.
     public var dueDay: Day {
         switch self {
-        case .answered(let day), .declined(let day), .notYetDue(let day), .overdue(let day): day
+        case .answered(let day), .declined(let day), .notYetDue(let day), .overdue(let day),
+            .noNotice(let day):
+            day
         }
     }
 }

@@ -78,7 +78,8 @@ extension Registry {
     func seat(for membership: Membership) -> Seat {
         Seat(
             kind: .membership, person: ref(membership.person), body: ref(membership.body),
-            role: RoleRef(key: membership.role.key, title: membership.roleTitle),
+            role: RoleRef(
+                key: membership.role.key, title: membership.role.title, inferred: membership.roleInference),
             municipality: membership.municipality.flatMap(ref),
             acting: membership.acting, shared: membership.shared, from: membership.from, to: membership.to)
     }

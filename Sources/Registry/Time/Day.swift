@@ -124,6 +124,12 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `HH:MM`, the Swedish way of writing a time.
     public var description: String { "\(Day.pad(hour, 2)):\(Day.pad(minute, 2))" }
+
+    /// "8.30": the Swedish clock in running text, after "kl." (never a colon).
+    public var swedishText: String { "\(hour).\(Day.pad(minute, 2))" }
+
+    /// "08.30": the Swedish clock in tables and lists, padded so that times line up.
+    public var swedishTableText: String { "\(Day.pad(hour, 2)).\(Day.pad(minute, 2))" }
 }
 
 /// A local date and time in Europe/Stockholm.

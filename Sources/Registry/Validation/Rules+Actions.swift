@@ -128,7 +128,13 @@ extension Rules {
                 $0.request == response.request && $0.party == response.party && $0.on < response.on
             }
             let due = request.status(of: response.party, on: response.on.adding(days: -1), responses: earlier)
-            guard case .overdue(let day) = due else { return nil }
+            let late: Day? =
+                switch due {
+                case .overdue(let day): day
+                case .noNotice(let day) where day < response.on: day
+                default: nil
+                }
+            guard let day = late else { return nil }
             return .warning(
                 "\(response.label) from \(response.party.label) came on \(response.on), "
                     + "\(day.days(until: response.on)) days after \(request.label) was due (\(day))",

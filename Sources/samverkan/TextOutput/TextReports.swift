@@ -18,7 +18,8 @@ enum Report {
     /// "kommundirektör", "kommundirektör (acting)", "kommundirektör (acting, shared)".
     static func role(_ seat: Seat) -> String {
         let notes = [seat.acting ? "acting" : nil, seat.shared ? "shared" : nil].compactMap { $0 }
-        return notes.isEmpty ? seat.role.title : "\(seat.role.title) (\(notes.joined(separator: ", ")))"
+        return notes.isEmpty
+            ? seat.role.displayTitle : "\(seat.role.displayTitle) (\(notes.joined(separator: ", ")))"
     }
 
     /// The first day in force, or "before records".
@@ -29,8 +30,8 @@ enum Report {
 
     static func time(_ start: LocalTime?, _ end: LocalTime?) -> String {
         switch (start, end) {
-        case (let start?, let end?): "\(start)–\(end)"
-        case (let start?, nil): "\(start)"
+        case (let start?, let end?): "\(start.swedishTableText)–\(end.swedishTableText)"
+        case (let start?, nil): start.swedishTableText
         default: ""
         }
     }
@@ -45,10 +46,9 @@ extension MunicipalityRepresentation {
             out += "Director: vacant\n"
         } else {
             let names = director.holders.map { seat in
-                // "kommundirektör (antaget)" reads "kommundirektör, antaget" inside the parentheses.
+                // An inferred title reads "kommundirektör, tolkning" inside the parentheses.
                 let role =
-                    seat.role.title.hasSuffix(Inferred.marker)
-                    ? String(seat.role.title.dropLast(Inferred.marker.count)) + ", antaget" : seat.role.title
+                    seat.role.inferred == nil ? seat.role.title : seat.role.title + ", \(Inferred.word)"
                 let notes = [role, seat.acting ? "acting" : nil, seat.shared ? "shared" : nil]
                 return "\(seat.person.name) (\(notes.compactMap { $0 }.joined(separator: ", ")))"
             }
@@ -63,7 +63,7 @@ extension MunicipalityRepresentation {
             headers: ["Body", "Person", "Role", "From", "Last day"],
             rows: representatives.map { seat in
                 [
-                    seat.body.name, seat.person.name, Report.role(seat), Report.from(seat.from),
+                    seat.body.displayName, seat.person.name, Report.role(seat), Report.from(seat.from),
                     Report.lastDay(seat.to),
                 ]
             }
@@ -91,7 +91,8 @@ extension PersonRepresentation {
             headers: ["Body", "Role", "For", "From", "Last day"],
             rows: seats.map { seat in
                 [
-                    seat.body.name, Report.role(seat), seat.municipality?.name ?? "-", Report.from(seat.from),
+                    seat.body.displayName, Report.role(seat), seat.municipality?.name ?? "-",
+                    Report.from(seat.from),
                     Report.lastDay(seat.to),
                 ]
             }
@@ -107,7 +108,7 @@ extension BodyList {
                 headers: ["ID", "Name", "Kind", "Status", "Members", "Staff"],
                 rows: bodies.map { summary in
                     [
-                        summary.body.id.rawValue, summary.body.name, summary.body.kind.label,
+                        summary.body.id.rawValue, summary.body.displayName, summary.body.kind.label,
                         summary.status.label, String(summary.members), String(summary.staff),
                     ]
                 }
@@ -118,7 +119,7 @@ extension BodyList {
 extension BodyDetail {
     /// `samverkan body` as text: status, purpose, members and staff.
     var text: String {
-        var out = Report.paragraph("\(body.name) (\(body.id)) on \(date)") + "\n"
+        var out = Report.paragraph("\(body.displayName) (\(body.id)) on \(date)") + "\n"
         out += "Kind: \(body.kind.label)\n"
         var status = "Status: \(self.status.label)"
         if self.status.stage != nil {
@@ -156,7 +157,10 @@ extension BodyDetail {
             out += TextTable(
                 headers: ["Person", "Post", "From", "Last day"],
                 rows: staff.map { seat in
-                    [seat.person.name, seat.role.title, Report.from(seat.from), Report.lastDay(seat.to)]
+                    [
+                        seat.person.name, seat.role.displayTitle, Report.from(seat.from),
+                        Report.lastDay(seat.to),
+                    ]
                 }
             ).render(width: Report.width)
         }
@@ -192,7 +196,10 @@ extension UpcomingReport {
                 let time =
                     event.kind == .meeting && event.start == nil
                     ? "time not set" : Report.time(event.start, event.end)
-                return [event.date.description, time, event.kind.englishLabel, what, event.body?.name ?? "-"]
+                return [
+                    event.date.description, time, event.kind.englishLabel, what,
+                    event.body?.displayName ?? "-",
+                ]
             }
         ).render(width: Report.width)
         return out
