@@ -218,7 +218,7 @@ let package = Package(
             name: "PagesTests",
             dependencies: [
                 "Registry", "RegistryData", "RegistryFixtures", "CalendarFeeds", "ExportFiles", "Pages",
-                "SyntheticRegistry",
+                "SyntheticRegistry", "ICalendar",
             ],
             swiftSettings: strict),
 

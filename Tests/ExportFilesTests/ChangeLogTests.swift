@@ -4,6 +4,7 @@ import Foundation
 import ICalendar
 import Registry
 import RegistryData
+import RegistryFixtures
 import Testing
 
 /// Every subscriber-visible change becomes one dated Swedish sentence, kept across
@@ -287,6 +288,51 @@ import Testing
         #expect(late.day == Day(2026, 4, 21))
         #expect(ChangeLog.entries([late], since: Day(2026, 4, 21)) == [late])
         #expect(ChangeLog.entries([late], since: Day(2026, 4, 22)).isEmpty)
+    }
+
+    /// Every kind of change's sentence passes the wording scan (`WordingScan`).
+    @Test func everyKindOfChangeIsWordedByTheRules() throws {
+        let may22 = Registry.familjenHelsingborg[Self.may22]!
+        let timed = MeetingTime.timed(Day(2026, 5, 22), from: LocalTime(8, 30), to: LocalTime(11))
+        let edits: [Registry] = [
+            Self.edited(meeting: { $0.id == Self.may22 ? Self.meeting($0, time: timed) : $0 }),
+            Self.edited(meeting: {
+                $0.id == Self.may22
+                    ? Self.meeting($0, time: .timed(Day(2026, 5, 29), from: LocalTime(9), to: LocalTime(11)))
+                    : $0
+            }),
+            Self.edited(meeting: {
+                $0.id == Self.may22 ? Self.meeting($0, place: "Stadshuset, Helsingborg") : $0
+            }),
+            Self.edited(meeting: { $0.id == Self.may22 ? Self.meeting($0, status: .cancelled) : $0 }),
+            Self.edited(meeting: { $0.id == Self.may22 ? nil : $0 }),
+            Self.edited(extra: [
+                Meeting(
+                    Meeting.ID("kdm-2026-09-04"), of: may22.body, title: "Kommundirektörsmöte", time: timed,
+                    place: "Mindpark, Helsingborg", agenda: [AgendaItem(1, "Budget 2027")],
+                    source: may22.source)
+            ]),
+            Self.edited(decision: { decision in
+                guard decision.deadline == Day(2026, 4, 30) else { return decision }
+                return Decision(
+                    decision.id, at: decision.meeting, item: decision.item, title: decision.title,
+                    text: decision.text, deadline: Day(2026, 5, 8), actors: decision.actors,
+                    source: decision.source)
+            }),
+        ]
+        var kinds = Set<ChangeEntry.Kind>()
+        for registry in edits {
+            let scan = WordingScan(registry: registry)
+            for change in try Self.changes(after: registry) {
+                kinds.insert(change.kind)
+                let findings = scan.scan(change.text, place: "change \(change.kind)", sentences: true)
+                #expect(findings.isEmpty, "\(findings)")
+            }
+        }
+        #expect(
+            kinds.isSuperset(of: [
+                .timeSet, .moved, .newPlace, .cancelled, .removed, .newMeeting, .deadlineMoved,
+            ]))
     }
 
     @Test func xmlEscaping() {
