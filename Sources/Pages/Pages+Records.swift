@@ -204,7 +204,9 @@ extension Pages {
                 ? Registry.followUpSummary(standings, kind: .offer)
                 : "\(answered) av \(standings.count) har svarat."
             return DecisionView.ActionTable(
-                anchor: "begaran-\(offset + 1)", what: request.what, by: request.by.swedishText,
+                anchor: "begaran-\(offset + 1)", lead: request.kind == .offer ? "Erbjudande" : "Begärt",
+                captionNoun: request.kind == .offer ? "erbjudandet" : "begäran", what: request.what,
+                by: request.by.swedishText,
                 askedCount: standings.count, summary: summary,
                 rows: standings.map { actionRow($0, site: site) })
         }
@@ -280,7 +282,7 @@ extension Pages {
             case .gave(let what): answer = "lämnat \(what)"
             case .declined: answer = "avböjt"
             case .askedForMoreTime(let until):
-                answer = "bad den \(latest.on.swedishText) om anstånd till \(until.swedishText)"
+                answer = "bett den \(latest.on.swedishText) om anstånd till den \(until.swedishText)"
             }
         }
         let document = latest.flatMap { registry[$0.source.document] }

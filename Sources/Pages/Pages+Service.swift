@@ -9,7 +9,7 @@ extension Pages {
             site,
             frame: Frame(
                 site: site, title: "Om tjänsten – Familjen Helsingborg", heading: "Om tjänsten",
-                description: "Vad tjänsten är, var uppgifterna kommer ifrån, hur antagna uppgifter märks "
+                description: "Vad tjänsten är, var uppgifterna kommer ifrån, hur registrets tolkningar märks "
                     + "och vem du kontaktar.",
                 current: "Om tjänsten"))
         return Templates.render(view, "about")

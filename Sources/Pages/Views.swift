@@ -231,7 +231,7 @@ struct DecisionView {
             let dueISO: String?
             /// The day answered, or "senast 30 april 2026" while open.
             let date: String
-            /// "lämnat fullmakt", "bad om anstånd till 15 maj 2026", or "–".
+            /// "lämnat fullmakt", "bett om anstånd till den 15 maj 2026", or "–".
             let answer: String
             /// "Fullmakt …, 22 april 2026", or "–".
             let source: String
@@ -241,6 +241,10 @@ struct DecisionView {
 
         /// The section's id: `begaran-1`.
         let anchor: String
+        /// "Begärt" for a request, "Erbjudande" for an offer; the caption's "begäran" or
+        /// "erbjudandet".
+        let lead: String
+        let captionNoun: String
         let what: String
         let by: String
         let askedCount: Int

@@ -93,6 +93,8 @@ import Testing
         #expect(html.contains("Inga besked ännu (10 tillfrågade)."))
         #expect(html.contains("<td data-label=\"Läge\">inte lämnat besked</td>"))
         #expect(!html.contains("data-due="))
+        #expect(html.contains("<h2>Erbjudande: ansluta till den gemensamma lärplattformen"))
+        #expect(html.contains("<h3>Registrets tolkning</h3>"))
         #expect(html.contains("<li>Sista dag: 30 april 2026 (tolkning)</li>"))
         #expect(!html.contains(">Helsingborg</a></th>"))
     }
