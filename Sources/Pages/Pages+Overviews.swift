@@ -22,8 +22,9 @@ extension Pages {
         let links = SwedishCollation.sorted(registry.personalFeedHolders, by: \.name).map { person in
             let seats = registry.representation(ofPerson: person.id, on: day).current
             let note = seats.map { seat in
-                [seat.role.title, seat.body.name, seat.municipality?.name].compactMap { $0 }.joined(
-                    separator: ", ")
+                [seat.role.displayTitle, seat.body.displayName, seat.municipality?.name].compactMap { $0 }
+                    .joined(
+                        separator: ", ")
             }.joined(separator: "; ")
             return ListView.Link(
                 linkText: person.name, linkPath: site.path(.person(person.id)),

@@ -29,7 +29,8 @@ extension Pages {
     /// One seat: the role, the body, the municipality it is held for, and its term.
     static func assignment(_ seat: Seat, site: Site) -> PersonView.Assignment {
         PersonView.Assignment(
-            role: seat.acting ? "\(seat.role.title) (tf)" : seat.role.title, bodyName: seat.body.name,
+            role: seat.acting ? "\(seat.role.displayTitle) (tf)" : seat.role.displayTitle,
+            bodyName: seat.body.displayName,
             bodyPath: site.path(.body(seat.body.id)), forMunicipality: seat.municipality?.name,
             municipalityPath: seat.municipality.flatMap { site.path(.municipality($0.id)) },
             term: termText(from: seat.from, to: seat.to))

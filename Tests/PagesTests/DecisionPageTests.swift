@@ -149,6 +149,11 @@ import Testing
         #expect(hr.contains("<p>nätverk (tolkning), "))
         let bjuv = try DecisionPageTests.page("/kommuner/bjuv", registry)
         #expect(bjuv.contains("kommundirektör (tolkning)"))
+        // A person's page and the people overview mark it too.
+        let agneta = try DecisionPageTests.page("/personer/agneta-fristedt", registry)
+        #expect(agneta.contains("kommundirektör (tolkning)"))
+        let people = try DecisionPageTests.page("/personer/", registry)
+        #expect(people.contains("kommundirektör (tolkning), Kommundirektörerna, Bjuv"))
         let home = try DecisionPageTests.page("/", registry)
         #expect(home.contains(">Arbetsgruppen för personalutbildning (tolkning)</a>"))
         // The minutes give no titles.
