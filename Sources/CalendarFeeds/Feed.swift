@@ -153,28 +153,7 @@ extension Registry {
                     description: "Det som rör \(municipality.officialName) i \(name).",
                     selection: FeedSelection(municipality: municipality.id), period: current))
         }
-        for body in bodies.sorted(by: { $0.slug < $1.slug }) {
-            guard body.kind == .external else {
-                feeds.append(
-                    Feed(
-                        path: "bodies/\(body.slug).ics",
-                        name: "\(name): \(body.displayName)",
-                        description: "Möten samt sista dagar och startdatum för \(body.nameInSentence).",
-                        selection: FeedSelection(body: body.id), period: current))
-                continue
-            }
-            // An outside organisation has no calendar here; its published address stays,
-            // empty, and says where to subscribe instead.
-            let instead = publicURL.map { "\($0)/feeds/all.ics" } ?? "all.ics"
-            feeds.append(
-                Feed(
-                    path: "bodies/\(body.slug).ics", name: "\(name): \(body.name) (ingen egen kalender)",
-                    description:
-                        "\(body.name) är en organisation utanför \(name) och har ingen kalender här. "
-                        + "Prenumerera i stället på \(name)s kalender: \(instead)",
-                    selection: FeedSelection(kinds: [], body: body.id), period: current, replacedBy: "all.ics"
-                ))
-        }
+        feeds += bodies.sorted(by: { $0.slug < $1.slug }).map { bodyFeed($0, period: current) }
         for person in personalFeedHolders {
             feeds.append(
                 Feed(
@@ -190,6 +169,27 @@ extension Registry {
                     selection: FeedSelection(), period: .year(year)))
         }
         return feeds
+    }
+}
+
+extension Registry {
+    /// A body's feed. An outside organisation has no calendar here: its published address
+    /// stays, empty, and says where to subscribe instead.
+    func bodyFeed(_ body: Body, period: Feed.Period) -> Feed {
+        let name = Feed.collaboration
+        guard body.kind == .external else {
+            return Feed(
+                path: "bodies/\(body.slug).ics", name: "\(name): \(body.displayName)",
+                description: "Möten samt sista dagar och startdatum för \(body.nameInSentence).",
+                selection: FeedSelection(body: body.id), period: period)
+        }
+        let instead = publicURL.map { "\($0)/feeds/all.ics" } ?? "all.ics"
+        return Feed(
+            path: "bodies/\(body.slug).ics", name: "\(name): \(body.name) (ingen egen kalender)",
+            description:
+                "\(body.name) är en organisation utanför \(name) och har ingen kalender här. "
+                + "Prenumerera i stället på \(name)s kalender: \(instead)",
+            selection: FeedSelection(kinds: [], body: body.id), period: period, replacedBy: "all.ics")
     }
 }
 
