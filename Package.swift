@@ -151,6 +151,9 @@ let package = Package(
         .target(
             name: "Digest", dependencies: ["Registry", "ICalendar", "CalendarFeeds", "ExportFiles"],
             swiftSettings: strict),
+        // Minutes read into drafted records (plain text, or PDF through `pdftotext`), and
+        // records written into Data/ as Swift source: `samverkan minutes import` and `add`.
+        .target(name: "MinutesImport", dependencies: ["Registry"], swiftSettings: strict),
 
         // The command-line tool: parses arguments, calls the modules, prints.
         .executableTarget(
@@ -158,7 +161,7 @@ let package = Package(
             dependencies: [
                 "Registry", "RegistryData", "ICalendar", "CalendarFeeds", "ExportFiles", "Pages",
                 "RegistryServer",
-                "Digest",
+                "Digest", "MinutesImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -265,6 +268,9 @@ let package = Package(
                 "Digest", "Registry", "RegistryData", "RegistryFixtures", "CalendarFeeds", "ExportFiles",
             ],
             swiftSettings: strict),
+        .testTarget(
+            name: "MinutesImportTests", dependencies: ["Registry", "RegistryData", "MinutesImport"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "SyntheticRegistryTests", dependencies: ["Registry", "SyntheticRegistry"],
             swiftSettings: strict),

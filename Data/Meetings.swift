@@ -12,6 +12,11 @@
 // Only the day known yet? Use `time: .day(Day(2026, 9, 4))`. Moved? Change the time and
 // cite the notice that moved it. Cancelled? Keep the record and add `status: .cancelled`,
 // so calendars show it as cancelled instead of silently dropping it. Never reuse an ID.
+//
+// When the minutes of a meeting held as a placeholder (`time: .day(…)`, no attendance)
+// arrive, replace that one record in place: keep its ID (the calendar event's UID, so
+// subscribers see the same event updated), and give it the time, place, attendance and
+// agenda the minutes record, citing them. `samverkan minutes import` does exactly this.
 
 public import Registry
 

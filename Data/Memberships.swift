@@ -10,7 +10,7 @@
 //     add(Membership(.newDirector, in: .directors, as: .director, for: .bjuv,
 //                    from: Day(2026, 9, 1), source: Source(.minutes20260522, item: "4")))
 //
-// Acting ("tf") roles take `acting: true`. Two people sharing one role on purpose take
+// The roles a membership can take are listed in Roles.swift. Acting ("tf") roles take `acting: true`. Two people sharing one role on purpose take
 // `shared: true` on both, or the validator reports the overlap.
 //
 // When the source does not say the role (the minutes give no titles) or the seat itself
@@ -18,11 +18,7 @@
 //
 //     inferred: [Inferred("role", because: "Protokollet anger inga titlar.")]
 
-public import Registry
-
-extension Role {
-    public static let secretary = Role(key: "secretary", title: "sekreterare")
-}
+import Registry
 
 extension Registry {
     mutating func addMemberships() {

@@ -9,6 +9,9 @@
 //                        on: Day(2026, 4, 22), source: Source(.bjuvFullmakt20260422)))
 //
 // Other answers: `answer: .declined`, or `answer: .askedForMoreTime(until: Day(2026, 5, 15))`.
+// When the minutes report an answer but not its day, write the day of the minutes and mark
+// it: `inferred: [Inferred("on", because: "Protokollet anger inte när svaret kom.")]`; an
+// answer with an inferred day is never reported as late.
 // Only a party the action asked can answer it, and not before the decision; an answer
 // after the deadline is accepted with a warning.
 

@@ -6,6 +6,9 @@
 //
 //     add(StaffAppointment(.annaSvensson, in: .secretariat, title: "samordnare",
 //                          starts: Day(2026, 6, 1), source: Source(.minutes20260522, item: "4")))
+//
+// A start date the minutes give without a year, or only as "i juni", is written with the
+// day the registry reads and marked: `inferred: [Inferred("starts", because: "…")]`.
 
 import Registry
 

@@ -139,6 +139,9 @@ public struct ActionResponse: Record, Hashable {
     public let answer: Answer
     /// The day the answer was given.
     public let on: Day
+    /// Fields the registry inferred rather than read in its source: `on` when the source
+    /// reports the answer but not its day, so it is not reported as late.
+    public let inferred: [Inferred]
     public let source: Source
     public let location: SourceLocation
 
@@ -147,12 +150,13 @@ public struct ActionResponse: Record, Hashable {
     ///   - request: The action it answers.
     public init(
         _ party: ActionRequest.Party, to request: ActionRequest.ID, answer: Answer, on: Day,
-        source: Source, filePath: String = #filePath, line: Int = #line
+        source: Source, inferred: [Inferred] = [], filePath: String = #filePath, line: Int = #line
     ) {
         self.party = party
         self.request = request
         self.answer = answer
         self.on = on
+        self.inferred = inferred
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }

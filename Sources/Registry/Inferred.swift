@@ -92,6 +92,14 @@ extension Decision: InferringRecord {
     public static var inferrableFields: [String] { ["item", "title", "deadline", "actors"] }
 }
 
+extension StaffAppointment: InferringRecord {
+    public static var inferrableFields: [String] { ["title", "starts", "ends"] }
+}
+
+extension ActionResponse: InferringRecord {
+    public static var inferrableFields: [String] { ["answer", "on"] }
+}
+
 extension Registry {
     /// Every inferred mark in the registry, with the record that carries it.
     public var inferredFacts: [(record: String, location: SourceLocation, mark: Inferred)] {
@@ -102,6 +110,7 @@ extension Registry {
             }
         }
         return marks(bodies, "body") + marks(memberships, "membership") + marks(meetings, "meeting")
-            + marks(decisions, "decision")
+            + marks(decisions, "decision") + marks(appointments, "appointment")
+            + marks(actionResponses, "response")
     }
 }

@@ -83,13 +83,17 @@ public struct StaffAppointment: Record, Hashable {
     public let title: String
     public let starts: Day
     public let ends: Day?
+    /// Fields the registry inferred rather than read in its source: `starts` when the
+    /// minutes give a day without a year, or only "i maj".
+    public let inferred: [Inferred]
     public let source: Source
     public let location: SourceLocation
     private let explicitID: ID?
 
     public init(
         _ person: Person.ID, in body: Body.ID, title: String, starts: Day, ends: Day? = nil,
-        id: ID? = nil, source: Source, filePath: String = #filePath, line: Int = #line
+        id: ID? = nil, source: Source, inferred: [Inferred] = [], filePath: String = #filePath,
+        line: Int = #line
     ) {
         self.person = person
         self.body = body
@@ -97,6 +101,7 @@ public struct StaffAppointment: Record, Hashable {
         self.starts = starts
         self.ends = ends
         self.explicitID = id
+        self.inferred = inferred
         self.source = source
         self.location = SourceLocation(filePath: filePath, line: line)
     }

@@ -159,6 +159,17 @@ public struct Registry: Sendable {
         return copy
     }
 
+    /// A copy with each body replaced by `transform`'s result (nil leaves it out).
+    public func replacingBodies(_ transform: (Body) -> Body?) -> Registry {
+        var copy = self
+        copy.bodies = []
+        copy.bodyIndex = [:]
+        for body in bodies {
+            if let replaced = transform(body) { copy.add(replaced) }
+        }
+        return copy
+    }
+
     /// A copy with each membership replaced by `transform`'s result (nil leaves it out).
     public func replacingMemberships(_ transform: (Membership) -> Membership?) -> Registry {
         var copy = self

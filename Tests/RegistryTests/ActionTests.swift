@@ -264,6 +264,43 @@ private typealias F = ValidationFixture
         #expect(registry.validate().isEmpty)
     }
 
+    /// An answer the minutes report without its day carries the day of the minutes, marked
+    /// inferred: the same late answer that warns above is then not reported as late, and
+    /// the mark is counted like any other.
+    @Test func anAnswerWithAnInferredDayIsNotLate() {
+        var registry = F.registry()
+        Self.addAsk(&registry)
+        let because = Inferred("on", because: "Protokollet anger inte när svaret kom.")
+        registry.add(
+            ActionResponse(
+                .municipality(F.beta), to: Self.ask, answer: .gave("x"), on: Day(2026, 5, 4),
+                source: F.source,
+                inferred: [because]))
+        #expect(registry.validate().isEmpty)
+        #expect(registry.inferredFacts.last?.mark.field == "on")
+        var wrong = F.registry()
+        Self.addAsk(&wrong)
+        wrong.add(
+            ActionResponse(
+                .municipality(F.beta), to: Self.ask, answer: .gave("x"), on: Day(2026, 5, 4),
+                source: F.source,
+                inferred: [Inferred("day", because: "x")]))
+        #expect(wrong.validate().map(\.rule).contains("inferred-marks"))
+    }
+
+    /// A start date can be marked inferred too, and the mark is counted.
+    @Test func aStartDateCanBeInferred() {
+        var registry = F.registry()
+        let before = registry.inferredCount
+        registry.add(
+            StaffAppointment(
+                F.cecilia, in: F.secretariat, title: "samordnare", starts: Day(2026, 9, 1), source: F.source,
+                inferred: [Inferred("starts", because: "Protokollet anger inget år.")]))
+        #expect(registry.validate().filter { $0.severity == .error }.isEmpty)
+        #expect(registry.inferredCount == before + 1)
+        #expect(registry.inferredFacts.last?.mark.field == "starts")
+    }
+
     /// The overdue warning needs today's date, which `validate(on:)` takes; `validate()` has none.
     @Test func anOverdueActionIsAWarningOnTheDayGiven() throws {
         var registry = F.registry()

@@ -119,9 +119,13 @@ extension Rules {
     }
 
     /// An answer after the deadline is late (unless the party asked for more time first).
+    /// An answer whose day is inferred (the source reports it, not when) is never late:
+    /// the day is the registry's guess, often the day of the document that reports it.
     static func responseByDeadline(_ registry: Registry) -> [Diagnostic] {
         registry.actionResponses.compactMap { response in
-            guard response.on.isValid, let request = registry[response.request], request.by.isValid else {
+            guard response.on.isValid, !response.isInferred("on"), let request = registry[response.request],
+                request.by.isValid
+            else {
                 return nil
             }
             let earlier = registry.actionResponses.filter {
@@ -178,6 +182,8 @@ extension Rules {
         check(registry.memberships)
         check(registry.meetings)
         check(registry.decisions)
+        check(registry.appointments)
+        check(registry.actionResponses)
         return found
     }
 

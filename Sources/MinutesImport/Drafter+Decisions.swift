@@ -1,0 +1,189 @@
+import Registry
+
+extension Drafter {
+    /// Each "att …" under "Mötet beslutar", verbatim, with a deadline when the decision
+    /// or its item's summary gives one, and each decision reported inside a summary at the
+    /// meeting the summary names.
+    mutating func draftDecisions() {
+        guard let meeting else { return }
+        for item in parsed.items {
+            let own = item.decisions.filter { !$0.reported }
+            for (index, decision) in own.enumerated() {
+                let suffix = own.count == 1 ? "\(item.number)" : "\(item.number)-\(index + 1)"
+                let id = Decision.ID("\(meeting.rawValue)-\(suffix)")
+                draftDecision(decision, id: id, at: meeting, item: item, siblings: own.count)
+            }
+            for decision in item.decisions where decision.reported {
+                draftReportedDecision(decision, item: item)
+            }
+        }
+    }
+
+    /// "Att vi ger …" as the minutes write it, with a capital first letter and a full stop.
+    static func decisionText(_ text: String) -> String {
+        var result = text.trimmingCharacters()
+        result = result.prefix(1).uppercased() + result.dropFirst()
+        if let last = result.last, !".!?".contains(last) { result += "." }
+        return result
+    }
+
+    /// A short title from the decision's words: "Vi ger arbetsgruppen i uppdrag att …".
+    static func decisionTitle(_ text: String) -> String {
+        var words = text.split(separator: " ").map(String.init)
+        if words.first.map(Text.fold) == "att" { words.removeFirst() }
+        var title = ""
+        for word in words {
+            if title.count + word.count > 60 {
+                title += " …"
+                break
+            }
+            title += (title.isEmpty ? "" : " ") + word
+        }
+        while let last = title.last, ".,;:".contains(last) { title.removeLast() }
+        return title.prefix(1).uppercased() + title.dropFirst()
+    }
+
+    mutating func draftDecision(
+        _ parsedDecision: ParsedDecision, id: Decision.ID, at meeting: Meeting.ID, item: ParsedItem,
+        siblings: Int
+    ) {
+        var inferred = [Inferred("title", because: "Titeln är förkortad från beslutstexten.")]
+        var notes: [String] = []
+        var deadline = SwedishDates.firstDate(in: parsedDecision.text, meeting: date, direction: .forward)
+        if let found = deadline, let guess = found.guess {
+            inferred.append(Inferred("deadline", because: guess))
+        }
+        if deadline == nil,
+            let (summaryDeadline, heading) = summaryDeadline(for: parsedDecision, in: item, siblings)
+        {
+            deadline = summaryDeadline
+            let place = heading.map { "under \"\($0)\" i sammanfattningen" } ?? "i sammanfattningen"
+            inferred.append(
+                Inferred(
+                    "deadline", because: "Datumet står \(place) (\(summaryDeadline.text)), inte i beslutet."))
+        }
+        if deadline != nil {
+            notes.append("Sista dag \(deadline!.day.swedishText): kontrollera vem som ska agera.")
+        }
+        let text = Drafter.decisionText(parsedDecision.text)
+        let record = Decision(
+            id, at: meeting, item: item.number, title: Drafter.decisionTitle(text), text: text,
+            deadline: deadline?.day, actors: actors(in: text), source: source(item.number),
+            inferred: inferred,
+            filePath: "utkast", line: drafts.count + 1)
+        drafts.append(Draft(.decision(record), line: parsedDecision.line, notes: notes))
+        draftPlaceholderMeeting(for: parsedDecision, item: item)
+    }
+
+    /// A "senast …" date in the item's summary that belongs to this decision: under a
+    /// heading whose words the decision repeats ("Scenario 3" and "scenario/förslag 3"),
+    /// or the only decision of the item.
+    func summaryDeadline(
+        for decision: ParsedDecision, in item: ParsedItem, _ siblings: Int
+    ) -> (DateMention, String?)? {
+        var heading: String?
+        let decisionWords = Set(Text.slug(decision.text).split(separator: "-").map(String.init))
+        for line in item.summary {
+            if line.text.split(separator: " ").count <= 3, !line.text.hasSuffix(".") { heading = line.text }
+            guard let range = Text.fold(line.text).firstRange(of: "senast") else { continue }
+            let rest = String(Text.fold(line.text)[range.upperBound...])
+            guard let mention = SwedishDates.firstDate(in: rest, meeting: date, direction: .forward) else {
+                continue
+            }
+            let headingWords = Set(Text.slug(heading ?? "").split(separator: "-").map(String.init))
+            if let heading, !headingWords.isEmpty, headingWords.isSubset(of: decisionWords) {
+                return (mention, heading)
+            }
+            if siblings == 1 { return (mention, nil) }
+        }
+        return nil
+    }
+
+    /// Who must act, when the decision names them: every municipality ("varje kommun"),
+    /// a body or a person of the registry.
+    func actors(in text: String) -> [Decision.Actor] {
+        let folded = Text.fold(text)
+        var actors: [Decision.Actor] = []
+        if folded.contains("varje kommun") || folded.contains("alla kommuner") {
+            actors.append(.everyMunicipality)
+        }
+        for person in registry.people + newPeople where folded.contains(Text.fold(person.name)) {
+            actors.append(.person(person.id))
+        }
+        return actors
+    }
+
+    /// "På mötet beslutades att …" in a summary that speaks of an earlier meeting ("På
+    /// kommundirektörernas möte i januari 2025"): a decision at that meeting, drafted with
+    /// a placeholder for the meeting when the registry has none.
+    mutating func draftReportedDecision(_ decision: ParsedDecision, item: ParsedItem) {
+        guard let body, let month = earlierMonth(in: item) else {
+            remarks.append(
+                (decision.line, "Ett beslut som redovisas i sammanfattningen, men inte när det togs."))
+            return
+        }
+        let prefix = isDirectorsMeeting ? "kdm" : body.rawValue
+        let monthText = month.month < 10 ? "0\(month.month)" : "\(month.month)"
+        let meetingID = Meeting.ID("\(prefix)-\(month.year)-\(monthText)")
+        let because =
+            "Protokollet \(date!) säger \"under punkten\"; punktens nummer och rubrik är registrets."
+        if registry[meetingID] == nil, !drafts.contains(where: { $0.idText == meetingID.rawValue }) {
+            let title = registry.meetings.last { $0.body == body }?.title ?? meetingTitle()
+            let placeholder = Meeting(
+                meetingID, of: body, title: title, time: .month(year: month.year, month: month.month),
+                agenda: [AgendaItem(1, item.title)], source: source(item.number),
+                inferred: [Inferred("agenda", because: because)], filePath: "utkast", line: drafts.count + 1)
+            drafts.append(
+                Draft(
+                    .meeting(placeholder), line: decision.line, notes: ["Tidigare möte, bara månaden känd."]))
+        }
+        let text = Drafter.decisionText(decision.text)
+        let record = Decision(
+            Decision.ID("\(meetingID.rawValue)-\(Text.slug(item.title))"), at: meetingID, item: 1,
+            title: Drafter.decisionTitle(text), text: text, actors: actors(in: text),
+            source: source(item.number),
+            inferred: [
+                Inferred("item", because: "Protokollet säger \"under punkten\" men inte punktens nummer."),
+                Inferred("title", because: "Titeln är förkortad från beslutstexten."),
+            ], filePath: "utkast", line: drafts.count + 1)
+        drafts.append(Draft(.decision(record), line: decision.line, notes: ["Beslut vid ett tidigare möte."]))
+    }
+
+    /// "möte i januari 2025" in the summary: the month of an earlier meeting.
+    func earlierMonth(in item: ParsedItem) -> (year: Int, month: Int)? {
+        for line in item.summary {
+            let words = line.text.split(separator: " ").map(String.init)
+            for index in words.indices.dropLast() {
+                guard let month = SwedishDates.month(named: words[index]), index > 0,
+                    Text.fold(words[index - 1]) == "i",
+                    let year = Int(words[index + 1].filter(\.isNumber)), (1990...2100).contains(year)
+                else { continue }
+                return (year, month)
+            }
+        }
+        return nil
+    }
+
+    /// "kommundirektörerna tar upp frågan … den 22 maj": a placeholder meeting of the body
+    /// on that day, when the registry has no meeting of it then.
+    mutating func draftPlaceholderMeeting(for decision: ParsedDecision, item: ParsedItem) {
+        let folded = Text.fold(decision.text)
+        guard let body, folded.contains("tar upp") || folded.contains("nasta mote"),
+            let day = SwedishDates.firstDate(in: decision.text, meeting: date, direction: .forward),
+            !registry.meetings.contains(where: { $0.body == body && $0.time.day == day.day })
+        else { return }
+        let prefix = isDirectorsMeeting ? "kdm" : body.rawValue
+        let title = registry.meetings.last { $0.body == body }?.title ?? meetingTitle()
+        var inferred = [
+            Inferred(
+                "agenda", because: "Protokollet säger bara att frågan tas upp den \(day.day.swedishText).")
+        ]
+        if let guess = day.guess { inferred.append(Inferred("time", because: guess)) }
+        let record = Meeting(
+            Meeting.ID("\(prefix)-\(day.day)"), of: body, title: title, time: .day(day.day),
+            agenda: [AgendaItem(1, item.title)], source: source(item.number), inferred: inferred,
+            filePath: "utkast", line: drafts.count + 1)
+        drafts.append(
+            Draft(.meeting(record), line: decision.line, notes: ["Platshållare: tiden är inte känd än."]))
+    }
+}

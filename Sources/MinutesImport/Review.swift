@@ -1,0 +1,75 @@
+public import Registry
+
+extension ImportPlan {
+    /// The review in plain Swedish: what was read, every draft numbered with the line it
+    /// comes from, what was guessed and why, and every line not understood.
+    public func review(skipping skipped: Set<Int> = []) -> String {
+        var out = "Protokoll: \(parsed.title ?? "(ingen rubrik)")\n"
+        out += "Läst som: \(parsed.layout.rawValue)\n"
+        if let date = parsed.date { out += "Datum: \(date.swedishText) (rad \(parsed.dateLine ?? 0))\n" }
+        if let time = parsed.time { out += "Tid: \(time.from)–\(time.to)\n" }
+        if let place = parsed.place { out += "Plats: \(place) (rad \(parsed.placeLine ?? 0))\n" }
+        let present = parsed.attendees.filter { $0.mode != .absent }.count
+        let absent = parsed.attendees.count - present
+        out += "Närvarande: \(present), frånvarande: \(absent), punkter: \(parsed.items.count)\n"
+        out += "\nFörslag (\(drafts.count)):\n"
+        for draft in drafts {
+            let skip = skipped.contains(draft.number) ? " [hoppas över]" : ""
+            let change = draft.change == .add ? "lägg till" : "ändra"
+            let line = draft.line.map { "rad \($0)" } ?? "hela protokollet"
+            out += "\n\(draft.number). \(change) \(draft.kindLabel) \(draft.idText) (\(line))\(skip)\n"
+            out += "   \(draft.summary)\n"
+            for mark in draft.inferredMarks {
+                out += "   antaget \(mark.field): \(mark.reason)\n"
+            }
+            for note in draft.notes { out += "   granska: \(note)\n" }
+        }
+        if !remarks.isEmpty {
+            out += "\nLäst men inte infört:\n"
+            for remark in remarks { out += "   rad \(remark.line.map(String.init) ?? "–"): \(remark.text)\n" }
+        }
+        out += "\nRader som inte förstods (\(parsed.notUnderstood.count)):\n"
+        for line in parsed.notUnderstood { out += "   rad \(line.number): \(line.text)\n" }
+        if parsed.skippedAfterEnd > 0 {
+            out += "\n\(parsed.skippedAfterEnd) rader efter protokollets slut (underskrifter) lästes inte.\n"
+        }
+        return out
+    }
+}
+
+extension Draft {
+    /// The fields marked inferred on the drafted record.
+    public var inferredMarks: [Inferred] {
+        switch record {
+        case .membership(let record): record.inferred
+        case .staff(let record): record.inferred
+        case .meeting(let record): record.inferred
+        case .decision(let record): record.inferred
+        case .response(let record): record.inferred
+        case .body(let record): record.inferred
+        case .document, .person, .request: []
+        }
+    }
+
+    /// One line in Swedish on what the record says.
+    public var summary: String {
+        switch record {
+        case .document(let record): "\"\(record.title)\", \(record.date.swedishText)"
+        case .person(let record): record.name
+        case .membership(let record):
+            "\(record.person) som \(record.role.title) i \(record.body)"
+                + (record.municipality.map { " för \($0)" } ?? "") + (record.from.map { " från \($0)" } ?? "")
+                + (record.to.map { " till \($0)" } ?? "")
+        case .staff(let record): "\(record.person): \(record.title) i \(record.body) från \(record.starts)"
+        case .meeting(let record):
+            "\(record.title) \(record.time.sortDay), \(record.attendance.count) i närvarolistan, "
+                + "\(record.agenda.count) punkter"
+        case .decision(let record):
+            "punkt \(record.item): \(record.text)" + (record.deadline.map { " Sista dag: \($0)." } ?? "")
+        case .request(let record): "\(record.what), senast \(record.by)"
+        case .response(let record): "\(record.party.key): \(record.answer.label) (\(record.request))"
+        case .body(let record):
+            "\(record.name): \(record.lifecycle.milestones.map { "\($0.stage.label) \($0.start.day.map(\.description) ?? "tidigare")" }.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import MinutesImport
+import Registry
+import RegistryData
+
+/// `samverkan minutes import PATH`: drafts the records a set of minutes implies and, with
+/// `--write`, adds them to `Data/`.
+struct MinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: "Read minutes into drafted records of the registry.",
+        subcommands: [MinutesImportCommand.self]
+    )
+}
+
+/// Where `Data/` is and where the compiled `Registry` module is, for commands that write.
+struct DataLocation: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The Data/ folder to write.", valueName: "PATH"))
+    var data = "Data"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The folder with Registry.swiftmodule, for the compile check; default the tool's own build folder.",
+            valueName: "PATH"))
+    var modules: String?
+
+    /// The editor for `Data/`; the modules folder defaults to `Modules` beside the tool.
+    var editor: DataEditor {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let beside = executable.deletingLastPathComponent().appendingPathComponent("Modules").path
+        let fallback = ProcessInfo.processInfo.environment["SAMVERKAN_MODULES"] ?? beside
+        return DataEditor(dataDirectory: data, modulesDirectory: modules ?? fallback)
+    }
+}
+
+struct MinutesImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Draft the records a set of minutes (text or PDF) implies; write them with --write.",
+        discussion: """
+            Without --write, prints a review: every record it would add or change, numbered, with the \
+            line of the minutes it comes from, what it guessed and why, and every line it did not \
+            understand. Leave drafts out with --skip 3,7. With --write it checks the drafts with \
+            validate's rules, writes them to Data/, lets swift format lay them out and checks that \
+            Data/ still compiles; on any failure it writes nothing. Minutes already imported (their \
+            document is in Data/) add nothing.
+            """
+    )
+
+    @Argument(help: "The minutes: a .txt file, or a PDF with a text layer.")
+    var path: String
+
+    @Flag(name: .long, help: "Add the drafts to Data/.")
+    var write = false
+
+    @Option(name: .customLong("document-id"), help: "The new document's ID; default kdm-YYYY-MM-DD.")
+    var documentID: String?
+
+    @Flag(name: .long, help: "Print the drafts as JSON.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Drafts to leave out, by number.", valueName: "3,7"))
+    var skip: String?
+
+    @OptionGroup var location: DataLocation
+
+    func run() throws {
+        do throws(CommandFailure) {
+            try importMinutes()
+        } catch {
+            printError("samverkan: \(error.message)")
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    func importMinutes() throws(CommandFailure) {
+        let started = ContinuousClock.now
+        let text: String
+        do { text = try MinutesFile.read(path) } catch {
+            throw CommandFailure(message: error.description, exitCode: 1)
+        }
+        let parsed = MinutesParser.parse(MinutesText(text))
+        guard parsed.looksLikeMinutes else {
+            throw CommandFailure(
+                message: "\(path): hittar inget protokoll (inget datum, ingen närvarolista, inga punkter)",
+                exitCode: 1)
+        }
+        let registry = CommandSupport.registry
+        let plan = Drafter.plan(parsed, registry: registry, documentID: documentID)
+        var skipped = try skippedDrafts(plan)
+        if json {
+            printOut(MinutesJSON.string(plan, skipping: skipped, names: nameSource()))
+        } else {
+            Console.write(plan.review(skipping: skipped))
+        }
+        guard write else { return }
+        if isatty(0) != 0 && !json { skipped.formUnion(askEach(plan, skipped: skipped)) }
+        try writeDrafts(plan, skipped: skipped, registry: registry)
+        let elapsed = (ContinuousClock.now - started).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        printOut("Klart på \(String(format: "%.1f", seconds)) s.")
+    }
+
+    func nameSource() -> SwiftNames {
+        let files = (try? location.editor.sources()) ?? [:]
+        return SwiftNames(sources: files.keys.sorted().map { files[$0]! })
+    }
+
+    /// The numbers `--skip` names, each one a draft of the plan.
+    func skippedDrafts(_ plan: ImportPlan) throws(CommandFailure) -> Set<Int> {
+        guard let skip else { return [] }
+        var numbers: Set<Int> = []
+        for part in skip.split(separator: ",") {
+            guard let number = Int(part.filter { $0 != " " }), (1...plan.drafts.count).contains(number) else {
+                throw CommandFailure.usage(
+                    "--skip: \"\(part)\" är inte numret på ett förslag (1–\(plan.drafts.count))")
+            }
+            numbers.insert(number)
+        }
+        return numbers
+    }
+
+    /// In a terminal: asks for each draft whether to write it; the numbers left out.
+    func askEach(_ plan: ImportPlan, skipped: Set<Int>) -> Set<Int> {
+        var left: Set<Int> = []
+        for draft in plan.drafts where !skipped.contains(draft.number) {
+            Console.write(
+                "\(draft.number). \(draft.kindLabel) \(draft.idText): \(draft.summary)\nSkriv? [J/n] ")
+            let answer = (readLine() ?? "").lowercased()
+            if answer.hasPrefix("n") { left.insert(draft.number) }
+        }
+        return left
+    }
+
+    func writeDrafts(_ plan: ImportPlan, skipped: Set<Int>, registry: Registry) throws(CommandFailure) {
+        let editor = location.editor
+        let files: [String: String]
+        do { files = try editor.sources() } catch {
+            throw CommandFailure(message: error.description, exitCode: 1)
+        }
+        if let document = plan.document,
+            files.values.contains(where: { $0.contains("Document.ID(\"\(document)\")") })
+        {
+            printOut("Dokumentet \(document) finns redan i \(location.data); inget skrevs.")
+            return
+        }
+        let problems = plan.problems(in: registry, skipping: skipped)
+        guard problems.isEmpty else {
+            throw CommandFailure(
+                message: "förslagen bryter mot registrets regler; inget skrevs:\n"
+                    + problems.joined(separator: "\n"),
+                exitCode: 1)
+        }
+        let chosen = plan.drafts.filter { !skipped.contains($0.number) }
+        do {
+            let written = try editor.write(chosen)
+            printOut(
+                "Skrev \(chosen.count) poster i \(written.map { "Data/" + $0 }.joined(separator: ", ")).")
+        } catch {
+            throw CommandFailure(message: error.description, exitCode: 1)
+        }
+    }
+}
+
+/// The drafts as JSON: number, kind, ID, line, summary, guesses, notes and the Swift
+/// statement that would be written.
+enum MinutesJSON {
+    struct Entry: Encodable {
+        let number: Int
+        let kind: String
+        let id: String
+        let change: String
+        let line: Int?
+        let summary: String
+        let inferred: [String: String]
+        let notes: [String]
+        let skipped: Bool
+        let swift: String
+    }
+
+    struct Output: Encodable {
+        let title: String?
+        let date: String?
+        let drafts: [Entry]
+        let notUnderstood: [String]
+    }
+
+    static func string(_ plan: ImportPlan, skipping skipped: Set<Int>, names: SwiftNames) -> String {
+        let source = SwiftSource(names: names)
+        let entries = plan.drafts.map { draft in
+            Entry(
+                number: draft.number, kind: draft.kindLabel, id: draft.idText,
+                change: draft.change == .add ? "add" : "replace", line: draft.line, summary: draft.summary,
+                inferred: Dictionary(
+                    draft.inferredMarks.map { ($0.field, $0.reason) }, uniquingKeysWith: { a, _ in a }),
+                notes: draft.notes, skipped: skipped.contains(draft.number),
+                swift: source.statement(draft.record))
+        }
+        let output = Output(
+            title: plan.parsed.title, date: plan.parsed.date?.description, drafts: entries,
+            notUnderstood: plan.parsed.notUnderstood.map { "\($0.number): \($0.text)" })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self)
+    }
+}
