@@ -270,7 +270,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "MinutesImportTests", dependencies: ["Registry", "RegistryData", "MinutesImport"],
-            resources: [.copy("Fixtures")], swiftSettings: strict),
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "SyntheticRegistryTests", dependencies: ["Registry", "SyntheticRegistry"],
             swiftSettings: strict),

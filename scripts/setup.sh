@@ -3,7 +3,8 @@
 # apt-get and pip the first time.
 #
 #   scripts/setup.sh          what building and exporting need: libical, tzdata, jemalloc,
-#                             zlib and OpenSSL's libcrypto
+#                             zlib and OpenSSL's libcrypto; and poppler-utils, whose
+#                             pdftotext `samverkan minutes import` reads PDF minutes with
 #   scripts/setup.sh --test   that, plus the test tools: curl, nginx, khal, Chromium, wrk,
 #                             the python oracles (icalendar, vobject, ical, feedparser)
 #                             and axe-core for the pages (axe-playwright-python); for the
@@ -11,7 +12,7 @@
 #                             SMTP server (aiosmtpd)
 set -euo pipefail
 
-apt_packages=(libical-dev libjemalloc-dev libssl-dev zlib1g-dev tzdata pkg-config)
+apt_packages=(libical-dev libjemalloc-dev libssl-dev zlib1g-dev tzdata pkg-config poppler-utils)
 python_modules=()
 if [[ ${1:-} == --test ]]; then
     apt_packages+=(curl khal nginx-light chromium wrk msmtp-mta)

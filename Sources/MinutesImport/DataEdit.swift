@@ -42,7 +42,10 @@ struct DataEdit {
             if case .replace(let location) = draft.change { (draft, location) } else { nil }
         }
         for (draft, location) in replacements.sorted(by: { $0.1.line > $1.1.line }) {
-            try replace(at: location, with: source.statement(draft.record), expecting: draft.idText)
+            let source = self.source
+            try replace(at: location, expecting: draft.idText) { old throws(DataEditError) in
+                DataEdit.amended(old, by: draft, source: source)
+            }
         }
         for draft in drafts where draft.change == .add {
             let place = DataEdit.place(of: draft.record)
@@ -132,9 +135,9 @@ extension DataEdit {
     /// Replaces the `add(…)` statement written at `location` (the line of its record's
     /// initializer, as the compiled registry remembers it) with `statement`. The statement
     /// must still name `id`, or `Data/` has changed since the tool was built.
-    mutating func replace(at location: SourceLocation, with statement: String, expecting id: String)
-        throws(DataEditError)
-    {
+    mutating func replace(
+        at location: SourceLocation, expecting id: String, with edit: (String) throws(DataEditError) -> String
+    ) throws(DataEditError) {
         let file = String(location.filePath.split(separator: "/").last ?? "")
         guard
             var lines = files[file]?.split(separator: "\n", omittingEmptySubsequences: false).map(
@@ -154,19 +157,60 @@ extension DataEdit {
                 description: "\(location): ingen add(…) här; bygg verktyget igen (swift build)")
         }
         let old = lines[start...end].joined(separator: "\n")
-        let declared = source.names.name(of: id, type: DataEdit.typeName(of: statement)) ?? ""
-        guard id.isEmpty || old.contains("." + declared) || declared.isEmpty else {
+        let declared = source.names.name(of: id, type: DataEdit.typeName(of: old)) ?? ""
+        guard old.contains("." + declared) || declared.isEmpty else {
             throw DataEditError(
                 description: "\(location): posten här är inte \(id); Data/ har ändrats sedan verktyget "
                     + "byggdes. Kör swift build och försök igen.")
         }
-        lines.replaceSubrange(start...end, with: ["        " + statement])
+        lines.replaceSubrange(start...end, with: [try edit(old)])
         files[file] = lines.joined(separator: "\n")
     }
 
-    /// "add(Meeting(" gives "Meeting".
+    /// "add(\n Meeting(" gives "Meeting".
     static func typeName(of statement: String) -> String {
-        String(statement.dropFirst(4).prefix { $0.isLetter })
+        let text = statement.drop { $0 == " " || $0 == "\n" }.dropFirst(4).drop { $0 == " " || $0 == "\n" }
+        return String(text.prefix { $0.isLetter })
+    }
+
+    /// The statement as the draft changes it. A membership that ends gets `to:` and keeps
+    /// everything else as written; a body that starts or closes gets the day in its
+    /// lifecycle; any other record (a placeholder meeting) is written anew.
+    static func amended(_ old: String, by draft: Draft, source: SwiftSource) -> String {
+        var text = old
+        switch draft.record {
+        case .membership(let membership):
+            guard let to = membership.to, let range = old.firstRange(of: "source:") else { break }
+            text.replaceSubrange(range, with: "to: \(SwiftSource.day(to)), source:")
+            return text
+        case .body(let body):
+            guard let range = old.firstRange(of: "lifecycle:"),
+                let end = DataEdit.argumentEnd(old, from: range.upperBound)
+            else { break }
+            text.replaceSubrange(range.upperBound..<end, with: " " + source.lifecycle(body.lifecycle))
+            return text
+        default: break
+        }
+        return "        " + source.statement(draft.record)
+    }
+
+    /// Where the argument starting at `start` ends: the comma or closing parenthesis at
+    /// its own depth.
+    static func argumentEnd(_ text: String, from start: String.Index) -> String.Index? {
+        var depth = 0
+        var index = start
+        while index < text.endIndex {
+            switch text[index] {
+            case "(", "[": depth += 1
+            case ")", "]":
+                if depth == 0 { return index }
+                depth -= 1
+            case "," where depth == 0: return index
+            default: break
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 
     /// The index of the line where the parenthesis opened on line `start` closes, skipping

@@ -82,7 +82,7 @@ public struct DataEditor {
             throw DataEditError(description: "kunde inte skriva en tillfällig kopia av Data/: \(error)")
         }
         let paths = files.keys.sorted().map { folder + "/" + $0 }
-        let format = Self.run(["swift", "format", "-i"] + paths)
+        let format = Self.run(["swift", "format", "-i"] + formatConfiguration + paths)
         guard format.status == 0 else {
             try? FileManager.default.removeItem(atPath: folder)
             throw DataEditError(description: "swift format kunde inte ordna källkoden:\n" + format.output)
@@ -99,6 +99,16 @@ public struct DataEditor {
             throw DataEditError(description: "Data/ skulle inte gå att kompilera; inget skrevs:\n" + output)
         }
         return folder
+    }
+
+    /// The project's `.swift-format` (beside `Data/`, else in the working folder): the copy
+    /// lives in a temporary folder, where the formatter would not find it by itself.
+    var formatConfiguration: [String] {
+        let candidates = [dataDirectory + "/../.swift-format", ".swift-format"]
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            return []
+        }
+        return ["--configuration", found]
     }
 
     /// Runs a tool of the toolchain found on PATH; its status and what it printed.

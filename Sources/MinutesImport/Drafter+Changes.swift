@@ -24,10 +24,7 @@ extension Drafter {
             let ended = Membership(
                 holder.person, in: holder.body, as: holder.role, for: holder.municipality, from: holder.from,
                 to: day.day, acting: holder.acting, shared: holder.shared,
-                source: source(sentence.item.number),
-                inferred: holder.inferred + inferred.map { Inferred("to", because: $0.reason) },
-                filePath: "utkast",
-                line: drafts.count + 1)
+                source: holder.source, inferred: holder.inferred, filePath: "utkast", line: drafts.count + 1)
             let name = registry[holder.person]?.name ?? holder.person.rawValue
             drafts.append(
                 Draft(

@@ -5,7 +5,14 @@ extension Drafter {
     /// or its item's summary gives one, and each decision reported inside a summary at the
     /// meeting the summary names.
     mutating func draftDecisions() {
-        guard let meeting else { return }
+        guard let meeting else {
+            let count = parsed.items.map(\.decisions.count).reduce(0, +)
+            if count > 0 {
+                remarks.append(
+                    (parsed.items.first?.line, "\(count) beslut lästes, men utan möte föreslås inga."))
+            }
+            return
+        }
         for item in parsed.items {
             let own = item.decisions.filter { !$0.reported }
             for (index, decision) in own.enumerated() {
@@ -49,7 +56,11 @@ extension Drafter {
     ) {
         var inferred = [Inferred("title", because: "Titeln är förkortad från beslutstexten.")]
         var notes: [String] = []
-        var deadline = SwedishDates.firstDate(in: parsedDecision.text, meeting: date, direction: .forward)
+        // The day of a next meeting is no deadline: it becomes a meeting of its own.
+        let nextMeeting = Text.fold(parsedDecision.text).contains("nasta mote")
+        var deadline =
+            nextMeeting
+            ? nil : SwedishDates.firstDate(in: parsedDecision.text, meeting: date, direction: .forward)
         if let found = deadline, let guess = found.guess {
             inferred.append(Inferred("deadline", because: guess))
         }
@@ -179,9 +190,13 @@ extension Drafter {
                 "agenda", because: "Protokollet säger bara att frågan tas upp den \(day.day.swedishText).")
         ]
         if let guess = day.guess { inferred.append(Inferred("time", because: guess)) }
+        // "tar upp frågan" puts the item's question on that meeting's agenda; "nästa möte"
+        // says only when.
+        let agenda = folded.contains("tar upp") ? [AgendaItem(1, item.title)] : []
+        if agenda.isEmpty { inferred = inferred.filter { $0.field != "agenda" } }
         let record = Meeting(
             Meeting.ID("\(prefix)-\(day.day)"), of: body, title: title, time: .day(day.day),
-            agenda: [AgendaItem(1, item.title)], source: source(item.number), inferred: inferred,
+            agenda: agenda, source: source(item.number), inferred: inferred,
             filePath: "utkast", line: drafts.count + 1)
         drafts.append(
             Draft(.meeting(record), line: decision.line, notes: ["Platshållare: tiden är inte känd än."]))

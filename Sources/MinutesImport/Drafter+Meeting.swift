@@ -67,8 +67,39 @@ extension Drafter {
                     (listed.line, "\"\(affiliation)\" är varken en kommun eller ett organ i registret."))
             }
         }
-        if let municipality { seat(person, for: municipality, line: listed.line) }
+        if let municipality {
+            seat(person, for: municipality, line: listed.line)
+        } else {
+            staffSeat(person, line: listed.line)
+        }
         return Attendance(person, for: municipality, listed.mode)
+    }
+
+    /// A seat in the meeting's body for someone listed for no municipality (the
+    /// secretariat's officer) who holds none: the secretary when the address printed on
+    /// the minutes is theirs, else a member, either way marked inferred.
+    mutating func staffSeat(_ person: Person.ID, line: Int) {
+        guard let body else { return }
+        let drafted = drafts.contains {
+            if case .membership(let m) = $0.record { m.person == person } else { false }
+        }
+        guard !drafted,
+            !registry.memberships.contains(where: {
+                $0.person == person && $0.body == body && $0.isInForce(on: date)
+            })
+        else { return }
+        let name = registry[person]?.name ?? newPeople.first { $0.id == person }?.name ?? ""
+        let local = parsed.email.map { String($0.prefix { $0 != "@" }) } ?? ""
+        let isSecretary = !name.isEmpty && Text.slug(local.filter { !$0.isNumber }) == Text.slug(name)
+        let reason =
+            isSecretary
+            ? "Protokollet anger ingen sekreterare; hans adress står överst i protokollet."
+            : "Protokollet listar personen vid mötet men inte för någon kommun."
+        let membership = Membership(
+            person, in: body, as: isSecretary ? Role(key: "secretary", title: "sekreterare") : .member,
+            source: source(nil), inferred: [Inferred("role", because: reason)], filePath: "utkast",
+            line: drafts.count + 1)
+        drafts.append(Draft(.membership(membership), line: line))
     }
 
     /// Notes `text` for the draft made from `line`, once it is made.

@@ -29,7 +29,7 @@ extension Drafter {
             for (index, word) in words.enumerated() {
                 current += (current.isEmpty ? "" : " ") + word
                 let next = index + 1 < words.count ? words[index + 1] : nil
-                let ends = word.hasSuffix(".") && word.count > 3 && (next?.first?.isUppercase ?? true)
+                let ends = word.hasSuffix(".") && (next?.first?.isUppercase ?? true)
                 if ends || next == nil {
                     result.append(
                         Sentence(text: current, folded: Text.fold(current), line: line.number, item: item))

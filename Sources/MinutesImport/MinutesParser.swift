@@ -88,21 +88,16 @@ public struct MinutesParser {
         if let range = text.firstRange(of: " på ") {
             result.place = String(text[range.upperBound...]).trimmingCharacters()
             result.placeLine = line
-        } else if SwedishDates.firstDate(in: text, meeting: anchor, direction: .forward) == nil,
-            SwedishDates.timeRange(in: text) == nil
-        {
-            result.place = text.trimmingCharacters()
-            result.placeLine = line
-        } else if let comma = text.firstIndex(of: ","),
-            SwedishDates.timeRange(in: String(text[..<comma])) == nil,
-            SwedishDates.firstDate(in: String(text[..<comma]), meeting: anchor, direction: .forward) == nil
-        {
-            // "Stadshuset, Helsingborg, tisdagen den 3 mars 2026 kl 13.00–15.30"
-            let parts = text.split(separator: ",").map { $0.trimmingCharacters() }
-            let place = parts.prefix {
-                SwedishDates.firstDate(in: $0, meeting: anchor, direction: .forward) == nil
-            }
-            result.place = place.joined(separator: ", ")
+            return
+        }
+        // "Stadshuset, Helsingborg, tisdagen den 3 mars 2026 kl 13.00–15.30": the parts
+        // with no date or time in them.
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters() }.filter { part in
+            !part.isEmpty && SwedishDates.firstDate(in: part, meeting: anchor, direction: .forward) == nil
+                && SwedishDates.timeRange(in: part) == nil && !part.contains(where: \.isNumber)
+        }
+        if !parts.isEmpty {
+            result.place = parts.joined(separator: ", ")
             result.placeLine = line
         }
     }

@@ -37,9 +37,33 @@ public struct NameResolver: Sendable {
         resolve(text, registry.bodies, names: { [$0.name, $0.id.rawValue] }, id: \.id, display: \.name)
     }
 
-    /// A person among the registry's and `extra` (people drafted earlier in the same import).
+    /// A person among the registry's and `extra` (people drafted earlier in the same import):
+    /// the exact name, or one a few letters off ("Agneta Fristed"). Not a prefix or a part
+    /// of a name, as for places: "Anna Berg" is not "Pernilla Anderberg".
     public func person(_ text: String, extra: [Person] = []) -> NameResolution<Person.ID> {
-        resolve(text, registry.people + extra, names: { [$0.name] }, id: \.id, display: \.name)
+        let people = registry.people + extra
+        let wanted = Array(Text.slug(text))
+        guard !wanted.isEmpty else { return .unknown }
+        if let exact = people.first(where: { Array(Text.slug($0.name)) == wanted }) {
+            return .exact(exact.id)
+        }
+        let limit = min(2, wanted.count / 6)
+        let near = people.map { ($0, NameResolver.distance(wanted, Array(Text.slug($0.name)))) }
+            .filter { $0.1 <= limit }.min { $0.1 < $1.1 }
+        return near.map { .loose($0.0.id, name: $0.0.name) } ?? .unknown
+    }
+
+    /// The edit distance between two folded names.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// Exact when a folded name equals the text; otherwise the matcher's single answer, or
@@ -54,10 +78,7 @@ public struct NameResolver: Sendable {
             return .exact(id(exact))
         }
         let matcher = NameMatcher(records, names: names)
-        switch matcher.match(text) {
-        case .found(let record): return .loose(id(record), name: display(record))
-        case .ambiguous, .notFound: break
-        }
+        if case .found(let record) = matcher.match(text) { return .loose(id(record), name: display(record)) }
         guard let nearest = matcher.nearest(text, limit: 1, nearOnly: true).first else { return .unknown }
         return .loose(id(nearest), name: display(nearest))
     }

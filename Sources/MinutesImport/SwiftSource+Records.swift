@@ -159,19 +159,20 @@ extension SwiftSource {
             ])
     }
 
-    func expression(_ body: Body) -> String {
-        let lifecycle: String
-        if body.lifecycle == .established {
-            lifecycle = ".established"
-        } else {
-            let stages = body.lifecycle.milestones.map { stage, start in
-                switch start {
-                case .on(let day): "\(stage.rawValue): .on(\(SwiftSource.day(day)))"
-                case .beforeRecords: "\(stage.rawValue): .beforeRecords"
-                }
+    /// `.established`, or `Lifecycle(proposed: .on(Day(2026, 4, 10)), active: …)`.
+    func lifecycle(_ lifecycle: Lifecycle) -> String {
+        if lifecycle == .established { return ".established" }
+        let stages = lifecycle.milestones.map { stage, start in
+            switch start {
+            case .on(let day): "\(stage.rawValue): .on(\(SwiftSource.day(day)))"
+            case .beforeRecords: "\(stage.rawValue): .beforeRecords"
             }
-            lifecycle = "Lifecycle(\(stages.joined(separator: ", ")))"
         }
+        return "Lifecycle(\(stages.joined(separator: ", ")))"
+    }
+
+    func expression(_ body: Body) -> String {
+        let lifecycle = lifecycle(body.lifecycle)
         let kind: String =
             switch body.kind {
             case .directorsGroup: ".directorsGroup"

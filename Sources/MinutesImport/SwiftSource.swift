@@ -24,9 +24,20 @@ public struct SwiftSource {
         case "Document" where raw.hasPrefix("kdm-") && raw.count <= 14: return "minutes" + digits
         case "Meeting" where raw.hasPrefix("kdm-") && raw.count <= 14: return "directors" + digits
         case "Decision", "ActionRequest":
-            let camel = SwiftNames.camelCase(raw.hasPrefix("kdm-") ? String(raw.dropFirst(4)) : raw)
-            return (type == "Decision" ? "decision" : "request") + camel.prefix(1).uppercased()
-                + camel.dropFirst()
+            // kdm-2026-05-22-2-1 gives decision20260522Item2B; kdm-2025-01-effektfragan
+            // gives decision202501Effektfragan.
+            let prefix = type == "Decision" ? "decision" : "request"
+            let parts = raw.split(separator: "-").map(String.init).filter { $0 != "kdm" }
+            let date = parts.prefix { $0.allSatisfy(\.isNumber) && $0.count >= 2 }
+            var rest = Array(parts.dropFirst(date.count))
+            if let item = rest.first, Int(item) != nil {
+                rest[0] = "Item" + item
+                if rest.count > 1, let part = Int(rest[1]), (1...26).contains(part) {
+                    rest[1] = String(UnicodeScalar(UInt8(64 + part)))
+                }
+            }
+            let words = rest.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            return prefix + date.joined() + words.joined()
         default: return SwiftNames.camelCase(raw)
         }
     }

@@ -96,7 +96,9 @@ struct MinutesImportCommand: ParsableCommand {
             Console.write(plan.review(skipping: skipped))
         }
         guard write else { return }
-        if isatty(0) != 0 && !json { skipped.formUnion(askEach(plan, skipped: skipped)) }
+        if Console.capture == nil, isatty(0) != 0, isatty(1) != 0, !json {
+            skipped.formUnion(askEach(plan, skipped: skipped))
+        }
         try writeDrafts(plan, skipped: skipped, registry: registry)
         let elapsed = (ContinuousClock.now - started).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
@@ -140,9 +142,8 @@ struct MinutesImportCommand: ParsableCommand {
         do { files = try editor.sources() } catch {
             throw CommandFailure(message: error.description, exitCode: 1)
         }
-        if let document = plan.document,
-            files.values.contains(where: { $0.contains("Document.ID(\"\(document)\")") })
-        {
+        let declared = SwiftNames(sources: files.keys.sorted().map { files[$0]! })
+        if let document = plan.document, declared.name(of: document.rawValue, type: "Document") != nil {
             printOut("Dokumentet \(document) finns redan i \(location.data); inget skrevs.")
             return
         }

@@ -294,7 +294,8 @@ private typealias F = ValidationFixture
         let before = registry.inferredCount
         registry.add(
             StaffAppointment(
-                F.cecilia, in: F.secretariat, title: "samordnare", starts: Day(2026, 9, 1), source: F.source,
+                F.cecilia, in: F.secretariat, title: "samordnare", starts: Day(2026, 9, 1),
+                id: StaffAppointment.ID("cecilia-samordnare"), source: F.source,
                 inferred: [Inferred("starts", because: "Protokollet anger inget år.")]))
         #expect(registry.validate().filter { $0.severity == .error }.isEmpty)
         #expect(registry.inferredCount == before + 1)
