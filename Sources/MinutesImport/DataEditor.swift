@@ -43,14 +43,16 @@ public struct DataEditor {
     /// Applies `drafts` to the files, checks the result and writes the changed files.
     ///
     /// - Returns: the names of the files written.
+    /// - Parameter typecheck: false only when the caller checks once after several writes
+    ///   (`samverkan add --no-check`, for scripts); the files are formatted either way.
     @discardableResult
-    public func write(_ drafts: [Draft]) throws(DataEditError) -> [String] {
+    public func write(_ drafts: [Draft], check typecheck: Bool = true) throws(DataEditError) -> [String] {
         let original = try sources()
         var edit = DataEdit(files: original)
         try edit.apply(drafts)
         let changed = edit.files.filter { original[$0.key] != $0.value }
         guard !changed.isEmpty else { return [] }
-        let copy = try check(edit.files)
+        let copy = try check(edit.files, typecheck: typecheck)
         defer { try? FileManager.default.removeItem(atPath: copy) }
         for name in changed.keys.sorted() {
             let target = dataDirectory + "/" + name
@@ -71,7 +73,7 @@ public struct DataEditor {
     }
 
     /// Writes `files` to a fresh folder, formats them and type-checks them; the folder's path.
-    func check(_ files: [String: String]) throws(DataEditError) -> String {
+    func check(_ files: [String: String], typecheck check: Bool) throws(DataEditError) -> String {
         let folder = NSTemporaryDirectory() + "samverkan-data-" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -87,6 +89,7 @@ public struct DataEditor {
             try? FileManager.default.removeItem(atPath: folder)
             throw DataEditError(description: "swift format kunde inte ordna källkoden:\n" + format.output)
         }
+        guard check else { return folder }
         let typecheck = Self.run(
             [
                 "swiftc", "-typecheck", "-parse-as-library", "-swift-version", "6", "-module-name",

@@ -10,6 +10,15 @@ public struct ImportPlan: Sendable {
     /// Things read but not drafted, each with its line: a seat held by someone else, a
     /// deadline the importer could not attach to a decision.
     public var remarks: [(line: Int?, text: String)]
+
+    public init(
+        parsed: ParsedMinutes, drafts: [Draft], document: Document.ID?, remarks: [(line: Int?, text: String)]
+    ) {
+        self.parsed = parsed
+        self.drafts = drafts
+        self.document = document
+        self.remarks = remarks
+    }
 }
 
 /// Turns parsed minutes into drafted records: the document, the meeting with its

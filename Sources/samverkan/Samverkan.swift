@@ -11,7 +11,7 @@ struct Samverkan: AsyncParsableCommand {
             ExportCommand.self, ValidateCommand.self,
             WhoCommand.self, RepresentsCommand.self, BodiesCommand.self, BodyCommand.self,
             UpcomingCommand.self, AttendanceCommand.self, ActionsCommand.self, DecisionCommand.self,
-            ChangesCommand.self, ServeCommand.self, DigestCommand.self, MinutesCommand.self,
+            ChangesCommand.self, ServeCommand.self, DigestCommand.self, MinutesCommand.self, AddCommand.self,
         ]
     )
 
