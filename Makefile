@@ -6,15 +6,23 @@ RECORDS ?= 1000,5000,20000
 SHAPES ?= files:500
 RUNS ?= 1
 
-.PHONY: setup export test serve sanitize bench bench-export bench-queries bench-serve bench-data
+.PHONY: setup validate export test serve sanitize bench bench-export bench-queries bench-serve bench-data
 
 setup:
-	scripts/setup.sh
+	@scripts/setup.sh
 
-# Staff never fail CI on layout alone: Data/ is put in the committed format first.
+# Staff never fail CI on layout alone: Data/ is put in the committed format first (a file
+# that does not parse is left to the build, which names the line and the likely mistake).
+# The build prints one line, or each compiler error once with a hint (scripts/quiet-build.sh).
+validate: setup
+	@swift format -i -r Data 2>/dev/null || true
+	@scripts/quiet-build.sh
+	@.build/debug/samverkan validate
+
 export: setup
-	swift format -i -r Data
-	swift run samverkan export
+	@swift format -i -r Data 2>/dev/null || true
+	@scripts/quiet-build.sh
+	@.build/debug/samverkan export
 
 test:
 	scripts/test.sh

@@ -199,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "SamverkanCLITests",
             dependencies: ["samverkan", "Registry", "RegistryData", "RegistryFixtures", "ExportFiles"],
-            swiftSettings: strict),
+            exclude: ["CompilerOutput"], swiftSettings: strict),
         .testTarget(name: "ICalendarTests", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
         .testTarget(
             name: "CalendarFeedsTests",
