@@ -14,7 +14,9 @@
 //              lifecycle: Lifecycle(proposed: .on(Day(2026, 9, 1))), parent: .directors,
 //              source: Source(.minutes20260901, item: "5")))
 //
-// When it starts, add `active: .on(Day(…))` to its lifecycle; when it ends, `closed:`.
+// When it starts, add `active: .on(Day(…))` to its lifecycle; when it ends, `closed:`
+// (`samverkan add body-status`). Each such day is an event among the start dates, in the
+// body's own feed and in the feeds of the municipalities with a seat in it.
 // Use `.established` for a body that was already active before the registry began.
 // The ID is the slug in feed addresses (bodies/mobilitetsnatverket.ics).
 //

@@ -11,6 +11,7 @@ extension Registry {
         case .meeting(let id): meetingEvent(event, self[id])
         case .deadline(let id): deadlineEvent(event, self[id])
         case .startDate(let id): startDateEvent(event, self[id])
+        case .bodyStage(_, let stage): bodyStageEvent(event, stage)
         }
     }
 
@@ -208,6 +209,22 @@ extension Registry {
             ] + (url.map { [$0] } ?? [])
         return VEvent(
             uid: uid(event), timing: event.timing, summary: "Börjar: \(event.title)",
+            description: description.joined(separator: "\n"), location: nil, category: event.kind.label,
+            status: .confirmed, alarm: nil, revised: revised(event.source) ?? event.day, url: url)
+    }
+
+    /// "Startar: Energinätverket": the day a body starts or closes.
+    private func bodyStageEvent(_ event: Event, _ stage: Lifecycle.Stage) -> VEvent {
+        let body = event.body.flatMap { self[$0] }
+        let name = body?.displayName ?? event.title
+        let verb = stage == .closed ? "avslutas" : "startar"
+        let url = event.body.flatMap { pageURL(.body($0)) }
+        let description =
+            ["\(name) \(verb) den \(event.day.swedishText).", "", citation(event.source)]
+            + (url.map { [$0] } ?? [])
+        return VEvent(
+            uid: uid(event), timing: event.timing,
+            summary: "\(verb.prefix(1).uppercased() + verb.dropFirst()): \(name)",
             description: description.joined(separator: "\n"), location: nil, category: event.kind.label,
             status: .confirmed, alarm: nil, revised: revised(event.source) ?? event.day, url: url)
     }

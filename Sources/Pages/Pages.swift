@@ -119,7 +119,7 @@ public enum Pages {
             switch event.origin {
             case .meeting(let id): id
             case .deadline(let id): site.registry[id]?.meeting
-            case .startDate: nil
+            case .startDate, .bodyStage: nil
             }
         return EventsView.Row(
             iso: event.day.description, date: event.day.swedishText,

@@ -39,6 +39,9 @@ public struct Event: Hashable, Sendable {
         case meeting(Meeting.ID)
         case deadline(Decision.ID)
         case startDate(StaffAppointment.ID)
+        /// A body that starts (`active`) or closes (`closed`) on a known day: it appears
+        /// among the start dates, in the body's own feed and its members' municipalities'.
+        case bodyStage(Body.ID, Lifecycle.Stage)
     }
 
     /// When the event happens.
@@ -87,7 +90,7 @@ public struct Event: Hashable, Sendable {
         switch origin {
         case .meeting: .meeting
         case .deadline: .deadline
-        case .startDate: .startDate
+        case .startDate, .bodyStage: .startDate
         }
     }
 
@@ -97,6 +100,7 @@ public struct Event: Hashable, Sendable {
         case .meeting(let id): id.rawValue
         case .deadline(let id): id.rawValue
         case .startDate(let id): id.rawValue
+        case .bodyStage(let id, let stage): "\(id.rawValue).\(stage.rawValue)"
         }
     }
 

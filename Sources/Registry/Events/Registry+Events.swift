@@ -20,6 +20,7 @@ extension Registry {
             }
         }
         for appointment in uniqueAppointments { events.append(event(appointment, seats, people)) }
+        for body in uniqueBodies { events += self.events(body, seats, people) }
         Event.sort(&events)
         return events
     }
@@ -62,6 +63,28 @@ extension Registry {
             body: appointment.body, person: appointment.person,
             municipalities: seats.municipalities(concernedBy: appointment), bodies: [appointment.body],
             people: people.people(startingWith: appointment), source: appointment.source)
+    }
+}
+
+extension Registry {
+    /// A body's start and end, when each has a known day. It concerns the municipalities
+    /// with a seat in it, and the people who sit in it, on its first day, or on its last day
+    /// when it closes.
+    fileprivate func events(_ body: Body, _ seats: SeatIndex, _ people: PeopleIndex) -> [Event] {
+        let stages: [(Lifecycle.Stage, Lifecycle.Start?)] = [
+            (.active, body.lifecycle.active), (.closed, body.lifecycle.closed),
+        ]
+        return stages.compactMap { stage, start in
+            guard let day = start?.day else { return nil }
+            let inForce = stage == .closed ? day.adding(days: -1) : day
+            let seated = seats.municipalities(in: body.id, on: inForce)
+            return Event(
+                origin: .bodyStage(body.id, stage), timing: .allDay(day), title: body.name,
+                status: .scheduled,
+                place: nil, remote: nil, body: body.id, person: nil,
+                municipalities: seated.union(body.municipality.map { [$0] } ?? []), bodies: [body.id],
+                people: people.people(in: body.id, on: inForce), source: body.source)
+        }
     }
 }
 
