@@ -33,8 +33,10 @@ struct UpcomingTests {
         let report = registry.upcoming(from: Day(2026, 1, 1), days: 365, kinds: [.startDate, .deadline])
         #expect(report.kinds == [.deadline, .startDate])
         #expect(Set(report.events.map(\.kind)) == [.deadline, .startDate])
+        // A start date is a person's, or a body's start or end (the network's, which has no person).
         let starts = registry.upcoming(from: Day(2026, 1, 1), days: 365, kinds: [.startDate])
-        #expect(starts.events.map(\.person?.id) == [Fixture.annaL, Fixture.orjan])
+        #expect(starts.events.map(\.person?.id) == [Fixture.annaL, nil, Fixture.orjan, nil])
+        #expect(starts.events.filter { $0.person == nil }.map(\.id) == ["network.active", "network.closed"])
     }
 
     @Test(
@@ -49,9 +51,13 @@ struct UpcomingTests {
             ])
 
         // Åstorp sits only in the network, from 1 September: it sees every municipality's
-        // deadline, the network's deadline and the network's new leader, no directors' meeting.
+        // deadline, the network's deadline, its new leader, its start and its end, no
+        // directors' meeting.
         let astorp = registry.upcoming(from: Day(2026, 1, 1), days: 365, municipality: Fixture.astorp)
-        #expect(astorp.events.map(\.id) == ["d-all", "orjan-odman.network", "d-network"])
+        #expect(
+            astorp.events.map(\.id) == [
+                "d-all", "network.active", "orjan-odman.network", "d-network", "network.closed",
+            ])
         #expect(astorp.municipality?.name == "Åstorp")
     }
 
