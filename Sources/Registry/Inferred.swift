@@ -93,7 +93,7 @@ extension Decision: InferringRecord {
 }
 
 extension StaffAppointment: InferringRecord {
-    public static var inferrableFields: [String] { ["title", "starts", "ends"] }
+    public static var inferrableFields: [String] { ["body", "title", "starts", "ends"] }
 }
 
 extension ActionResponse: InferringRecord {
