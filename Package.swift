@@ -198,7 +198,9 @@ let package = Package(
         // Command lines run in-process (exit status, stdout, stderr), a few also as a real process.
         .testTarget(
             name: "SamverkanCLITests",
-            dependencies: ["samverkan", "Registry", "RegistryData", "RegistryFixtures", "ExportFiles"],
+            dependencies: [
+                "samverkan", "Registry", "RegistryData", "RegistryFixtures", "ExportFiles", "MinutesImport",
+            ],
             exclude: ["CompilerOutput"], swiftSettings: strict),
         .testTarget(name: "ICalendarTests", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
         .testTarget(

@@ -116,19 +116,7 @@ public struct DataEditor {
 
     /// Runs a tool of the toolchain found on PATH; its status and what it printed.
     static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do {
-            try process.run()
-        } catch {
-            return (127, "\(arguments[0]) kunde inte startas: \(error)")
-        }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = Tool.run(arguments)
+        return (run.status, run.output + run.errors)
     }
 }

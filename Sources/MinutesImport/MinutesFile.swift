@@ -38,28 +38,14 @@ public enum MinutesFile {
 
     /// The text of a PDF, page by page in reading order.
     static func pdfText(_ path: String) throws(MinutesFileError) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-enc", "UTF-8", path, "-"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw MinutesFileError(description: "pdftotext kunde inte startas: \(error)")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let why = String(decoding: message, as: UTF8.self).trimmingCharacters()
+        let run = Tool.run(["pdftotext", "-enc", "UTF-8", path, "-"], separateErrors: true)
+        guard run.status == 0 else {
             let hint =
-                process.terminationStatus == 127
-                ? "pdftotext saknas; installera poppler-utils (scripts/setup.sh)" : why
+                run.status == 127
+                ? "pdftotext saknas; installera poppler-utils (scripts/setup.sh)"
+                : run.errors.trimmingCharacters()
             throw MinutesFileError(description: "\(path): PDF-filen kunde inte läsas: \(hint)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return run.output
     }
 }

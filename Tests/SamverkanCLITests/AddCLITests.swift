@@ -1,4 +1,5 @@
 import Foundation
+import MinutesImport
 import Testing
 
 /// `samverkan add` for every kind of record, one after another on one copy of `Data/`
@@ -126,24 +127,15 @@ import Testing
         #expect(try M.contents(data) == before)
     }
 
-    static func typecheck(_ folder: String) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    static func typecheck(_ folder: String) -> ToolRun {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
             $0.hasSuffix(".swift")
         }
-        process.arguments =
+        return Tool.run(
             [
                 "swiftc", "-typecheck", "-parse-as-library", "-swift-version", "6", "-module-name",
-                "RegistryData",
-                "-I", M.modules,
-            ] + files.map { folder + "/" + $0 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        guard (try? process.run()) != nil else { return (127, "swiftc did not start") }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+                "RegistryData", "-I",
+                M.modules,
+            ] + files.map { folder + "/" + $0 })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesImport
 import Testing
 
 /// `scripts/lib/compiler_messages.py`, which `make validate` and `make export` show build
@@ -52,19 +53,10 @@ struct CompilerMessagesTests {
     }
 
     static func messages(_ input: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "scripts/lib/compiler_messages.py"]
-        process.currentDirectoryURL = root
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        Tool.run(
+            ["python3", "scripts/lib/compiler_messages.py"], input: input, directory: root,
+            separateErrors: true
+        )
+        .output
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesImport
 import Testing
 
 /// `samverkan minutes import` on a copy of `Data/` in a temporary folder, never the
@@ -94,20 +95,10 @@ import Testing
         #expect(try Self.contents(data) == written)
     }
 
-    static func lint(_ folder: String) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    static func lint(_ folder: String) -> ToolRun {
         let configuration = root.appendingPathComponent(".swift-format").path
-        process.arguments = [
+        return Tool.run([
             "swift", "format", "lint", "--strict", "--configuration", configuration, "-r", folder,
-        ]
-        process.currentDirectoryURL = root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        guard (try? process.run()) != nil else { return (127, "swift format did not start") }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        ])
     }
 }
