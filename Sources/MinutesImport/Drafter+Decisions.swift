@@ -17,7 +17,10 @@ extension Drafter {
             let own = item.decisions.filter { !$0.reported }
             for (index, decision) in own.enumerated() {
                 let suffix = own.count == 1 ? "\(item.number)" : "\(item.number)-\(index + 1)"
-                let id = Decision.ID("\(meeting.rawValue)-\(suffix)")
+                let id = Decision.ID(
+                    fresh("\(meeting.rawValue)-\(suffix)", kind: "beslut") {
+                        registry[Decision.ID($0)] != nil
+                    })
                 draftDecision(decision, id: id, at: meeting, item: item, siblings: own.count)
             }
             for decision in item.decisions where decision.reported {
@@ -150,7 +153,11 @@ extension Drafter {
         }
         let text = Drafter.decisionText(decision.text)
         let record = Decision(
-            Decision.ID("\(meetingID.rawValue)-\(Text.slug(item.title))"), at: meetingID, item: 1,
+            Decision.ID(
+                fresh("\(meetingID.rawValue)-\(Text.slug(item.title))", kind: "beslut") {
+                    registry[Decision.ID($0)] != nil
+                }),
+            at: meetingID, item: 1,
             title: Drafter.decisionTitle(text), text: text, actors: actors(in: text),
             source: source(item.number),
             inferred: [

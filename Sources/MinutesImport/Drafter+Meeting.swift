@@ -14,7 +14,9 @@ extension Drafter {
             $0.body == body && $0.time == .day(date) && $0.attendance.isEmpty
         }
         let prefix = isDirectorsMeeting ? "kdm" : body.rawValue
-        let id = placeholder?.id ?? Meeting.ID("\(prefix)-\(date!)")
+        let id =
+            placeholder?.id
+            ?? Meeting.ID(fresh("\(prefix)-\(date!)", kind: "möte") { registry[Meeting.ID($0)] != nil })
         meeting = id
         let attendance = parsed.attendees.compactMap { attendee($0) }
         let agenda = parsed.items.map { item in
@@ -150,6 +152,18 @@ extension Drafter {
                 Draft(.person(record), line: line, notes: ["Ny person: \(name) finns inte i registret."]))
             return id
         }
+    }
+
+    /// `base`, or `base-2`, `base-3`, … : an ID that neither the registry (`taken`) nor an
+    /// earlier draft of this import has.
+    func fresh(_ base: String, kind: String, taken: (String) -> Bool) -> String {
+        var candidate = base
+        var counter = 2
+        while taken(candidate) || drafts.contains(where: { $0.kindLabel == kind && $0.idText == candidate }) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        return candidate
     }
 
     /// An ID from the name that no person in the registry or this import has.
