@@ -84,7 +84,10 @@ extension Drafter {
     /// say on which day each answer came, so the day is the meeting's, marked inferred.
     mutating func draftAnswers(_ sentence: Sentence) {
         let declines = ["avboj", "avstar", "tackar nej", "deltar inte"]
-        let gives = ["har tecknat", "har lamnat", "har skickat in", "har undertecknat", "har svarat"]
+        let gives = [
+            "har tecknat", "har lamnat", "har skickat in", "har undertecknat", "har svarat", "ansluter sig",
+            "har anslutit sig", "tackar ja", "har tackat ja",
+        ]
         let isDecline = declines.contains { sentence.folded.contains($0) }
         guard isDecline || gives.contains(where: { sentence.folded.contains($0) }) else { return }
         let municipalities = Drafter.words(of: sentence.text).compactMap { word -> Municipality.ID? in
