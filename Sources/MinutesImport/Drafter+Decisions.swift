@@ -86,7 +86,46 @@ extension Drafter {
             inferred: inferred,
             filePath: "utkast", line: drafts.count + 1)
         drafts.append(Draft(.decision(record), line: parsedDecision.line, notes: notes))
+        if let day = record.deadline, record.actors.contains(.everyMunicipality) {
+            draftRequest(of: record, by: day, line: parsedDecision.line)
+        }
         draftPlaceholderMeeting(for: parsedDecision, item: item)
+    }
+
+    /// "Att varje kommun lämnar besked om sin andel senast den 30/11": a request to every
+    /// municipality, so that `samverkan actions` follows who has answered. What is asked is
+    /// the decision's words between "varje kommun" and the date.
+    mutating func draftRequest(of decision: Decision, by day: Day, line: Int) {
+        var words = decision.text.split(separator: " ").map(String.init)
+        if let start = words.indices.first(where: {
+            $0 + 1 < words.count && ["varje", "alla"].contains(Text.fold(words[$0]))
+                && Text.fold(words[$0 + 1]).hasPrefix("kommun")
+        }) {
+            words.removeFirst(start + 2)
+        }
+        // "senast …", or "till den …", "före 1 maj": where the date begins.
+        let end = words.indices.first { index in
+            let word = Text.fold(words[index])
+            let next = index + 1 < words.count ? Text.fold(words[index + 1]) : ""
+            return word == "senast"
+                || (["till", "fore", "innan"].contains(word)
+                    && (next == "den" || next.first?.isNumber == true))
+        }
+        if let end {
+            words.removeLast(words.count - end)
+        }
+        if Text.fold(words.first ?? "") == "sjalv" { words.removeFirst() }
+        var what = words.joined(separator: " ")
+        while let last = what.last, ".,;".contains(last) { what.removeLast() }
+        let request = ActionRequest(
+            ActionRequest.ID(decision.id.rawValue + "-svar"), of: decision.id,
+            asked: registry.municipalities.map { .municipality($0.id) },
+            what: what.isEmpty ? decision.title : what,
+            by: day, source: decision.source, filePath: "utkast", line: drafts.count + 1)
+        drafts.append(
+            Draft(
+                .request(request), line: line,
+                notes: ["Frågar varje kommun i registret; kontrollera vad som begärs: \"\(request.what)\"."]))
     }
 
     /// A "senast …" date in the item's summary that belongs to this decision: under a

@@ -69,6 +69,11 @@ struct OwnMinutesTests {
             ])
         #expect(decisions.map(\.deadline) == [nil, Day(2026, 6, 15), nil, nil])
         #expect(decisions[1].actors == [.everyMunicipality])
+        // "varje kommun … senast": a request to each municipality, followed by `samverkan actions`.
+        let requests = Self.records(Self.may).compactMap { if case .request(let r) = $0 { r } else { nil } }
+        #expect(requests.map(\.what) == ["utser en kontaktperson till nätverket"])
+        #expect(requests.first?.by == Day(2026, 6, 15) && requests.first?.decision == decisions[1].id)
+        #expect(requests.first?.asked.count == Self.registry.municipalities.count)
     }
 
     @Test func theNextMeetingIsAPlaceholder() {
