@@ -95,6 +95,24 @@ import Testing
         #expect(try Self.contents(data) == written)
     }
 
+    /// Leaving out the draft of a new person that the meeting's agenda names breaks the
+    /// registry's rules: the check in process refuses, and nothing is written.
+    @Test func draftsThatBreakTheRulesWriteNothing() async throws {
+        let data = try Self.copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let before = try Self.contents(data)
+        let minutes = Self.fixtures + "/kdm-2026-05-22.txt"
+        let review = await CLI.run("minutes", "import", minutes, "--json", "--data", data)
+        let drafts = try #require(try CLI.json(review)["drafts"] as? [[String: Any]])
+        let person = try #require(drafts.first { $0["id"] as? String == "lena-holm" }?["number"] as? Int)
+        let run = await CLI.run(
+            "minutes", "import", minutes, "--write", "--skip", "\(person)", "--data", data, "--modules",
+            Self.modules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("inget skrevs") && run.stderr.contains("lena-holm"), "\(run.stderr)")
+        #expect(try Self.contents(data) == before)
+    }
+
     static func lint(_ folder: String) -> ToolRun {
         let configuration = root.appendingPathComponent(".swift-format").path
         return Tool.run([
