@@ -3,7 +3,13 @@ public import Registry
 extension ImportPlan {
     /// The review in plain Swedish: what was read, every draft numbered with the line it
     /// comes from, what was guessed and why, and every line not understood.
-    public func review(skipping skipped: Set<Int> = []) -> String {
+    public func review(skipping skipped: Set<Int> = [], registry: Registry? = nil) -> String {
+        var names: [String: String] = [:]
+        for person in registry?.people ?? [] { names[person.id.rawValue] = person.name }
+        for body in registry?.bodies ?? [] { names[body.id.rawValue] = body.name }
+        for draft in drafts {
+            if case .person(let person) = draft.record { names[person.id.rawValue] = person.name }
+        }
         var out = "Protokoll: \(parsed.title ?? "(ingen rubrik)")\n"
         out += "Läst som: \(parsed.layout.rawValue)\n"
         if let date = parsed.date { out += "Datum: \(date.swedishText) (rad \(parsed.dateLine ?? 0))\n" }
@@ -18,7 +24,7 @@ extension ImportPlan {
             let change = draft.change == .add ? "lägg till" : "ändra"
             let line = draft.line.map { "rad \($0)" } ?? "hela protokollet"
             out += "\n\(draft.number). \(change) \(draft.kindLabel) \(draft.idText) (\(line))\(skip)\n"
-            out += "   \(draft.summary)\n"
+            out += "   \(draft.summary(naming: names))\n"
             for mark in draft.inferredMarks {
                 out += "   antaget \(mark.field): \(mark.reason)\n"
             }
@@ -52,15 +58,20 @@ extension Draft {
     }
 
     /// One line in Swedish on what the record says.
-    public var summary: String {
-        switch record {
+    public var summary: String { summary(naming: [:]) }
+
+    /// The summary with people and bodies by name where `naming` knows the ID.
+    public func summary(naming names: [String: String]) -> String {
+        func name(_ id: some CustomStringConvertible) -> String { names[id.description] ?? id.description }
+        return switch record {
         case .document(let record): "\"\(record.title)\", \(record.date.swedishText)"
         case .person(let record): record.name
         case .membership(let record):
-            "\(record.person) som \(record.role.title) i \(record.body)"
+            "\(name(record.person)) som \(record.role.title) i \(name(record.body))"
                 + (record.municipality.map { " för \($0)" } ?? "") + (record.from.map { " från \($0)" } ?? "")
                 + (record.to.map { " till \($0)" } ?? "")
-        case .staff(let record): "\(record.person): \(record.title) i \(record.body) från \(record.starts)"
+        case .staff(let record):
+            "\(name(record.person)): \(record.title) i \(name(record.body)) från \(record.starts)"
         case .meeting(let record):
             "\(record.title) \(record.time.sortDay), \(record.attendance.count) i närvarolistan, "
                 + "\(record.agenda.count) punkter"

@@ -93,7 +93,7 @@ struct MinutesImportCommand: ParsableCommand {
         if json {
             printOut(MinutesJSON.string(plan, skipping: skipped, names: nameSource()))
         } else {
-            Console.write(plan.review(skipping: skipped))
+            Console.write(plan.review(skipping: skipped, registry: registry))
         }
         guard write else { return }
         if Console.capture == nil, isatty(0) != 0, isatty(1) != 0, !json {
