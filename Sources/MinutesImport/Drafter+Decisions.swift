@@ -119,7 +119,7 @@ extension Drafter {
         while let last = what.last, ".,;".contains(last) { what.removeLast() }
         let request = ActionRequest(
             ActionRequest.ID(decision.id.rawValue + "-svar"), of: decision.id,
-            asked: registry.municipalities.map { .municipality($0.id) },
+            asked: .everyMunicipality,
             what: what.isEmpty ? decision.title : what,
             by: day, source: decision.source, filePath: "utkast", line: drafts.count + 1)
         drafts.append(

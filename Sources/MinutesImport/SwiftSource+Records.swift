@@ -136,9 +136,12 @@ extension SwiftSource {
             [
                 ref(request.id.rawValue, "ActionRequest"),
                 "of: \(ref(request.decision.rawValue, "Decision"))",
-                "asked: [\(request.asked.map(party).joined(separator: ", "))]",
+                request.asksEveryMunicipality
+                    ? "asked: .everyMunicipality"
+                    : "asked: [\(request.asked.map(party).joined(separator: ", "))]",
                 "what: \(SwiftSource.literal(request.what))",
-                "by: \(SwiftSource.day(request.by))", "source: \(source(request.source))",
+                "by: \(SwiftSource.day(request.by))", request.kind == .offer ? "kind: .offer" : nil,
+                "source: \(source(request.source))",
             ])
     }
 

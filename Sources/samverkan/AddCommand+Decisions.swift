@@ -40,7 +40,16 @@ struct AddRequest: ParsableCommand {
     @OptionGroup var options: AddOptions
     @Option(help: "Default: DECISION-svar.") var id: String?
     @Option var decision: String?
-    @Option(help: "Comma-separated municipalities or bodies: \"Bjuv,Klippan\".") var asked: String?
+    @Option(
+        help:
+            "Comma-separated municipalities or bodies (\"Bjuv,Klippan\"), or \"alla\" for every municipality."
+    )
+    var asked: String?
+    @Flag(
+        help:
+            "An offer the asked may take up by the day, never overdue (\"varje kommun tar själv ställning\")."
+    )
+    var offer = false
     @Option var what: String?
     @Option var by: String?
     @Option var source: String?
@@ -51,14 +60,27 @@ struct AddRequest: ParsableCommand {
             let decision = try options.known("decision", decision, type: "Decision") {
                 options.registry[Decision.ID($0)] != nil
             }
-            var parties: [ActionRequest.Party] = []
-            for name in try options.required("asked", asked).split(separator: ",") {
-                parties.append(try options.party(String(name).trimmingCharacters(in: .whitespaces)))
+            let askedText = try options.required("asked", asked)
+            let id = ActionRequest.ID(id ?? "\(decision)-svar")
+            let what = try options.required("what", what)
+            let by = try options.day("by", by)
+            let source = try options.source(source, item: item)
+            let kind: ActionRequest.Kind = offer ? .offer : .request
+            let record: ActionRequest
+            if ["alla", "varje kommun", "every-municipality"].contains(Text.fold(askedText)) {
+                record = ActionRequest(
+                    id, of: Decision.ID(decision), asked: .everyMunicipality, what: what, by: by, kind: kind,
+                    source: source, filePath: "utkast", line: 1)
+            } else {
+                var parties: [ActionRequest.Party] = []
+                for name in askedText.split(separator: ",") {
+                    parties.append(try options.party(String(name).trimmingCharacters(in: .whitespaces)))
+                }
+                record = ActionRequest(
+                    id, of: Decision.ID(decision), asked: parties, what: what, by: by, kind: kind,
+                    source: source,
+                    filePath: "utkast", line: 1)
             }
-            let record = ActionRequest(
-                ActionRequest.ID(id ?? "\(decision)-svar"), of: Decision.ID(decision), asked: parties,
-                what: try options.required("what", what), by: try options.day("by", by),
-                source: try options.source(source, item: item), filePath: "utkast", line: 1)
             try options.write([Draft(.request(record), line: nil)])
         }
     }

@@ -25,12 +25,9 @@ struct SeedRoundTripTests {
     static let intendedDifferences: [String: (minutes: String, data: String, reason: String)] = [
         "item 2 title": (
             "Potentialutredningen redovisning av område 3 \"Stärkt samverkan personalutbildning\"",
-            "Potentialutredningen: redovisning av område 3 \"Stärkt samverkan personalutbildning\"",
-            "Data/ adds a colon the heading lacks, for readers of the agenda."
-        ),
-        "item 5 title": (
-            "Övriga frågor", "Övriga frågor: marknadsföringsfilm",
-            "Data/ names the one question under the item, so the agenda says what it was."
+            "Potentialutredningen: redovisning av område 3 ”Stärkt samverkan personalutbildning”",
+            "Data/ adds a colon the heading lacks and writes Swedish quotation marks (”…”), as "
+                + "Swedish typography does; the importer keeps the minutes' characters."
         ),
         "meeting title": (
             "Kommundirektörmöte", "Kommundirektörsmöte",
