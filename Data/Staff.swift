@@ -18,10 +18,24 @@ extension Registry {
             StaffAppointment(
                 .teodorIsaksson, in: .secretariat,
                 title: "samordnare för projektet att ta hem mer externa medel",
-                starts: Day(2026, 5, 1), source: Source(.minutes20260410, item: "4")))
+                starts: Day(2026, 5, 1), source: Source(.minutes20260410, item: "4"),
+                inferred: [
+                    Inferred(
+                        "body",
+                        because:
+                            "Protokollet nämner tjänsten under punkten ”Rapport från sekretariatet” men säger inte att den finns i sekretariatet."
+                    )
+                ]))
         add(
             StaffAppointment(
                 .sofiaAnderssonWiden, in: .secretariat, title: "administratör med ansvar för webben",
-                starts: Day(2026, 4, 20), source: Source(.minutes20260410, item: "4")))
+                starts: Day(2026, 4, 20), source: Source(.minutes20260410, item: "4"),
+                inferred: [
+                    Inferred(
+                        "body",
+                        because:
+                            "Protokollet nämner tjänsten under punkten ”Rapport från sekretariatet” men säger inte att den finns i sekretariatet."
+                    )
+                ]))
     }
 }

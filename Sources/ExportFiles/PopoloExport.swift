@@ -240,7 +240,7 @@ extension Registry {
                     organizationID: "body/\(appointment.body)", role: appointment.title,
                     label: appointment.title, onBehalfOfID: nil, startDate: appointment.starts.description,
                     endDate: appointment.ends?.adding(days: -1).description,
-                    sources: popoloSources(appointment.source), inferred: nil)
+                    sources: popoloSources(appointment.source), inferred: appointment.roleInference)
             }
         return PopoloExport(
             persons: persons.sorted { $0.id < $1.id },

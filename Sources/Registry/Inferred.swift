@@ -94,6 +94,12 @@ extension Decision: InferringRecord {
 
 extension StaffAppointment: InferringRecord {
     public static var inferrableFields: [String] { ["body", "title", "starts", "ends"] }
+
+    /// Why the registry states this post, or the body it is in, when its source does not
+    /// ("the minutes report it under the secretariat's item"); nil otherwise.
+    public var roleInference: String? {
+        inferred.first { ["body", "title"].contains($0.field) }?.reason
+    }
 }
 
 extension ActionResponse: InferringRecord {

@@ -62,6 +62,18 @@ import Testing
         #expect(decision.inferred.contains { $0.field == "actors" && $0.reason.contains("sekretariatschef") })
     }
 
+    // Item 4, "Rapport från sekretariatet": "Teodor Isaksson ny samordnare …, börjar sin tjänst
+    // 1 maj"; "Sofia Andersson Widen, ny administratör …, börjar sin tjänst 20 april". The
+    // posts are reported under the secretariat's item; that they are in it is the registry's reading.
+    @Test(arguments: [Person.ID.teodorIsaksson, .sofiaAnderssonWiden])
+    func aNewPostInTheSecretariatIsTheRegistrysReading(person: Person.ID) throws {
+        let appointment = try #require(registry.appointments.first { $0.person == person })
+        #expect(appointment.body == .secretariat)
+        #expect(appointment.isInferred("body"))
+        let seat = try #require(registry.allSeats.first { $0.kind == .staff && $0.person.id == person })
+        #expect(seat.role.inferred?.contains("Rapport från sekretariatet") == true)
+    }
+
     // The minutes place none of these groups under the directors.
     @Test(arguments: [Body.ID.hrNetwork, .energyWorkingGroup, .energyNetwork])
     func aParentTheMinutesDoNotGiveIsMarked(id: Body.ID) throws {

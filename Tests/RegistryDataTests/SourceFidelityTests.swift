@@ -143,9 +143,9 @@ import Testing
 
     // Every mark carries a reason; the validator counts them.
     @Test func theInferredFactsAreCounted() {
-        #expect(registry.inferredCount == 29)
+        #expect(registry.inferredCount == 31)
         #expect(registry.inferredFacts.allSatisfy { !$0.mark.reason.isEmpty })
-        #expect(registry.validationSummary(of: []).hasSuffix("; 29 facts marked inferred."))
+        #expect(registry.validationSummary(of: []).hasSuffix("; 31 facts marked inferred."))
     }
 
     // The minutes report no notice yet: none is invented, and since scenario 3 is an offer

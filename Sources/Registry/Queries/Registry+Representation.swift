@@ -87,7 +87,8 @@ extension Registry {
     func seat(for appointment: StaffAppointment) -> Seat {
         Seat(
             kind: .staff, person: ref(appointment.person), body: ref(appointment.body),
-            role: RoleRef(key: RoleRef.staffKey, title: appointment.title),
+            role: RoleRef(
+                key: RoleRef.staffKey, title: appointment.title, inferred: appointment.roleInference),
             municipality: self[appointment.body]?.municipality.flatMap(ref), acting: false, shared: false,
             from: appointment.starts, to: appointment.ends)
     }
