@@ -185,7 +185,7 @@ import Testing
     }
 
     /// The index is made from whatever registry it is given: on a synthetic one, each
-    /// generated municipality and person is found at their page.
+    /// generated municipality is found at its page and a person at their own page.
     @Test func theSearchIndexIsBuiltFromTheData() throws {
         let registry = SyntheticRegistry.make(events: 400, seed: 11)
         let site = Site(registry: registry, publicURL: "https://kalender.example.se")
@@ -202,11 +202,25 @@ import Testing
         }
         let seat = try #require(registry.allSeats.last { $0.municipality != nil })
         let person = try #require(registry[seat.person.id])
-        let found = try #require(path(of: person.name))
-        #expect(found.hasPrefix("/kommuner/"))
+        #expect(path(of: person.name) == "/personer/\(person.id.rawValue)")
         #expect(
             entries.count >= registry.municipalities.count + registry.bodies.count + registry.people.count / 2
         )
+    }
+
+    /// A person's name leads to their own page; one who keeps their schedule unpublished
+    /// has no page and is found at the municipality they represent.
+    @Test(arguments: [
+        ("Tove Tell", "/personer/tove-tell"), ("Sara Sund", "/personer/sara-sund"),
+        ("Hugo Holm", "/kommuner/beta"),
+    ])
+    func aPersonIsFoundAtTheirOwnPageUnlessUnpublished(name: String, expected: String) throws {
+        let site = Site(registry: PersonalFeedFixture.registry(), publicURL: "https://kalender.example.se")
+        let data = Data(Pages.searchIndex(site: site).utf8)
+        let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let entry = try #require(entries.first { $0["t"] as? String == name })
+        #expect(entry["u"] as? String == expected)
+        #expect(entry["k"] as? String == "Person")
     }
 }
 
