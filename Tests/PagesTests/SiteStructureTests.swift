@@ -275,4 +275,52 @@ import Testing
         let html = try #require(Pages.page(at: "/kommuner/helsingborg", site: site))
         #expect(html.contains("<li><h3><a href=\"/personer/petra-holm\">Petra"))
     }
+
+    /// The start page dates its directors as the seat lists do: Bjuv's director until
+    /// 1 June, the acting one for June, a vacancy for July and the next from August.
+    @Test func theStartPagesDirectorsCarryTheirDates() throws {
+        let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
+        let html = try #require(Pages.page(at: "/", site: site))
+        let lines = html.split(separator: "\n").filter { $0.contains("<a href=\"/kommuner/bjuv\">") }
+        let bjuv = try #require(lines.first)
+        #expect(
+            bjuv.contains(
+                "<div class=\"muted\" data-to=\"2026-06-01\">kommundirektör: "
+                    + "<a href=\"/personer/karin-karlsson\">Karin Karlsson</a>, till och med 31 maj 2026</div>"
+            ))
+        #expect(
+            bjuv.contains(
+                "<div class=\"muted\" data-from=\"2026-06-01\" data-to=\"2026-07-01\">kommundirektör: "
+                    + "<a href=\"/personer/anders-berg\">Anders Berg (tf)</a>, från 1 juni 2026, till och med 30 juni 2026</div>"
+            ))
+        #expect(
+            bjuv.contains(
+                "<div class=\"muted\" data-from=\"2026-07-01\" data-to=\"2026-08-01\">kommundirektör: vakant, "
+                    + "från 1 juli 2026, till och med 31 juli 2026</div>"))
+        #expect(
+            bjuv.contains(
+                "<div class=\"muted\" data-from=\"2026-08-01\">kommundirektör: <a href=\"/personer/orjan-odman\">"
+            ))
+        let helsingborg = try #require(
+            html.split(separator: "\n").first { $0.contains("/kommuner/helsingborg\">") })
+        #expect(
+            helsingborg.contains("<div class=\"muted\">kommundirektör: <a href=\"/personer/petra-holm\">"))
+    }
+
+    /// A body's badges: the stage on the data's day (1 March 2026, before the network is
+    /// proposed), then each later stage from its day; the script shows the one in force.
+    @Test func aBodysLaterStagesAreBadgesWithTheirDates() throws {
+        let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
+        let badges = Pages.statusBadges(
+            try #require(Fixture.registry[Fixture.network]), on: Pages.dataDay(site))
+        #expect(badges.map(\.badgeLabel) == ["ej föreslaget", "föreslaget", "aktivt", "avslutat"])
+        #expect(badges.map(\.term.fromISO) == [nil, "2026-05-01", "2026-09-01", "2027-01-01"])
+        #expect(badges.map(\.term.toISO) == ["2026-05-01", "2026-09-01", "2027-01-01", nil])
+        let html = try #require(Pages.page(at: "/", site: site))
+        #expect(
+            html.contains(
+                "<span data-from=\"2026-09-01\" data-to=\"2027-01-01\"><span class=\"status status-active\">aktivt</span> "
+                    + "<span class=\"muted\">från 1 september 2026, till och med 31 december 2026</span></span>"
+            ))
+    }
 }
