@@ -172,6 +172,19 @@ expect_code 404 "$nginx/feeds/nope.ics"
 expect_code 404 "$nginx/feeds/../Package.swift"
 expect_code 404 "$nginx/feeds/sequences.tsv"
 expect_code 405 "$nginx/feeds/all.ics" -X POST
+# Another spelling of a page's address (case, å ä ö composed or not, a folder without
+# its slash): nginx answers exactly as the server does, redirect and target alike.
+for spelling in /kommuner/Bjuv /KOMMUNER/bjuv /kommuner /kommuner/%C3%84NGELHOLM /kommuner/%C3%A4ngelholm \
+    /kommuner/A%CC%88ngelholm /kommuner/%C3%A5storp /M%C3%96TEN/kdm-2026-04-10 /Personer/Agneta-Fristedt \
+    /%E2%84%AAommuner/bjuv /kommuner/bjuv/ /om/ /kommuner/lund /kommuner/%C3%A4ngelholmx; do
+    answers=()
+    for base in "$server" "$nginx"; do
+        answer=$(curl -s --path-as-is -o /dev/null -w '%{http_code} %{redirect_url}' "$base$spelling")
+        answers+=("${answer/$base/}")
+    done
+    [[ ${answers[0]} == "${answers[1]}" ]] && pass "$spelling: ${answers[0]} from the server and nginx" ||
+        fail "$spelling: server ${answers[0]}, nginx ${answers[1]}"
+done
 
 # --- the page ----------------------------------------------------------------------------
 curl -sf -o "$out/page-server.html" "$server/"

@@ -60,7 +60,7 @@ extension Pages {
             ListView.Link(
                 linkText: body.displayName, linkPath: site.path(.body(body.id)),
                 note:
-                    "\(body.displayed(body.kind.label, field: "kind")) · \(statusBadge(body, on: day).badgeLabel)",
+                    "\(body.displayed(body.kind.label, field: "kind")) · \(statusBadges(body, on: day)[0].badgeLabel)",
                 struck: false)
         }
         return list(

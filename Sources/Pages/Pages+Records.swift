@@ -10,19 +10,14 @@ extension Pages {
         let day = dataDay(site)
         let municipalities = SwedishCollation.sorted(registry.municipalities, by: \.name).map {
             municipality in
-            let directors = registry.representation(of: municipality.id, on: day).director.holders
-            return HomeView.MunicipalityItem(
+            HomeView.MunicipalityItem(
                 name: municipality.name, path: site.path(.municipality(municipality.id)),
-                directorTitle: directors.first?.role.displayTitle ?? Role.director.title,
-                vacant: directors.isEmpty,
-                directors: personNames(directors.map { ($0.person.id, personLabel($0)) }, site: site))
+                directors: directorLines(municipality, site: site))
         }
         let bodies = SwedishCollation.sorted(registry.bodies, by: \.displayName).map { body in
-            let badge = statusBadge(body, on: day)
-            return HomeView.BodyRow(
+            HomeView.BodyRow(
                 name: body.displayName, path: site.path(.body(body.id)),
-                kind: body.displayed(body.kind.label, field: "kind"), badgeStage: badge.badgeStage,
-                badgeLabel: badge.badgeLabel)
+                kind: body.displayed(body.kind.label, field: "kind"), status: statusBadges(body, on: day))
         }
         let general = site.feeds.filter {
             $0.selection.municipality == nil && $0.selection.body == nil && $0.selection.person == nil
@@ -117,7 +112,7 @@ extension Pages {
                 description:
                     "\(body.displayName) i Familjen Helsingborg: status, medlemmar, möten och kalender.",
                 crumbs: [Frame.crumb(.body)]),
-            kind: body.displayed(body.kind.label, field: "kind"), status: statusBadge(body, on: day),
+            kind: body.displayed(body.kind.label, field: "kind"), status: statusBadges(body, on: day),
             milestones: body.lifecycle.milestones.map { stage, start in
                 BodyView.Milestone(
                     stage: stage.label, since: start.day.map(\.swedishText) ?? "före registrets början")
@@ -245,13 +240,57 @@ extension Pages {
 
     /// A seat's term as the page states it, when it begins after the data's day or ends at all.
     static func term(_ seat: Seat, site: Site) -> SeatTerm {
-        let later = seat.from.flatMap { $0 > dataDay(site) ? $0 : nil }
-        var parts: [String] = []
-        if let later { parts.append("från \(later.swedishText)") }
-        if let to = seat.to { parts.append("till och med \(to.adding(days: -1).swedishText)") }
-        return SeatTerm(
-            fromISO: later?.description, toISO: seat.to?.description,
-            termText: parts.isEmpty ? nil : parts.joined(separator: ", "))
+        dated(later: seat.from.flatMap { $0 > dataDay(site) ? $0 : nil }, to: seat.to)
+    }
+
+    /// The start page's line for a municipality's director: who holds the seat on the
+    /// data's day, who follows, and the vacancies between, each with its dates, so the
+    /// script shows the one in force on the reader's day (as the seat lists do).
+    static func directorLines(_ municipality: Municipality, site: Site) -> [HomeView.DirectorLine] {
+        let day = dataDay(site)
+        let current = site.registry.representation(of: municipality.id, on: day).director.holders
+        let seats = withLaterSeats(current, site: site) {
+            $0.municipality?.id == municipality.id && $0.role.key == Role.director.key
+        }
+        // Those sharing the seat for the same term share a line.
+        var terms: [(key: [Day?], seats: [Seat])] = []
+        for seat in seats {
+            let key = [seat.from.flatMap { $0 > day ? $0 : nil }, seat.to]
+            if let index = terms.firstIndex(where: { $0.key == key }) {
+                terms[index].seats.append(seat)
+            } else {
+                terms.append((key, [seat]))
+            }
+        }
+        let held = terms.map { term in
+            HomeView.DirectorLine(
+                directorTitle: term.seats[0].role.displayTitle, vacant: false,
+                names: personNames(term.seats.map { ($0.person.id, personLabel($0)) }, site: site),
+                term: dated(later: term.key[0], to: term.key[1]))
+        }
+        let vacant = vacancies(seats, from: day).map { gap in
+            HomeView.DirectorLine(
+                directorTitle: Role.director.title, vacant: true, names: [],
+                term: dated(later: gap.from > day ? gap.from : nil, to: gap.to))
+        }
+        return (held + vacant).sorted {
+            ($0.term.fromISO ?? "", $0.term.toISO ?? "~") < ($1.term.fromISO ?? "", $1.term.toISO ?? "~")
+        }
+    }
+
+    /// The stretches from `day` on when none of `seats` is in force, each from its first
+    /// day to the first day filled again (nil when never).
+    static func vacancies(_ seats: [Seat], from day: Day) -> [(from: Day, to: Day?)] {
+        var reached: Day? = day
+        var gaps: [(from: Day, to: Day?)] = []
+        for seat in seats.sorted(by: { ($0.from ?? day) < ($1.from ?? day) }) {
+            guard let covered = reached else { break }
+            let start = max(seat.from ?? day, day)
+            if start > covered { gaps.append((covered, start)) }
+            reached = seat.to.map { max($0, covered) }
+        }
+        if let covered = reached { gaps.append((covered, nil)) }
+        return gaps
     }
 
     /// One asked party's row: what the registry records of it, whatever the day; an open

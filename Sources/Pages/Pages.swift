@@ -93,11 +93,29 @@ public enum Pages {
 
     // MARK: - Parts
 
-    static func statusBadge(_ body: Body, on day: Day) -> StatusBadge {
-        guard let stage = body.lifecycle.stage(on: day) else {
-            return StatusBadge(badgeStage: nil, badgeLabel: "ej föreslaget")
+    /// The stage in force on `day`, then each that begins later, each with the days it
+    /// holds: the page's script shows the one in force on the reader's day.
+    static func statusBadges(_ body: Body, on day: Day) -> [StatusBadge] {
+        let later = body.lifecycle.milestones.compactMap { milestone -> (Lifecycle.Stage?, Day?)? in
+            milestone.start.day.flatMap { $0 > day ? (milestone.stage, $0) : nil }
         }
-        return StatusBadge(badgeStage: stage.rawValue, badgeLabel: stage.label)
+        let stages = [(body.lifecycle.stage(on: day), nil)] + later
+        return stages.enumerated().map { index, stage in
+            StatusBadge(
+                badgeStage: stage.0?.rawValue, badgeLabel: stage.0?.label ?? "ej föreslaget",
+                term: dated(later: stage.1, to: index + 1 < stages.count ? stages[index + 1].1 : nil))
+        }
+    }
+
+    /// The dates of something in force from `later` (after the data's day; nil when
+    /// already) until the day before `to` (nil when it does not end).
+    static func dated(later: Day?, to: Day?) -> SeatTerm {
+        var parts: [String] = []
+        if let later { parts.append("från \(later.swedishText)") }
+        if let to { parts.append("till och med \(to.adding(days: -1).swedishText)") }
+        return SeatTerm(
+            fromISO: later?.description, toISO: to?.description,
+            termText: parts.isEmpty ? nil : parts.joined(separator: ", "))
     }
 
     /// The last few events before the data's day and those from it on, in order: the

@@ -82,15 +82,17 @@ struct SearchIndex {
         return meetings + decisions
     }
 
-    /// A person is found at the page of the municipality they represent, or else of the
-    /// body they sit in.
+    /// A person is found at their own page (`/personer/SLUG`); one who opted out of a
+    /// published schedule has none, and is found at the page of the municipality they
+    /// represent, or else of the body they sit in.
     private static func people(_ site: Site) -> [Entry] {
         let registry = site.registry
         let seats = registry.allSeats
         return registry.people.compactMap { person in
             let held = seats.filter { $0.person.id == person.id }
             let path =
-                held.lazy.compactMap { $0.municipality.flatMap { site.path(.municipality($0.id)) } }.first
+                site.path(.person(person.id))
+                ?? held.lazy.compactMap { $0.municipality.flatMap { site.path(.municipality($0.id)) } }.first
                 ?? held.lazy.compactMap { site.path(.body($0.body.id)) }.first
             guard let path else { return nil }
             let words = held.flatMap { [$0.role.title, $0.municipality?.name ?? "", $0.body.name] }

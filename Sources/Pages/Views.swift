@@ -22,19 +22,25 @@ struct HomeView {
     struct MunicipalityItem {
         let name: String
         let path: String?
+        /// Who holds the director's seat on the data's day and after, one line a term.
+        let directors: [DirectorLine]
+    }
+
+    /// The director or directors of one term, or a vacancy, with its dates for the script.
+    struct DirectorLine {
         /// "kommundirektör", "kommundirektör (tolkning)" when the registry inferred the title.
         let directorTitle: String
         /// "vakant" when nobody holds the seat.
         let vacant: Bool
-        let directors: [PersonName]
+        let names: [PersonName]
+        let term: SeatTerm
     }
 
     struct BodyRow {
         let name: String
         let path: String?
         let kind: String
-        let badgeStage: String?
-        let badgeLabel: String
+        let status: [StatusBadge]
     }
 
     let frame: Frame
@@ -145,7 +151,7 @@ struct BodyView {
 
     let frame: Frame
     let kind: String
-    let status: StatusBadge
+    let status: [StatusBadge]
     let milestones: [Milestone]
     let parent: Link?
     let members: [MemberItem]
@@ -282,11 +288,13 @@ struct SeatTerm {
     let termText: String?
 }
 
-/// A body's lifecycle stage as a badge (`status.mustache`).
+/// A body's lifecycle stage as a badge (`status.mustache`), with the days it holds when
+/// it ends or begins after the data's day: the script shows the one in force.
 struct StatusBadge {
     /// The CSS suffix (`active` gives `status-active`), nil before the body is proposed.
     let badgeStage: String?
     let badgeLabel: String
+    let term: SeatTerm
 }
 
 /// Dated events, in order (`events.mustache`); the script marks those past on the

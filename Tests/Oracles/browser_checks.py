@@ -66,7 +66,7 @@ TEMPLATE_PAGES = ["/", "/kommuner/", "/kommuner/bjuv", "/organ/energinatverket",
                   "/finns-inte"]
 SEARCHES = [("Landskrona", "/kommuner/landskrona"), ("10 april", "/moten/kdm-2026-04-10"),
             ("fullmakt", "/beslut/kdm-2026-04-10-scenario-3"), ("energi", "/organ/energinatverket"),
-            ("Bjuv kalender", "/kommuner/bjuv#kalendrar"), ("Agneta Fristedt", "/kommuner/bjuv")]
+            ("Bjuv kalender", "/kommuner/bjuv#kalendrar"), ("Agneta Fristedt", "/personer/agneta-fristedt")]
 AXE_CONTROL = "<html><body><img src='x.png'><a href='/x'></a></body></html>"
 PHONE = {"width": 390, "height": 844}
 

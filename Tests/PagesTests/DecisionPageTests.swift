@@ -159,8 +159,8 @@ import Testing
         // The minutes give no titles.
         #expect(
             home.contains(
-                "<span class=\"muted\">kommundirektör (tolkning): "
-                    + "<a href=\"/personer/agneta-fristedt\">Agneta Fristedt</a></span>"))
+                "<div class=\"muted\">kommundirektör (tolkning): "
+                    + "<a href=\"/personer/agneta-fristedt\">Agneta Fristedt</a></div>"))
         let meeting = try DecisionPageTests.page("/moten/kdm-2026-04-10", registry)
         #expect(meeting.contains("<li><h3>Punkt 2: <a href=\"/beslut/kdm-2026-04-10-scenario-3\">"))
         #expect(meeting.contains("<p><b>Sista dag: 30 april 2026 (tolkning)</b></p>"))

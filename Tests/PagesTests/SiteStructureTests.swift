@@ -170,11 +170,35 @@ import Testing
 
     @Test func nginxRedirectsTheSameSpellings() throws {
         let map = RedirectMap.text(Self.site.siteMap)
-        #expect(map.contains("\"~*^/kommuner/bjuv/?$\" /kommuner/bjuv;"))
-        #expect(map.contains("\"~*^/kommuner/?$\" /kommuner/;"))
-        #expect(map.contains("\"/kommuner/Ängelholm\" /kommuner/angelholm;"))
-        #expect(map.contains("\"/kommuner/ängelholm\" /kommuner/angelholm;"))
+        let k = "(?:k|\u{212A})"
+        let o = "(?:o|o\u{308}|\u{F6}|\u{D6})"
+        let u = "(?:u|u\u{308}|\u{FC}|\u{DC})"
+        let e = "(?:e|e\u{301}|\u{E9}|\u{C9})"
+        #expect(map.contains("\"~*^/\(o)m$\" /om;"))
+        #expect(map.contains("\"~*^/\(k)\(o)mm\(u)n\(e)r/?$\" /kommuner/;"))
+        #expect(map.contains("\"~*^/\(k)\(o)mm\(u)n\(e)r/bj\(u)v$\" /kommuner/bjuv;"))
         #expect(!map.contains("\"/kommuner/Bjuv\""), "nginx matches ASCII case by itself")
+    }
+
+    /// The map's pattern for a page matches what `serve` redirects to it, spelled as a
+    /// reader might (ICU stands in for nginx's PCRE here; the integration test asks
+    /// both servers themselves).
+    @Test(arguments: [
+        "/kommuner/ÄNGELHOLM", "/kommuner/Ängelholm", "/kommuner/a\u{308}ngelholm", "/KOMMUNER/BJUV",
+        "/kommuner/angelholm/", "/Kommuner", "/Möten/kdm-2026-04-10", "/om/", "/kommuner/Ängelholm/",
+    ])
+    func nginxsPatternsMatchWhatServeRedirects(path: String) throws {
+        let canonical = Self.site.siteMap.canonicalPath(for: path)
+        let patterns = RedirectMap.text(Self.site.siteMap).split(separator: "\n").compactMap {
+            line -> (NSRegularExpression, String)? in
+            guard line.hasPrefix("\"~*"), let end = line.lastIndex(of: "\"") else { return nil }
+            let pattern = line[line.index(line.startIndex, offsetBy: 3)..<end]
+            let target = line[line.index(after: end)...].dropFirst().dropLast()
+            return try? (NSRegularExpression(pattern: "(?i)" + pattern), String(target))
+        }
+        let whole = NSRange(path.startIndex..., in: path)
+        let nginx = patterns.first { $0.0.firstMatch(in: path, range: whole) != nil }?.1
+        #expect(nginx == canonical, "\(path)")
     }
 
     @Test func theNotFoundPageIsSwedishAndLeadsHome() {
@@ -185,7 +209,7 @@ import Testing
     }
 
     /// The index is made from whatever registry it is given: on a synthetic one, each
-    /// generated municipality and person is found at their page.
+    /// generated municipality is found at its page and a person at their own page.
     @Test func theSearchIndexIsBuiltFromTheData() throws {
         let registry = SyntheticRegistry.make(events: 400, seed: 11)
         let site = Site(registry: registry, publicURL: "https://kalender.example.se")
@@ -202,11 +226,25 @@ import Testing
         }
         let seat = try #require(registry.allSeats.last { $0.municipality != nil })
         let person = try #require(registry[seat.person.id])
-        let found = try #require(path(of: person.name))
-        #expect(found.hasPrefix("/kommuner/"))
+        #expect(path(of: person.name) == "/personer/\(person.id.rawValue)")
         #expect(
             entries.count >= registry.municipalities.count + registry.bodies.count + registry.people.count / 2
         )
+    }
+
+    /// A person's name leads to their own page; one who keeps their schedule unpublished
+    /// has no page and is found at the municipality they represent.
+    @Test(arguments: [
+        ("Tove Tell", "/personer/tove-tell"), ("Sara Sund", "/personer/sara-sund"),
+        ("Hugo Holm", "/kommuner/beta"),
+    ])
+    func aPersonIsFoundAtTheirOwnPageUnlessUnpublished(name: String, expected: String) throws {
+        let site = Site(registry: PersonalFeedFixture.registry(), publicURL: "https://kalender.example.se")
+        let data = Data(Pages.searchIndex(site: site).utf8)
+        let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let entry = try #require(entries.first { $0["t"] as? String == name })
+        #expect(entry["u"] as? String == expected)
+        #expect(entry["k"] as? String == "Person")
     }
 }
 
@@ -236,5 +274,53 @@ import Testing
         let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
         let html = try #require(Pages.page(at: "/kommuner/helsingborg", site: site))
         #expect(html.contains("<li><h3><a href=\"/personer/petra-holm\">Petra"))
+    }
+
+    /// The start page dates its directors as the seat lists do: Bjuv's director until
+    /// 1 June, the acting one for June, a vacancy for July and the next from August.
+    @Test func theStartPagesDirectorsCarryTheirDates() throws {
+        let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
+        let html = try #require(Pages.page(at: "/", site: site))
+        let lines = html.split(separator: "\n").filter { $0.contains("<a href=\"/kommuner/bjuv\">") }
+        let bjuv = try #require(lines.first)
+        #expect(
+            bjuv.contains(
+                "<div class=\"muted\" data-to=\"2026-06-01\">kommundirektör: "
+                    + "<a href=\"/personer/karin-karlsson\">Karin Karlsson</a>, till och med 31 maj 2026</div>"
+            ))
+        #expect(
+            bjuv.contains(
+                "<div class=\"muted\" data-from=\"2026-06-01\" data-to=\"2026-07-01\">kommundirektör: "
+                    + "<a href=\"/personer/anders-berg\">Anders Berg (tf)</a>, från 1 juni 2026, till och med 30 juni 2026</div>"
+            ))
+        #expect(
+            bjuv.contains(
+                "<div class=\"muted\" data-from=\"2026-07-01\" data-to=\"2026-08-01\">kommundirektör: vakant, "
+                    + "från 1 juli 2026, till och med 31 juli 2026</div>"))
+        #expect(
+            bjuv.contains(
+                "<div class=\"muted\" data-from=\"2026-08-01\">kommundirektör: <a href=\"/personer/orjan-odman\">"
+            ))
+        let helsingborg = try #require(
+            html.split(separator: "\n").first { $0.contains("/kommuner/helsingborg\">") })
+        #expect(
+            helsingborg.contains("<div class=\"muted\">kommundirektör: <a href=\"/personer/petra-holm\">"))
+    }
+
+    /// A body's badges: the stage on the data's day (1 March 2026, before the network is
+    /// proposed), then each later stage from its day; the script shows the one in force.
+    @Test func aBodysLaterStagesAreBadgesWithTheirDates() throws {
+        let site = Site(registry: Fixture.registry, publicURL: "https://kalender.example.se")
+        let badges = Pages.statusBadges(
+            try #require(Fixture.registry[Fixture.network]), on: Pages.dataDay(site))
+        #expect(badges.map(\.badgeLabel) == ["ej föreslaget", "föreslaget", "aktivt", "avslutat"])
+        #expect(badges.map(\.term.fromISO) == [nil, "2026-05-01", "2026-09-01", "2027-01-01"])
+        #expect(badges.map(\.term.toISO) == ["2026-05-01", "2026-09-01", "2027-01-01", nil])
+        let html = try #require(Pages.page(at: "/", site: site))
+        #expect(
+            html.contains(
+                "<span data-from=\"2026-09-01\" data-to=\"2027-01-01\"><span class=\"status status-active\">aktivt</span> "
+                    + "<span class=\"muted\">från 1 september 2026, till och med 31 december 2026</span></span>"
+            ))
     }
 }
