@@ -103,7 +103,6 @@ public struct DigestContent: Sendable {
         let weekdays = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
         let day = "\(weekdays[timing.day.weekday - 1]) \(timing.day.swedishText)"
         guard let from = timing.start, let to = timing.end else { return day }
-        func clock(_ time: LocalTime) -> String { "\(time.hour).\(Day.pad(time.minute, 2))" }
-        return "\(day) kl. \(clock(from))–\(clock(to))"
+        return "\(day) kl. \(from.swedishText)–\(to.swedishText)"
     }
 }
