@@ -15,7 +15,7 @@ import Testing
 /// `SamverkanCLITests`, the change log's sentences for every kind of change in
 /// `ExportFilesTests`.
 @Suite struct WordingScanTests {
-    static let synthetic = SyntheticRegistry.make(events: 400, seed: 7)
+    static let synthetic = SyntheticRegistry.make(events: 150, seed: 7)
 
     /// The export's files and the pages, as `samverkan export --public-url` writes them.
     static func files(_ registry: Registry) throws -> (files: [ExportFile], changes: [String]) {

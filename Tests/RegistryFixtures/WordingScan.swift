@@ -92,7 +92,10 @@ public struct WordingScan: Sendable {
         for (variant, use) in Self.variants where text.contains(variant) {
             flag("one phrase per concept: not \"\(variant)\" but \(use)", variant)
         }
-        guard sentences else { return found }
+        // Masking only puts "§" in, which neither capital rule matches, so a text without a
+        // match before masking has none after: skip the costly masking.
+        guard sentences, text.contains(Self.capitalAfterColon) || text.contains(Self.capitalMidSentence)
+        else { return found }
         let masked = mask(text)
         if let match = masked.firstMatch(of: Self.capitalAfterColon) {
             flag("capital after a colon", match.0)
