@@ -26,7 +26,7 @@ extension ImportPlan {
             out += "\n\(draft.number). \(change) \(draft.kindLabel) \(draft.idText) (\(line))\(skip)\n"
             out += "   \(draft.summary(naming: names))\n"
             for mark in draft.inferredMarks {
-                out += "   antaget \(mark.field): \(mark.reason)\n"
+                out += "   \(Inferred.word) \(mark.field): \(mark.reason)\n"
             }
             for note in draft.notes { out += "   granska: \(note)\n" }
         }

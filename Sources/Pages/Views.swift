@@ -267,7 +267,7 @@ struct DecisionView {
     let deadline: String?
     /// Those responsible, each linked to its page.
     let actors: [PersonName]
-    /// " (antaget)" when the registry inferred who is responsible, else empty.
+    /// " (tolkning)" when the registry inferred who is responsible, else empty.
     let actorsMarker: String
     let hasActors: Bool
     let inferred: [InferredField]
