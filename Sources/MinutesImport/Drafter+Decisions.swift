@@ -71,7 +71,7 @@ extension Drafter {
             let (summaryDeadline, heading) = summaryDeadline(for: parsedDecision, in: item, siblings)
         {
             deadline = summaryDeadline
-            let place = heading.map { "under \"\($0)\" i sammanfattningen" } ?? "i sammanfattningen"
+            let place = heading.map { "under ”\($0)” i sammanfattningen" } ?? "i sammanfattningen"
             inferred.append(
                 Inferred(
                     "deadline", because: "Datumet står \(place) (\(summaryDeadline.text)), inte i beslutet."))
@@ -125,7 +125,7 @@ extension Drafter {
         drafts.append(
             Draft(
                 .request(request), line: line,
-                notes: ["Frågar varje kommun i registret; kontrollera vad som begärs: \"\(request.what)\"."]))
+                notes: ["Frågar varje kommun i registret; kontrollera vad som begärs: ”\(request.what)”."]))
     }
 
     /// A "senast …" date in the item's summary that belongs to this decision: under a
@@ -179,7 +179,7 @@ extension Drafter {
         let monthText = month.month < 10 ? "0\(month.month)" : "\(month.month)"
         let meetingID = Meeting.ID("\(prefix)-\(month.year)-\(monthText)")
         let because =
-            "Protokollet \(date!) säger \"under punkten\"; punktens nummer och rubrik är registrets."
+            "Protokollet \(date!) säger ”under punkten”; punktens nummer och rubrik är registrets."
         if registry[meetingID] == nil, !drafts.contains(where: { $0.idText == meetingID.rawValue }) {
             let title = registry.meetings.last { $0.body == body }?.title ?? meetingTitle()
             let placeholder = Meeting(
@@ -200,7 +200,7 @@ extension Drafter {
             title: Drafter.decisionTitle(text), text: text, actors: actors(in: text),
             source: source(item.number),
             inferred: [
-                Inferred("item", because: "Protokollet säger \"under punkten\" men inte punktens nummer."),
+                Inferred("item", because: "Protokollet säger ”under punkten” men inte punktens nummer."),
                 Inferred("title", because: "Titeln är förkortad från beslutstexten."),
             ], filePath: "utkast", line: drafts.count + 1)
         drafts.append(Draft(.decision(record), line: decision.line, notes: ["Beslut vid ett tidigare möte."]))

@@ -63,10 +63,10 @@ extension Drafter {
             case .exact(let id): municipality = id
             case .loose(let id, let name):
                 municipality = id
-                note(line: listed.line, "\"\(affiliation)\" tolkat som \(name).")
+                note(line: listed.line, "”\(affiliation)” tolkat som \(name).")
             case .unknown:
                 remarks.append(
-                    (listed.line, "\"\(affiliation)\" är varken en kommun eller ett organ i registret."))
+                    (listed.line, "”\(affiliation)” är varken en kommun eller ett organ i registret."))
             }
         }
         if let municipality {
@@ -140,7 +140,7 @@ extension Drafter {
         switch names.person(name, extra: newPeople) {
         case .exact(let id): return id
         case .loose(let id, let found):
-            pendingNotes.append((line, "\"\(name)\" tolkat som \(found)."))
+            pendingNotes.append((line, "”\(name)” tolkat som \(found)."))
             return id
         case .unknown:
             guard MinutesParser.looksLikeName(name) else { return nil }

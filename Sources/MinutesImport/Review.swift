@@ -64,7 +64,7 @@ extension Draft {
     public func summary(naming names: [String: String]) -> String {
         func name(_ id: some CustomStringConvertible) -> String { names[id.description] ?? id.description }
         return switch record {
-        case .document(let record): "\"\(record.title)\", \(record.date.swedishText)"
+        case .document(let record): "”\(record.title)”, \(record.date.swedishText)"
         case .person(let record): record.name
         case .membership(let record):
             "\(name(record.person)) som \(record.role.title) i \(name(record.body))"

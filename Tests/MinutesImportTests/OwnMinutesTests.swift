@@ -38,14 +38,14 @@ struct OwnMinutesTests {
     @Test func namesMatchLooselyAndAreFlagged() throws {
         let meeting = try #require(
             Self.may.drafts.first { if case .meeting = $0.record { true } else { false } })
-        #expect(meeting.notes.contains { $0.contains("\"Agneta Fristed\" tolkat som Agneta Fristedt") })
+        #expect(meeting.notes.contains { $0.contains("”Agneta Fristed” tolkat som Agneta Fristedt") })
         guard case .meeting(let record) = meeting.record else { return }
         #expect(record.attendance.contains(Attendance(.agnetaFristedt, for: .bjuv, .present)))
         #expect(record.attendance.contains(Attendance(.hermanCrespin, for: .hoganas, .present)))
         #expect(record.attendance.contains(Attendance(.pernillaAnderberg, for: .landskrona, .present)))
         let september = try #require(
             Self.september.drafts.first { if case .meeting = $0.record { true } else { false } })
-        #expect(september.notes.contains { $0.contains("\"Åsa Simonson\" tolkat som Åsa Simonsson") })
+        #expect(september.notes.contains { $0.contains("”Åsa Simonson” tolkat som Åsa Simonsson") })
     }
 
     @Test func newPeopleAreDraftedAndFlagged() {
