@@ -256,8 +256,6 @@ extension String {
         return nil
     }
 
-    /// Whether the text contains `word` (lower case, folded) in any case or accent.
-    func containsFolded(_ word: String) -> Bool { Text.fold(self).contains(word) }
 }
 
 extension StringProtocol {
