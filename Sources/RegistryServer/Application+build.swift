@@ -161,10 +161,12 @@ public func buildRouter(state: ServerState, configuration: ServerConfiguration) 
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: PlainErrorMiddleware(site: state.site))
+    let missingPage = MissingPageAnswer(site: state.site)
+    router.add(middleware: PlainErrorMiddleware(missingPage: missingPage))
     router.add(middleware: RequestGuardMiddleware())
-    PageController(site: state.site, revisions: state.revisions, dataFiles: state.dataFiles).addRoutes(
-        to: router)
+    PageController(
+        site: state.site, revisions: state.revisions, dataFiles: state.dataFiles, missingPage: missingPage
+    ).addRoutes(to: router)
     FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site).addRoutes(to: router)
     APIController(site: state.site, today: today).addRoutes(to: router.group("api"))
     return router

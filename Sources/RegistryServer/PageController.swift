@@ -18,13 +18,19 @@ public struct PageController<Context: RequestContext>: Sendable {
     let revisions: FileRevisions
     /// `popolo.json`, `representatives.csv` and `sok.json`, by path under the root.
     let files: [String: CachedResource]
+    let missingPage: MissingPageAnswer
     private let cache = PageCache()
 
     /// - Parameters:
     ///   - revisions: The export's record of each file, for the pages' Last-Modified.
     ///   - dataFiles: The open-data files (`Publication.dataFiles`), served at the root.
-    public init(site: Site, revisions: FileRevisions, dataFiles: [(path: String, bytes: [UInt8])]) {
+    ///   - missingPage: What an address the site does not have gets.
+    public init(
+        site: Site, revisions: FileRevisions, dataFiles: [(path: String, bytes: [UInt8])],
+        missingPage: MissingPageAnswer
+    ) {
         self.site = site
+        self.missingPage = missingPage
         self.revisions = revisions
         let newest = Self.newest(revisions)
         var files: [String: CachedResource] = [:]
@@ -53,7 +59,7 @@ public struct PageController<Context: RequestContext>: Sendable {
     func page(_ request: Request) throws -> Response {
         let path = request.uri.path
         guard let resource = cache.resource(at: path, render: { render(path) }) else {
-            return Self.redirectOrNotFound(path, site: site)
+            return missingPage.response(to: path)
         }
         return resource.response(to: request)
     }
@@ -67,27 +73,6 @@ public struct PageController<Context: RequestContext>: Sendable {
         return CachedResource(
             bytes: bytes, contentType: CachedResource.htmlType, cacheControl: CachedResource.pageCacheControl,
             lastModified: Self.revision(file, bytes, revisions, newest: Self.newest(revisions)))
-    }
-
-    /// A redirect to the page `path` names in another spelling (`/kommuner/Bjuv`,
-    /// `/kommuner/%C3%84ngelholm`), else the Swedish 404 page.
-    static func redirectOrNotFound(_ path: String, site: Site) -> Response {
-        if let canonical = site.siteMap.canonicalPath(for: Percent.decode(path) ?? path) {
-            return Response(status: .movedPermanently, headers: [.location: canonical])
-        }
-        return notFound(site: site)
-    }
-
-    /// The Swedish page for an address the site does not have, with status 404.
-    static func notFound(site: Site) -> Response {
-        let body = ByteBuffer(string: Pages.notFound(site: site))
-        return Response(
-            status: .notFound,
-            headers: [
-                .contentType: CachedResource.htmlType, .cacheControl: "no-store",
-                .contentLength: String(body.readableBytes),
-            ],
-            body: ResponseBody(byteBuffer: body))
     }
 
     /// The revision `revisions.tsv` records for these bytes at `path`; bytes it does not
@@ -107,6 +92,32 @@ public struct PageController<Context: RequestContext>: Sendable {
         if path.hasSuffix(".json") { return "application/json; charset=utf-8" }
         if path.hasSuffix(".csv") { return "text/csv; charset=utf-8" }
         return "application/octet-stream"
+    }
+}
+
+/// What an address the site does not have gets, as nginx gives it: a redirect to the page
+/// it names in another spelling (`/kommuner/Bjuv`, `/kommuner/%C3%84ngelholm`), else the
+/// Swedish 404 page. The page is rendered once: unknown addresses are what scanners send.
+public struct MissingPageAnswer: Sendable {
+    let site: Site
+    let body: ByteBuffer
+
+    public init(site: Site) {
+        self.site = site
+        body = ByteBuffer(string: Pages.notFound(site: site))
+    }
+
+    func response(to path: String) -> Response {
+        if let canonical = site.siteMap.canonicalPath(for: Percent.decode(path) ?? path) {
+            return Response(status: .movedPermanently, headers: [.location: canonical])
+        }
+        return Response(
+            status: .notFound,
+            headers: [
+                .contentType: CachedResource.htmlType, .cacheControl: "no-store",
+                .contentLength: String(body.readableBytes),
+            ],
+            body: ResponseBody(byteBuffer: body))
     }
 }
 

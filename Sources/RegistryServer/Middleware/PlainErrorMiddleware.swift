@@ -1,6 +1,5 @@
 public import Hummingbird
 import Logging
-public import Pages
 
 /// Answers every error with a short plain-text message in Swedish instead of
 /// Hummingbird's default, and never lets an unexpected error out as anything but 500.
@@ -10,12 +9,11 @@ public import Pages
 public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     static var notFoundMessage: String { "Sidan eller kalendern finns inte. Alla kalendrar finns på /." }
 
-    let site: Site?
+    let missingPage: MissingPageAnswer?
 
-    /// - Parameter site: Whose 404 page and addresses to answer unknown pages with; nil:
-    ///   plain text for every error.
-    public init(site: Site? = nil) {
-        self.site = site
+    /// - Parameter missingPage: What unknown pages get; nil: plain text for every error.
+    public init(missingPage: MissingPageAnswer? = nil) {
+        self.missingPage = missingPage
     }
 
     public func handle(
@@ -25,10 +23,10 @@ public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             let path = request.uri.path
-            if error.status == .notFound, error.body == nil, let site, !path.hasPrefix("/feeds/"),
+            if error.status == .notFound, error.body == nil, let missingPage, !path.hasPrefix("/feeds/"),
                 !path.hasPrefix("/api/")
             {
-                return PageController<Context>.redirectOrNotFound(path, site: site)
+                return missingPage.response(to: path)
             }
             let message =
                 error.body ?? (error.status == .notFound ? Self.notFoundMessage : error.status.reasonPhrase)
