@@ -13,7 +13,7 @@ import Testing
 /// synthetic one, and malformed text must not read as anything.
 @Suite struct LedgerKeyTests {
     static let registries: [(name: String, registry: Registry)] = [
-        ("real", .familjenHelsingborg), ("synthetic", SyntheticRegistry.make(events: 2_000, seed: 7)),
+        ("real", .familjenHelsingborg), ("synthetic", SyntheticRegistry.make(events: 400, seed: 7)),
         ("answered", ActionFixture.registry(alfaAnswers: .askedForMoreTime(until: Day(2026, 5, 15)))),
     ]
 

@@ -63,7 +63,7 @@ import Testing
         Self.expectSame(read, rendered)
     }
 
-    @Test(arguments: [(events: 300, seed: UInt64(3)), (events: 2_500, seed: UInt64(11))])
+    @Test(arguments: [(events: 300, seed: UInt64(3)), (events: 1_200, seed: UInt64(11))])
     func aSyntheticExportReadsBackAsRenderingGivesIt(events: Int, seed: UInt64) throws {
         let registry = SyntheticRegistry.make(events: events, seed: seed)
         let directory = try Self.exported(registry)

@@ -22,6 +22,10 @@ public struct WordingFinding: Hashable, Sendable, CustomStringConvertible {
 public struct WordingScan: Sendable {
     /// The registry's own strings, longest first: masked before the capital-letter rules.
     let data: [String]
+    /// Positions in `data` by the first three letters of each string's first word: a text
+    /// is masked only with the strings that could start at one of its words, instead of
+    /// searching it for every string the registry holds.
+    let dataByWordStart: [Substring: [Int]]
 
     /// Proper names the generated text itself uses.
     static let properNames = [
@@ -70,7 +74,15 @@ public struct WordingScan: Sendable {
         strings += registry.memberships.map(\.role.title)
         strings += registry.inferredFacts.map(\.mark.reason)
         strings += Self.properNames
-        data = Set(strings.filter { $0.count > 1 }).sorted { ($0.count, $0) > ($1.count, $1) }
+        let data = Set(strings.filter { $0.count > 1 }).sorted { ($0.count, $0) > ($1.count, $1) }
+        self.data = data
+        dataByWordStart = Dictionary(
+            grouping: data.indices, by: { Self.words(data[$0]).first?.prefix(3) ?? "" })
+    }
+
+    /// The runs of letters and digits in `text`.
+    static func words(_ text: String) -> [Substring] {
+        text.split { !$0.isLetter && !$0.isNumber }
     }
 
     /// The findings in `text`, a string a reader sees at `place`. `sentences` adds the
@@ -108,8 +120,12 @@ public struct WordingScan: Sendable {
 
     /// `text` with the registry's strings, proper names and quoted text replaced by "§".
     func mask(_ text: String) -> String {
+        // A word's first one, two and three letters: a string whose first word is shorter
+        // than three letters, or is the start of a longer word ("Bjuv" in "Bjuvs"), is found.
+        let starts = Set(Self.words(text).flatMap { word in (1...3).map { word.prefix($0) } })
+        let candidates = (starts.flatMap { dataByWordStart[$0] ?? [] } + (dataByWordStart[""] ?? [])).sorted()
         var masked = text
-        for value in data where masked.contains(value) {
+        for value in candidates.map({ data[$0] }) where masked.contains(value) {
             masked = masked.replacingOccurrences(of: value, with: "§")
         }
         return masked.replacing(Self.quoted, with: "§")

@@ -10,7 +10,7 @@ import Testing
 
 /// `SiteMap` both ways over every record, and against the addresses nginx serves.
 @Suite struct SiteMapTests {
-    static let synthetic = SyntheticRegistry.make(events: 3_000, seed: 42)
+    static let synthetic = SyntheticRegistry.make(events: 400, seed: 42)
     static let registries: [(name: String, registry: Registry)] = [
         ("real", .familjenHelsingborg), ("synthetic", synthetic),
     ]
