@@ -32,6 +32,8 @@ public struct Draft: Sendable {
     public var line: Int?
     /// What the reviewer should check: a name matched loosely, a new person, a guess.
     public var notes: [String]
+    /// What the reviewer corrected, as the review shows it: "deadline = 1 maj 2026".
+    public var corrected: [String] = []
 
     public init(_ record: Record, change: Change = .add, line: Int?, notes: [String] = []) {
         self.number = 0
@@ -50,7 +52,7 @@ public struct Draft: Sendable {
         case .staff: "startdatum"
         case .meeting: "möte"
         case .decision: "beslut"
-        case .request: "begäran"
+        case .request(let record): record.kind == .offer ? "erbjudande" : "begäran"
         case .response: "svar"
         case .body: "organ"
         }

@@ -67,10 +67,12 @@ extension Drafter {
         if let found = deadline, let guess = found.guess {
             inferred.append(Inferred("deadline", because: guess))
         }
+        var section = ""
         if deadline == nil,
-            let (summaryDeadline, heading) = summaryDeadline(for: parsedDecision, in: item, siblings)
+            let (summaryDeadline, heading, lines) = summaryDeadline(for: parsedDecision, in: item, siblings)
         {
             deadline = summaryDeadline
+            section = lines
             let place = heading.map { "under ”\($0)” i sammanfattningen" } ?? "i sammanfattningen"
             inferred.append(
                 Inferred(
@@ -87,18 +89,20 @@ extension Drafter {
             filePath: "utkast", line: drafts.count + 1)
         drafts.append(Draft(.decision(record), line: parsedDecision.line, notes: notes))
         if let day = record.deadline, record.actors.contains(.everyMunicipality) {
-            draftRequest(of: record, by: day, line: parsedDecision.line)
+            draftRequest(of: record, by: day, line: parsedDecision.line, context: record.text + " " + section)
         }
         draftPlaceholderMeeting(for: parsedDecision, item: item)
     }
 
     /// "Att varje kommun lämnar besked om sin andel senast den 30/11": a request to every
-    /// municipality, so that `samverkan actions` follows who has answered. What is asked is
-    /// the decision's words between "varje kommun" and the date.
-    mutating func draftRequest(of decision: Decision, by day: Day, line: Int) {
+    /// municipality, so that `samverkan actions` follows who has answered; an offer when
+    /// the decision or the summary it takes its date from offers rather than demands
+    /// (`Drafter.offerWords`). What is asked is the decision's words between "varje kommun"
+    /// and the date.
+    mutating func draftRequest(of decision: Decision, by day: Day, line: Int, context: String) {
         var words = decision.text.split(separator: " ").map(String.init)
         if let start = words.indices.first(where: {
-            $0 + 1 < words.count && ["varje", "alla"].contains(Text.fold(words[$0]))
+            $0 + 1 < words.count && Drafter.everyWords.contains(Text.fold(words[$0]))
                 && Text.fold(words[$0 + 1]).hasPrefix("kommun")
         }) {
             words.removeFirst(start + 2)
@@ -114,18 +118,68 @@ extension Drafter {
         if let end {
             words.removeLast(words.count - end)
         }
-        if Text.fold(words.first ?? "") == "sjalv" { words.removeFirst() }
+        while ["sjalv", "ska", "skall"].contains(Text.fold(words.first ?? "")) { words.removeFirst() }
         var what = words.joined(separator: " ")
         while let last = what.last, ".,;".contains(last) { what.removeLast() }
+        let offer = Drafter.offerWord(in: context)
         let request = ActionRequest(
             ActionRequest.ID(decision.id.rawValue + "-svar"), of: decision.id,
             asked: .everyMunicipality,
             what: what.isEmpty ? decision.title : what,
-            by: day, source: decision.source, filePath: "utkast", line: drafts.count + 1)
-        drafts.append(
-            Draft(
-                .request(request), line: line,
-                notes: ["Frågar varje kommun i registret; kontrollera vad som begärs: ”\(request.what)”."]))
+            by: day, kind: offer == nil ? .request : .offer, source: decision.source, filePath: "utkast",
+            line: drafts.count + 1
+        ).with(asked: askedParties(in: context))
+        var notes = ["Kontrollera vad som begärs: ”\(request.what)”."]
+        if let offer {
+            notes = [
+                "Ett erbjudande (”\(offer)”): den som inte svarar blir inte sen. "
+                    + "Kontrollera vad som erbjuds: ”\(request.what)”."
+            ]
+        }
+        drafts.append(Draft(.request(request), line: line, notes: notes))
+    }
+
+    /// Words that say who must act: "varje kommun", "alla kommuner", "samtliga kommuner".
+    static let everyWords: Set<String> = ["varje", "alla", "samtliga"]
+
+    /// Words by which minutes offer rather than demand: the municipalities may take it up,
+    /// and one that does not is not late.
+    static let offerWords = [
+        "erbjud", "tar stallning", "tar sjalv stallning", "sjalv avgor", "sjalv bestammer", "frivillig",
+        "far ansluta", "kan ansluta", "utan forpliktelse", "har mojlighet",
+    ]
+
+    /// The words of `text` that make a request an offer, as the minutes write them.
+    static func offerWord(in text: String) -> String? {
+        let words = Drafter.words(of: text)
+        let folded = words.map(Text.fold)
+        for marker in offerWords {
+            let count = marker.split(separator: " ").count
+            for index in words.indices where index + count <= words.count {
+                if folded[index..<index + count].joined(separator: " ").hasPrefix(marker) {
+                    return words[index..<index + count].joined(separator: " ")
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Who is asked: every municipality, or when the text speaks of "övriga kommuner" (the
+    /// others, "de andra kommunerna"), every municipality but those it names.
+    func askedParties(in text: String) -> RequestParties {
+        let words = Drafter.words(of: text)
+        let others = words.indices.dropLast().contains { index in
+            ["ovriga", "andra", "resterande"].contains(Text.fold(words[index]))
+                && Text.fold(words[index + 1]).hasPrefix("kommun")
+        }
+        guard others else { return .everyMunicipality }
+        let named = Set(
+            words.compactMap { word -> Municipality.ID? in
+                if case .exact(let id) = names.municipality(word) { id } else { nil }
+            })
+        guard !named.isEmpty else { return .everyMunicipality }
+        return .parties(
+            registry.municipalities.map(\.id).filter { !named.contains($0) }.map { .municipality($0) })
     }
 
     /// A "senast …" date in the item's summary that belongs to this decision: under a
@@ -133,11 +187,16 @@ extension Drafter {
     /// or the only decision of the item.
     func summaryDeadline(
         for decision: ParsedDecision, in item: ParsedItem, _ siblings: Int
-    ) -> (DateMention, String?)? {
+    ) -> (DateMention, String?, String)? {
         var heading: String?
+        var section: [String] = []
         let decisionWords = Set(Text.slug(decision.text).split(separator: "-").map(String.init))
         for line in item.summary {
-            if line.text.split(separator: " ").count <= 3, !line.text.hasSuffix(".") { heading = line.text }
+            if line.text.split(separator: " ").count <= 3, !line.text.hasSuffix(".") {
+                heading = line.text
+                section = []
+            }
+            section.append(line.text)
             guard let range = Text.fold(line.text).firstRange(of: "senast") else { continue }
             let rest = String(Text.fold(line.text)[range.upperBound...])
             guard let mention = SwedishDates.firstDate(in: rest, meeting: date, direction: .forward) else {
@@ -145,9 +204,9 @@ extension Drafter {
             }
             let headingWords = Set(Text.slug(heading ?? "").split(separator: "-").map(String.init))
             if let heading, !headingWords.isEmpty, headingWords.isSubset(of: decisionWords) {
-                return (mention, heading)
+                return (mention, heading, section.joined(separator: " "))
             }
-            if siblings == 1 { return (mention, nil) }
+            if siblings == 1 { return (mention, nil, line.text) }
         }
         return nil
     }
@@ -157,7 +216,9 @@ extension Drafter {
     func actors(in text: String) -> [Decision.Actor] {
         let folded = Text.fold(text)
         var actors: [Decision.Actor] = []
-        if folded.contains("varje kommun") || folded.contains("alla kommuner") {
+        if folded.contains("varje kommun") || folded.contains("alla kommuner")
+            || folded.contains("samtliga kommuner")
+        {
             actors.append(.everyMunicipality)
         }
         for person in registry.people + newPeople where folded.contains(Text.fold(person.name)) {

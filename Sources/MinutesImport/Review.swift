@@ -4,12 +4,7 @@ extension ImportPlan {
     /// The review in plain Swedish: what was read, every draft numbered with the line it
     /// comes from, what was guessed and why, and every line not understood.
     public func review(skipping skipped: Set<Int> = [], registry: Registry? = nil) -> String {
-        var names: [String: String] = [:]
-        for person in registry?.people ?? [] { names[person.id.rawValue] = person.name }
-        for body in registry?.bodies ?? [] { names[body.id.rawValue] = body.name }
-        for draft in drafts {
-            if case .person(let person) = draft.record { names[person.id.rawValue] = person.name }
-        }
+        let names = names(registry: registry)
         var out = "Protokoll: \(parsed.title ?? "(ingen rubrik)")\n"
         out += "Läst som: \(parsed.layout.rawValue)\n"
         if let date = parsed.date { out += "Datum: \(date.swedishText) (rad \(parsed.dateLine ?? 0))\n" }
@@ -20,15 +15,7 @@ extension ImportPlan {
         out += "Närvarande: \(present), frånvarande: \(absent), punkter: \(parsed.items.count)\n"
         out += "\nFörslag (\(drafts.count)):\n"
         for draft in drafts {
-            let skip = skipped.contains(draft.number) ? " [hoppas över]" : ""
-            let change = draft.change == .add ? "lägg till" : "ändra"
-            let line = draft.line.map { "rad \($0)" } ?? "hela protokollet"
-            out += "\n\(draft.number). \(change) \(draft.kindLabel) \(draft.idText) (\(line))\(skip)\n"
-            out += "   \(draft.summary(naming: names))\n"
-            for mark in draft.inferredMarks {
-                out += "   \(Inferred.word) \(mark.field): \(mark.reason)\n"
-            }
-            for note in draft.notes { out += "   granska: \(note)\n" }
+            out += "\n" + review(of: draft, skipped: skipped.contains(draft.number), names: names)
         }
         if !remarks.isEmpty {
             out += "\nLäst men inte infört:\n"
@@ -39,7 +26,47 @@ extension ImportPlan {
         if parsed.skippedAfterEnd > 0 {
             out += "\n\(parsed.skippedAfterEnd) rader efter protokollets slut (underskrifter) lästes inte.\n"
         }
+        if !drafts.isEmpty { out += correctionHelp() }
         return out
+    }
+
+    /// How to correct a draft, with the fields of each kind of draft in the review.
+    func correctionHelp() -> String {
+        var out = "\nRätta ett förslag med --set NR.FÄLT=VÄRDE (--set 5.deadline=\"1 maj\"); "
+        out += "bekräfta en tolkning med --confirm NR.FÄLT. Fält:\n"
+        var seen: Set<String> = []
+        for draft in drafts where seen.insert(draft.kindLabel).inserted {
+            out += "   \(draft.kindLabel): \(draft.correctableFields.map(\.name).joined(separator: ", "))\n"
+        }
+        return out
+    }
+
+    /// One draft as the review shows it: number, change, kind, ID and line; what it says;
+    /// what was guessed and why; what to check; what the reviewer corrected.
+    public func review(of draft: Draft, skipped: Bool = false, names: [String: String]) -> String {
+        let skip = skipped ? " [hoppas över]" : ""
+        let change = draft.change == .add ? "lägg till" : "ändra"
+        let line = draft.line.map { "rad \($0)" } ?? "hela protokollet"
+        var out = "\(draft.number). \(change) \(draft.kindLabel) \(draft.idText) (\(line))\(skip)\n"
+        out += "   \(draft.summary(naming: names))\n"
+        for mark in draft.inferredMarks {
+            out += "   \(Inferred.word) \(mark.field): \(mark.reason)\n"
+        }
+        for note in draft.notes { out += "   granska: \(note)\n" }
+        for change in draft.corrected { out += "   rättat: \(change)\n" }
+        return out
+    }
+
+    /// People and bodies by ID, from the registry and the people the drafts add.
+    public func names(registry: Registry?) -> [String: String] {
+        var names: [String: String] = [:]
+        for municipality in registry?.municipalities ?? [] {
+            names[municipality.id.rawValue] = municipality.name
+        }
+        for person in registry?.people ?? [] { names[person.id.rawValue] = person.name }
+        for body in registry?.bodies ?? [] { names[body.id.rawValue] = body.name }
+        for person in newPeople { names[person.id.rawValue] = person.name }
+        return names
     }
 }
 
@@ -63,6 +90,12 @@ extension Draft {
     /// The summary with people and bodies by name where `naming` knows the ID.
     public func summary(naming names: [String: String]) -> String {
         func name(_ id: some CustomStringConvertible) -> String { names[id.description] ?? id.description }
+        func partyName(_ party: ActionRequest.Party) -> String {
+            switch party {
+            case .municipality(let id): name(id)
+            case .body(let id): name(id)
+            }
+        }
         return switch record {
         case .document(let record): "”\(record.title)”, \(record.date.swedishText)"
         case .person(let record): record.name
@@ -77,7 +110,9 @@ extension Draft {
                 + "\(record.agenda.count) punkter"
         case .decision(let record):
             "punkt \(record.item): \(record.text)" + (record.deadline.map { " Sista dag: \($0)." } ?? "")
-        case .request(let record): "\(record.what), senast \(record.by)"
+        case .request(let record):
+            "till \(record.asksEveryMunicipality ? "varje kommun" : record.asked.map(partyName).joined(separator: ", ")): "
+                + "\(record.what), senast \(record.by)"
         case .response(let record): "\(record.party.key): \(record.answer.label) (\(record.request))"
         case .body(let record):
             "\(record.name): \(record.lifecycle.milestones.map { "\($0.stage.label) \($0.start.day.map(\.description) ?? "tidigare")" }.joined(separator: ", "))"

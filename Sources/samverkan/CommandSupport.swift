@@ -87,6 +87,30 @@ enum Console {
 
     @TaskLocal static var capture: Capture?
 
+    /// Lines a test types, one per question, instead of the terminal's.
+    final class Input: Sendable {
+        let lines: Mutex<[String]>
+
+        init(_ lines: [String]) { self.lines = Mutex(lines) }
+
+        func next() -> String? {
+            lines.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+        }
+    }
+
+    @TaskLocal static var input: Input?
+
+    /// Whether a person answers questions: a terminal on both ends, or a test's `input`.
+    static var isInteractive: Bool {
+        input != nil || (capture == nil && isatty(0) != 0 && isatty(1) != 0)
+    }
+
+    /// The next line typed (without its newline), or nil at the end of input.
+    static func readLine() -> String? {
+        if let input { return input.next() }
+        return Swift.readLine()
+    }
+
     static func write(_ text: String) {
         if let capture {
             capture.out.withLock { $0 += text }

@@ -42,10 +42,16 @@ struct MinutesImportCommand: ParsableCommand {
         discussion: """
             Without --write, prints a review: every record it would add or change, numbered, with the \
             line of the minutes it comes from, what it guessed and why, and every line it did not \
-            understand. Leave drafts out with --skip 3,7. With --write it checks the drafts with \
-            validate's rules, writes them to Data/, lets swift format lay them out and checks that \
-            Data/ still compiles; on any failure it writes nothing. Minutes already imported (their \
-            document is in Data/) add nothing.
+            understand. Leave drafts out with --skip 3,7. Correct a draft with --set N.FIELD=VALUE \
+            (repeatable): --set 5.deadline="1 maj", --set 9.party=Åstorp, --set 7.kind=erbjudande. \
+            Values are read as the minutes are: Swedish dates, names matched to the registry. A \
+            corrected field loses its mark as a guess (tolkning) unless the value ends in \
+            "(tolkning)"; --confirm N.FIELD removes the mark and keeps the value. The review lists \
+            each draft's fields and marks; in it, corrected drafts show what was changed. With --write \
+            in a terminal it asks for each draft: write it (j), leave it out (n) or correct it (ä). \
+            With --write it checks the drafts with validate's rules, writes them to Data/, lets swift \
+            format lay them out and checks that Data/ still compiles; on any failure it writes \
+            nothing. Minutes already imported (their document is in Data/) add nothing.
             """
     )
 
@@ -63,6 +69,19 @@ struct MinutesImportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Drafts to leave out, by number.", valueName: "3,7"))
     var skip: String?
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Correct a draft's field before writing; repeatable. Fields per kind: see the discussion.",
+            valueName: "N.FIELD=VALUE"))
+    var corrections: [String] = []
+
+    @Option(
+        name: .customLong("confirm"),
+        help: ArgumentHelp(
+            "A guessed field is right: remove its mark, keep the value; repeatable.", valueName: "N.FIELD"))
+    var confirmations: [String] = []
 
     @OptionGroup var location: DataLocation
 
@@ -88,7 +107,7 @@ struct MinutesImportCommand: ParsableCommand {
                 exitCode: 1)
         }
         let registry = CommandSupport.registry
-        let plan = Drafter.plan(parsed, registry: registry, documentID: documentID)
+        var plan = try corrected(Drafter.plan(parsed, registry: registry, documentID: documentID), registry)
         var skipped = try skippedDrafts(plan)
         if json {
             printOut(MinutesJSON.string(plan, skipping: skipped, names: nameSource()))
@@ -96,8 +115,13 @@ struct MinutesImportCommand: ParsableCommand {
             Console.write(plan.review(skipping: skipped, registry: registry))
         }
         guard write else { return }
-        if Console.capture == nil, isatty(0) != 0, isatty(1) != 0, !json {
-            skipped.formUnion(askEach(plan, skipped: skipped))
+        if Console.isInteractive, !json {
+            guard let answered = DraftQuestions(registry: registry).ask(plan, skipped: skipped) else {
+                throw CommandFailure(
+                    message: "inmatningen tog slut innan alla förslag var besvarade; inget skrevs",
+                    exitCode: 1)
+            }
+            (plan, skipped) = answered
         }
         try writeDrafts(plan, skipped: skipped, registry: registry)
         let elapsed = (ContinuousClock.now - started).components
@@ -124,16 +148,17 @@ struct MinutesImportCommand: ParsableCommand {
         return numbers
     }
 
-    /// In a terminal: asks for each draft whether to write it; the numbers left out.
-    func askEach(_ plan: ImportPlan, skipped: Set<Int>) -> Set<Int> {
-        var left: Set<Int> = []
-        for draft in plan.drafts where !skipped.contains(draft.number) {
-            Console.write(
-                "\(draft.number). \(draft.kindLabel) \(draft.idText): \(draft.summary)\nSkriv? [J/n] ")
-            let answer = (readLine() ?? "").lowercased()
-            if answer.hasPrefix("n") { left.insert(draft.number) }
+    /// The plan with the corrections `--set` and `--confirm` make; a usage error, naming
+    /// the draft and the field, for one that cannot be made.
+    func corrected(_ plan: ImportPlan, _ registry: Registry) throws(CommandFailure) -> ImportPlan {
+        do {
+            let made =
+                try corrections.map { text throws(CorrectionError) in try Correction(parsing: text) }
+                + confirmations.map { text throws(CorrectionError) in try Correction(confirming: text) }
+            return try plan.correcting(made, registry: registry)
+        } catch {
+            throw CommandFailure.usage("\(error.description); inget skrevs")
         }
-        return left
     }
 
     func writeDrafts(_ plan: ImportPlan, skipped: Set<Int>, registry: Registry) throws(CommandFailure) {
@@ -177,6 +202,7 @@ enum MinutesJSON {
         let summary: String
         let inferred: [String: String]
         let notes: [String]
+        let corrected: [String]
         let skipped: Bool
         let swift: String
     }
@@ -196,7 +222,7 @@ enum MinutesJSON {
                 change: draft.change == .add ? "add" : "replace", line: draft.line, summary: draft.summary,
                 inferred: Dictionary(
                     draft.inferredMarks.map { ($0.field, $0.reason) }, uniquingKeysWith: { a, _ in a }),
-                notes: draft.notes, skipped: skipped.contains(draft.number),
+                notes: draft.notes, corrected: draft.corrected, skipped: skipped.contains(draft.number),
                 swift: source.statement(draft.record))
         }
         let output = Output(

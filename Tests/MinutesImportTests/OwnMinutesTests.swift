@@ -74,6 +74,32 @@ struct OwnMinutesTests {
         #expect(requests.map(\.what) == ["utser en kontaktperson till nätverket"])
         #expect(requests.first?.by == Day(2026, 6, 15) && requests.first?.decision == decisions[1].id)
         #expect(requests.first?.asksEveryMunicipality == true)
+        #expect(requests.first?.kind == .request)
+    }
+
+    /// 4 September: "de andra kommunerna får ansluta sig frivilligt" under the heading the
+    /// decision names is an offer to every municipality but the one that procures; "samtliga
+    /// kommuner ska lämna … senast" is a demand of every municipality.
+    @Test func septemberOffersOneThingAndDemandsAnother() throws {
+        let requests = Self.records(Self.september).compactMap {
+            if case .request(let r) = $0 { r } else { nil }
+        }
+        #expect(requests.map(\.kind) == [.offer, .request])
+        let offer = try #require(requests.first)
+        #expect(offer.by == Day(2026, 10, 30) && !offer.asksEveryMunicipality)
+        #expect(
+            Set(offer.asked)
+                == Set(
+                    Self.registry.municipalities.map(\.id).filter { $0 != .angelholm }.map {
+                        .municipality($0)
+                    }))
+        #expect(offer.what == "avgör om den ansluter sig till e-arkivet")
+        let demand = try #require(requests.last)
+        #expect(demand.asksEveryMunicipality && demand.by == Day(2026, 10, 15))
+        #expect(demand.what == "lämna sina kostnadsuppgifter till sekretariatet")
+        let draft = try #require(Self.september.drafts.first { $0.idText == offer.id.rawValue })
+        #expect(draft.kindLabel == "erbjudande")
+        #expect(draft.notes.contains { $0.contains("Ett erbjudande (”själv avgör”)") })
     }
 
     @Test func theNextMeetingIsAPlaceholder() {
@@ -125,7 +151,9 @@ struct OwnMinutesTests {
     @Test func septemberReadsItsOwnDatesAndStarts() {
         let records = Self.records(Self.september)
         let decisions = records.compactMap { if case .decision(let d) = $0 { d } else { nil } }
-        #expect(decisions.map(\.deadline) == [Day(2027, 6, 12), nil, nil])
+        #expect(
+            decisions.map(\.deadline) == [Day(2027, 6, 12), nil, nil, Day(2026, 10, 30), Day(2026, 10, 15)])
+        #expect(decisions[3].isInferred("deadline") && !decisions[4].isInferred("deadline"))
         let staff = records.compactMap { if case .staff(let s) = $0 { s } else { nil } }
         #expect(staff.map(\.starts) == [Day(2026, 10, 1)])
         #expect(Self.september.parsed.place == "Stadshuset, Helsingborg")

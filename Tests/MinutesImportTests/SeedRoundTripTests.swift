@@ -29,6 +29,13 @@ struct SeedRoundTripTests {
             "Data/ adds a colon the heading lacks and writes Swedish quotation marks (”…”), as "
                 + "Swedish typography does; the importer keeps the minutes' characters."
         ),
+        "scenario 3 offer, what": (
+            "tar ställning till scenario/förslag 3 (HR-cheferna är välinformerade och kommer ta kontakt med "
+                + "respektive kommundirektör)",
+            "ansluta till den gemensamma lärplattformen genom att teckna fullmakt om deltagande och företrädande",
+            "Data/ says in its own words what the municipalities may take up; the importer keeps the "
+                + "decision's words after ”varje kommun”."
+        ),
         "meeting title": (
             "Kommundirektörmöte", "Kommundirektörsmöte",
             "Data/ spells the calendar title with the genitive s; an import into a registry that has "
@@ -119,6 +126,25 @@ struct SeedRoundTripTests {
         }
         #expect(drafted.map(\.deadline) == [Day(2026, 4, 30)])
         #expect(drafted.first?.isInferred("deadline") == true && data.isInferred("deadline"))
+    }
+
+    /// Scenario 3 is offered, not demanded: "övriga kommuner erbjuds", so an offer to the
+    /// ten municipalities other than Helsingborg, which procures, by 30 April, as `Data/` has it.
+    @Test func scenarioThreeIsAnOfferToTheOtherTenAsInData() throws {
+        let data = try #require(Self.data.actionRequests.first { $0.id == .scenario3Fullmakt })
+        let drafted = Self.drafts.compactMap { if case .request(let r) = $0 { r } else { nil } }
+        #expect(drafted.count == 1)
+        let offer = try #require(drafted.first)
+        #expect(offer.kind == data.kind && offer.kind == .offer)
+        #expect(Set(offer.asked) == Set(data.asked) && offer.asked.count == 10)
+        #expect(offer.by == data.by)
+        let decision = try #require(
+            Self.drafts.lazy.compactMap {
+                if case .decision(let d) = $0, d.id == offer.decision { d } else { nil }
+            }.first)
+        #expect(decision.text == Self.data[data.decision]?.text)
+        let known = try #require(Self.intendedDifferences["scenario 3 offer, what"])
+        #expect(offer.what == known.minutes && data.what == known.data)
     }
 
     @Test func directorsSeatsAreElevenOfEleven() {

@@ -2,6 +2,8 @@ import Foundation
 import MinutesImport
 import Testing
 
+@testable import samverkan
+
 /// `samverkan minutes import` on a copy of `Data/` in a temporary folder, never the
 /// repository's: what it writes compiles, passes `swift format lint --strict`, and a
 /// second run adds nothing; bad input writes nothing.
@@ -110,6 +112,109 @@ import Testing
             Self.modules)
         #expect(run.status == 1)
         #expect(run.stderr.contains("inget skrevs") && run.stderr.contains("lena-holm"), "\(run.stderr)")
+        #expect(try Self.contents(data) == before)
+    }
+
+    /// The numbers of the drafts of `minutes` whose JSON kind is `kind`, in review order.
+    static func numbers(_ minutes: String, kind: String, data: String) async throws -> [Int] {
+        let review = await CLI.run("minutes", "import", minutes, "--json", "--data", data)
+        let drafts = try #require(try CLI.json(review)["drafts"] as? [[String: Any]])
+        return drafts.filter { $0["kind"] as? String == kind }.compactMap { $0["number"] as? Int }
+    }
+
+    /// `--set` and `--confirm`: the corrected values are in the review and in what is
+    /// written, the corrected field no longer marked as a guess, and the result compiles.
+    @Test func correctionsAreReviewedAndWritten() async throws {
+        let data = try Self.copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let minutes = Self.fixtures + "/kdm-2026-05-22.txt"
+        let staff = try #require(try await Self.numbers(minutes, kind: "startdatum", data: data).first)
+        let answer = try #require(try await Self.numbers(minutes, kind: "svar", data: data).first)
+        let request = try #require(try await Self.numbers(minutes, kind: "begäran", data: data).first)
+        let corrections = [
+            "--set", "\(staff).starts=14 september", "--set", "\(request).kind=erbjudande", "--confirm",
+            "\(answer).on",
+        ]
+        let review = await CLI.run(["minutes", "import", minutes, "--data", data] + corrections)
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(review.stdout.contains("rättat: starts = 14 september 2026"))
+        #expect(review.stdout.contains("rättat: on bekräftat"))
+        #expect(review.stdout.contains("\(request). lägg till erbjudande"))
+        let run = await CLI.run(
+            ["minutes", "import", minutes, "--write", "--data", data, "--modules", Self.modules] + corrections
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try Self.contents(data)
+        let staffFile = try #require(written["Staff.swift"])
+        #expect(staffFile.contains("starts: Day(2026, 9, 14)"))
+        #expect(!staffFile.contains("Protokollet anger bara vecka"))
+        #expect(written["Decisions.swift"]?.contains("kind: .offer") == true)
+        #expect(Self.lint(data).status == 0)
+    }
+
+    /// A correction that cannot be made: a usage error naming the draft and the field, and
+    /// nothing written.
+    @Test(arguments: [
+        (["--set", "40.title=x"], "förslag 40 finns inte"),
+        (["--set", "1.färg=blå"], "förslag 1 (dokument) har inget fält ”färg”"),
+        (["--set", "1.date=i morgon"], "förslag 1 (dokument), date: ”i morgon” är inget datum"),
+        (["--confirm", "1.title"], "förslag 1 (dokument): ”title” är inte markerat som tolkning"),
+    ])
+    func aBadCorrectionWritesNothing(_ arguments: [String], _ message: String) async throws {
+        let data = try Self.copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let before = try Self.contents(data)
+        let run = await CLI.run(
+            ["minutes", "import", Self.fixtures + "/kdm-2026-05-22.txt", "--write", "--data", data]
+                + arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(message) && run.stderr.contains("inget skrevs"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(try Self.contents(data) == before)
+    }
+
+    /// In a terminal, one draft at a time: a start date corrected (ä), then written (j), an
+    /// answer left out (n), the rest written; a typo is asked again.
+    @Test func aSessionCorrectsOneDraftAndLeavesOneOut() async throws {
+        let data = try Self.copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let minutes = Self.fixtures + "/kdm-2026-09-04.txt"
+        let review = await CLI.run("minutes", "import", minutes, "--json", "--data", data)
+        let drafts = try #require(try CLI.json(review)["drafts"] as? [[String: Any]])
+        var lines: [String] = []
+        for draft in drafts {
+            switch draft["kind"] as? String {
+            case "startdatum": lines += ["x", "ä", "starts", "8 oktober", "j"]
+            case "svar": lines += ["n"]
+            default: lines += ["j"]
+            }
+        }
+        let input = Console.Input(lines)
+        let run = await Console.$input.withValue(input) {
+            await CLI.run("minutes", "import", minutes, "--write", "--data", data, "--modules", Self.modules)
+        }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Skriv? [J/n/ä] "))
+        #expect(run.stdout.contains("Svara j (skriv), n (hoppa över) eller ä (ändra)."))
+        #expect(run.stdout.contains("rättat: starts = 8 oktober 2026"))
+        #expect(input.next() == nil)
+        let written = try Self.contents(data)
+        #expect(written["Staff.swift"]?.contains("starts: Day(2026, 10, 8)") == true)
+        #expect(written["Responses.swift"]?.contains(".perstorp") != true)
+        #expect(Self.lint(data).status == 0)
+    }
+
+    /// Input that ends before every draft is answered writes nothing.
+    @Test func aSessionCutShortWritesNothing() async throws {
+        let data = try Self.copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let before = try Self.contents(data)
+        let run = await Console.$input.withValue(Console.Input(["j", "ä", "title"])) {
+            await CLI.run(
+                "minutes", "import", Self.fixtures + "/kdm-2026-09-04.txt", "--write", "--data", data)
+        }
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("inget skrevs"))
         #expect(try Self.contents(data) == before)
     }
 
