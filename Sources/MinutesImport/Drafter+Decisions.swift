@@ -76,7 +76,10 @@ extension Drafter {
             let place = heading.map { "under ”\($0)” i sammanfattningen" } ?? "i sammanfattningen"
             inferred.append(
                 Inferred(
-                    "deadline", because: "Datumet står \(place) (\(summaryDeadline.text)), inte i beslutet."))
+                    "deadline",
+                    because:
+                        "Datumet står \(place) (\(summaryDeadline.text.trimmingSuffix("."))), inte i beslutet."
+                ))
         }
         if deadline != nil {
             notes.append("Sista dag \(deadline!.day.swedishText): kontrollera vem som ska agera.")

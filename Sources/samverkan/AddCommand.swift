@@ -42,9 +42,9 @@ struct AddOptions: ParsableArguments {
     /// `value`, or what the person types when it is missing and a terminal is attached.
     func required(_ flag: String, _ value: String?) throws(CommandFailure) -> String {
         if let value, !value.isEmpty { return value }
-        if Console.capture == nil, isatty(0) != 0 {
+        if Console.input != nil || (Console.capture == nil && isatty(0) != 0) {
             Console.write("\(flag): ")
-            if let line = readLine(), !line.isEmpty { return line }
+            if let line = Console.readLine(), !line.isEmpty { return line }
         }
         throw CommandFailure.usage("--\(flag) saknas")
     }

@@ -42,13 +42,20 @@ struct MinutesImportCommand: ParsableCommand {
         discussion: """
             Without --write, prints a review: every record it would add or change, numbered, with the \
             line of the minutes it comes from, what it guessed and why, and every line it did not \
-            understand. Leave drafts out with --skip 3,7. Correct a draft with --set N.FIELD=VALUE \
+            understand. A decision that asks every municipality for something by a day is drafted as \
+            a request; one that offers it ("erbjuds", "tar ställning", "frivilligt") as an offer, \
+            which nobody is late for. Leave drafts out with --skip 3,7. Correct a draft with --set N.FIELD=VALUE \
             (repeatable): --set 5.deadline="1 maj", --set 9.party=Åstorp, --set 7.kind=erbjudande. \
             Values are read as the minutes are: Swedish dates, names matched to the registry. A \
             corrected field loses its mark as a guess (tolkning) unless the value ends in \
-            "(tolkning)"; --confirm N.FIELD removes the mark and keeps the value. The review lists \
-            each draft's fields and marks; in it, corrected drafts show what was changed. With --write \
-            in a terminal it asks for each draft: write it (j), leave it out (n) or correct it (ä). \
+            "(tolkning)"; --confirm N.FIELD removes the mark and keeps the value. Fields: a meeting's \
+            day, time, title, place; a decision's text, title, deadline ("ingen" removes it), item; a \
+            request's or offer's what, by, kind (begäran, erbjudande), asked ("alla", "alla utom \
+            Helsingborg", names); an answer's party, answer (ja, avböjt, "lämnat fullmakt"), on; a \
+            start date's person, title, starts, ends, body; a seat's person, municipality, from, to; \
+            a document's title, date; a person's name; a body's active, closed. The review ends \
+            with the fields of each kind it drafted, and shows each correction. With --write in a \
+            terminal it asks for each draft: write it (j), leave it out (n) or correct it (ä). \
             With --write it checks the drafts with validate's rules, writes them to Data/, lets swift \
             format lay them out and checks that Data/ still compiles; on any failure it writes \
             nothing. Minutes already imported (their document is in Data/) add nothing.
@@ -73,7 +80,7 @@ struct MinutesImportCommand: ParsableCommand {
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
-            "Correct a draft's field before writing; repeatable. Fields per kind: see the discussion.",
+            "Correct a draft's field before writing; repeatable. Fields: see above.",
             valueName: "N.FIELD=VALUE"))
     var corrections: [String] = []
 
