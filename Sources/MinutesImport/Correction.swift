@@ -171,9 +171,25 @@ extension ImportPlan {
             }
             let context = CorrectionContext(
                 registry: registry, newPeople: result.newPeople, meetingDay: result.meetingDay)
+            let before = result.drafts[index].record
             try result.drafts[index].correct(correction, context)
+            result.followDeadline(from: before, to: result.drafts[index].record)
         }
         return result
+    }
+
+    /// A decision's deadline corrected: the request drafted from it, due that day, moves too.
+    mutating func followDeadline(from before: Draft.Record, to after: Draft.Record) {
+        guard case .decision(let old) = before, case .decision(let new) = after, let day = new.deadline,
+            old.deadline != day
+        else { return }
+        for index in drafts.indices {
+            guard case .request(let request) = drafts[index].record, request.decision == new.id,
+                request.by == old.deadline
+            else { continue }
+            drafts[index].record = .request(request.with(by: day))
+            drafts[index].corrected.append("by = \(day.swedishText), beslutets sista dag")
+        }
     }
 
     /// The day the minutes are from, against which a date without a year is read.

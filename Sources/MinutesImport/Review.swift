@@ -113,7 +113,7 @@ extension Draft {
         case .request(let record):
             "till \(record.asksEveryMunicipality ? "varje kommun" : record.asked.map(partyName).joined(separator: ", ")): "
                 + "\(record.what), senast \(record.by)"
-        case .response(let record): "\(record.party.key): \(record.answer.label) (\(record.request))"
+        case .response(let record): "\(partyName(record.party)): \(record.answer.label) (\(record.request))"
         case .body(let record):
             "\(record.name): \(record.lifecycle.milestones.map { "\($0.stage.label) \($0.start.day.map(\.description) ?? "tidigare")" }.joined(separator: ", "))"
         }

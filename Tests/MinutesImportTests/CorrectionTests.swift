@@ -152,6 +152,21 @@ struct CorrectionTests {
         }
     }
 
+    /// The request drafted from a decision is due on the decision's deadline: correcting
+    /// the deadline moves it.
+    @Test func theRequestFollowsItsDecisionsCorrectedDeadline() throws {
+        let decision = Self.number(Self.may, Self.deadline)
+        let plan = try Self.may.correcting(
+            [Correction(parsing: "\(decision).deadline=1 juli")], registry: Self.registry)
+        let request = Self.number(plan, Self.request)
+        guard case .request(let moved) = plan.drafts[request - 1].record else {
+            Issue.record("draft \(request) is no request")
+            return
+        }
+        #expect(moved.by == Day(2026, 7, 1))
+        #expect(plan.drafts[request - 1].corrected == ["by = 1 juli 2026, beslutets sista dag"])
+    }
+
     @Test func confirmingAFieldThatIsNoGuessIsAMistake() {
         let number = Self.number(Self.may, Self.request)
         #expect(throws: CorrectionError.self) {

@@ -140,6 +140,11 @@ import Testing
         #expect(review.stdout.contains("rättat: starts = 14 september 2026"))
         #expect(review.stdout.contains("rättat: on bekräftat"))
         #expect(review.stdout.contains("\(request). lägg till erbjudande"))
+        let json = await CLI.run(["minutes", "import", minutes, "--json", "--data", data] + corrections)
+        let drafts = try #require(try CLI.json(json)["drafts"] as? [[String: Any]])
+        #expect(drafts[staff - 1]["corrected"] as? [String] == ["starts = 14 september 2026"])
+        #expect((drafts[staff - 1]["swift"] as? String)?.contains("Day(2026, 9, 14)") == true)
+        #expect((drafts[staff - 1]["inferred"] as? [String: String])?["starts"] == nil)
         let run = await CLI.run(
             ["minutes", "import", minutes, "--write", "--data", data, "--modules", Self.modules] + corrections
         )
