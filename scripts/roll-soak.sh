@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs scripts/roll-test.sh N times in a row against one release build and reports the
 # failed requests over all runs (socket errors plus non-2xx/3xx answers, as wrk counts
-# them). Not a CI step: 30 runs take about 20 minutes.
+# them). Not a CI step: 30 runs take about 10 minutes.
 #
-#   scripts/roll-soak.sh [RUNS [SECONDS]]    (default 30 runs of 24 s of load each)
+#   scripts/roll-soak.sh [RUNS [SECONDS]]    (default 30 runs; SECONDS is each run's ceiling on
+#                                             the load, which stops 2 s after the roll)
 #
 # SAMVERKAN_BIN=path runs a given binary instead of building `samverkan` in release mode.
 # Output: .test-output/roll-soak/summary.txt, and for each run that failed its roll-test
@@ -13,7 +14,7 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-runs=${1:-30} seconds=${2:-24}
+runs=${1:-30} seconds=${2:-60}
 out="$root/.test-output/roll-soak"
 rm -rf "$out" && mkdir -p "$out"
 # One release build for every run, unless SAMVERKAN_BIN names a binary.
