@@ -165,7 +165,7 @@ public struct APIController<Context: RequestContext>: Sendable {
         }
     }
 
-    /// The `:name` path parameter, percent-decoded (the guard middleware has already
+    /// The `:name` path parameter, percent-decoded (the request guard has already
     /// refused encoded slashes, dots and control characters).
     static func name(_ context: Context) -> String {
         let raw = context.parameters.get("name") ?? ""

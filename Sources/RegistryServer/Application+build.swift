@@ -138,7 +138,7 @@ public func buildApplication(
     state: ServerState, configuration: ServerConfiguration, logger: Logger = Logger(label: "samverkan.serve")
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(state: state, configuration: configuration),
+        responder: buildResponder(state: state, configuration: configuration),
         server: configuration.limits.http1Server(logger: logger),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: nil),
@@ -152,24 +152,25 @@ public func buildApplication(
         logger: logger)
 }
 
-/// The router with every route and middleware, without a socket: tests drive it with
-/// `app.test(.router)`.
-public func buildRouter(state: ServerState, configuration: ServerConfiguration) -> Router<BasicRequestContext>
+/// Every route behind the one step each request passes (``ServerResponder``), without a
+/// socket: tests drive it with `app.test(.router)`.
+func buildResponder(state: ServerState, configuration: ServerConfiguration)
+    -> ServerResponder<BasicRequestContext>
 {
     let zone = state.zone
     let today = configuration.today ?? { zone.today() }
     let router = Router(options: .autoGenerateHeadEndpoints)
-    router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
     let missingPage = MissingPageAnswer(site: state.site)
-    router.add(middleware: PlainErrorMiddleware(missingPage: missingPage))
-    router.add(middleware: RequestGuardMiddleware())
+    let errors = PlainErrorAnswer(missingPage: missingPage)
+    router.add(middleware: PlainErrorMiddleware(answer: errors))
     PageController(
         site: state.site, revisions: state.revisions, dataFiles: state.dataFiles, missingPage: missingPage
     ).addRoutes(to: router)
-    FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site).addRoutes(to: router)
+    let feeds = FeedController<BasicRequestContext>(
+        catalog: state.catalog, renderer: state.renderer, site: state.site)
+    feeds.addRoutes(to: router)
     APIController(site: state.site, today: today).addRoutes(to: router.group("api"))
-    return router
+    return ServerResponder(router: router.buildResponder(), feeds: feeds, errors: errors)
 }
 
 /// Reads the export back (`ServerState`), then runs the application until the process is told to stop

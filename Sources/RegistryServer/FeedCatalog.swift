@@ -61,8 +61,11 @@ public struct FeedCatalog: Sendable {
         self.index = index
     }
 
-    /// The feed at `path` under `/feeds/` (`municipalities/bjuv.ics`), matched exactly.
-    public subscript(path: some StringProtocol) -> Entry? { index.position(ofPath: path).flatMap(entry) }
+    /// The response of the feed at `path` under `/feeds/` (`municipalities/bjuv.ics`),
+    /// matched exactly: the resource alone, as every feed request asks for it.
+    public func resource(atPath path: some StringProtocol) -> CachedResource? {
+        index.position(ofPath: path).flatMap { resources[$0] }
+    }
 
     /// The Atom change log at `path` (`changes.atom`, `changes/bjuv.atom`), matched exactly.
     public func changeLog(_ path: some StringProtocol) -> CachedResource? { changeLogs[String(path)] }

@@ -2,6 +2,9 @@ import CalendarFeeds
 public import Hummingbird
 public import Pages
 
+/// `/feeds/`, the prefix of every feed's address.
+private let feedsPrefix = "/\(SiteMap.feedsFolder)/"
+
 /// `GET`/`HEAD /feeds/NAME.ics`: the standard feeds from the catalog, byte for byte what
 /// `Exports/` holds, and `/feeds/custom.ics?…` rendered by the custom renderer; and the
 /// Atom change logs at `/changes.atom` and `/changes/SLUG.atom`, as nginx serves them.
@@ -31,7 +34,7 @@ public struct FeedController<Context: RequestContext>: Sendable {
     }
 
     func feed(_ request: Request) throws -> Response {
-        let path = request.uri.path.dropFirst("/\(SiteMap.feedsFolder)/".count)
+        let path = request.uri.path.dropFirst(feedsPrefix.count)
         if path == Feed.customPath {
             let selection: FeedSelection
             do {
@@ -41,12 +44,21 @@ public struct FeedController<Context: RequestContext>: Sendable {
             }
             return renderer.resource(for: selection, standard: catalog).response(to: request)
         }
-        guard let entry = catalog[path] else {
+        guard let resource = catalog.resource(atPath: path) else {
             if let target = site.siteMap.redirect(from: request.uri.path) {
                 return Response(status: .movedPermanently, headers: [.location: target])
             }
             throw HTTPError(.notFound, message: "Kalendern finns inte. Alla kalendrar finns på /.")
         }
-        return entry.resource.response(to: request)
+        return resource.response(to: request)
+    }
+
+    /// The answer to `request` when `path` is a standard feed's address
+    /// (`/feeds/all.ics`); nil for any other address, which the routes then answer.
+    func standardFeed(_ request: Request, path: String) -> Response? {
+        guard path.hasPrefix(feedsPrefix),
+            let resource = catalog.resource(atPath: Substring(path.utf8.dropFirst(feedsPrefix.utf8.count)))
+        else { return nil }
+        return resource.response(to: request)
     }
 }

@@ -84,7 +84,7 @@ private struct Variant: Sendable {
     }
 }
 
-/// The request line `serve`'s `RequestLogMiddleware` writes, through the request's logger.
+/// The request line `serve` writes (`RequestLog`), through the request's logger.
 private struct MinimalLog: RouterMiddleware {
     func handle(
         _ request: Request, context: BasicRequestContext,

@@ -7,8 +7,9 @@ public import Registry
 /// it: both encodings, their strong ETags, Last-Modified and Cache-Control.
 ///
 /// Built once (at start-up, or once per custom selection) and then only read, so any
-/// number of requests share it without locks.
-public struct CachedResource: Sendable {
+/// number of requests share it without locks. A class, so that handing it to a request
+/// takes one reference count rather than one per field.
+public final class CachedResource: Sendable {
     public let contentType: String
     public let cacheControl: String
     /// The bytes as they are on disk in `Exports/`.
@@ -30,7 +31,7 @@ public struct CachedResource: Sendable {
     public static let pageCacheControl = "public, max-age=300"
 
     /// A resource revised at midnight UTC of `lastModified`.
-    public init(bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Day) {
+    public convenience init(bytes: [UInt8], contentType: String, cacheControl: String, lastModified: Day) {
         self.init(
             bytes: bytes, contentType: contentType, cacheControl: cacheControl,
             lastModified: Instant(lastModified))

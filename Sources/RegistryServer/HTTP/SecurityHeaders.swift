@@ -1,7 +1,7 @@
 import ExportFiles
 import Foundation
 import HTTPTypes
-public import Hummingbird
+import Hummingbird
 import Pages
 
 /// The headers that tell a browser what a page may do.
@@ -23,25 +23,15 @@ public enum SecurityHeaders {
     static func hash(_ text: String) -> String {
         "sha256-" + Data(Fingerprint.sha256(Array(text.utf8))).base64EncodedString()
     }
-}
 
-/// Adds `Content-Security-Policy`, `Referrer-Policy` and `X-Content-Type-Options` to
-/// every answer that is not a feed or the API: the pages (also their 304s and HEADs) and
-/// the plain-text errors.
-public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    public init() {}
-
-    public func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-    ) async throws -> Response {
-        var response = try await next(request, context)
-        let path = request.uri.path
-        if !path.hasPrefix("/feeds/") && !path.hasPrefix("/api/") {
-            response.headers[.contentSecurityPolicy] = SecurityHeaders.contentSecurityPolicy
-            response.headers[.referrerPolicy] = SecurityHeaders.referrerPolicy
-            response.headers[.xContentTypeOptions] = "nosniff"
-        }
-        return response
+    /// Adds `Content-Security-Policy`, `Referrer-Policy` and `X-Content-Type-Options` to
+    /// every answer that is not a feed or the API: the pages (also their 304s and HEADs)
+    /// and the plain-text errors.
+    static func add(to response: inout Response, path: String) {
+        guard !path.hasPrefix("/feeds/") && !path.hasPrefix("/api/") else { return }
+        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
+        response.headers[.referrerPolicy] = referrerPolicy
+        response.headers[.xContentTypeOptions] = "nosniff"
     }
 }
 

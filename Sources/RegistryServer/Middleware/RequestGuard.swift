@@ -1,17 +1,14 @@
-public import Hummingbird
+import Hummingbird
 
 /// Turns away what no route should see, before routing: methods other than GET and HEAD
 /// (405), absurdly long targets (414), and paths that try to climb out or hide their
 /// shape behind encodings (404, as for any other address that does not exist).
-public struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
+enum RequestGuard {
     /// Longer than any real feed or API address, far shorter than a header-size attack.
-    public static var maximumTargetLength: Int { 2048 }
+    static var maximumTargetLength: Int { 2048 }
 
-    public init() {}
-
-    public func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-    ) async throws -> Response {
+    /// Throws the `HTTPError` that `request` (whose path is `path`) gets instead of an answer.
+    static func check(_ request: Request, path: String) throws {
         guard request.method == .get || request.method == .head else {
             throw HTTPError(
                 .methodNotAllowed, headers: [.allow: "GET, HEAD"],
@@ -21,10 +18,9 @@ public struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware 
             throw HTTPError(
                 .uriTooLong, message: "Adressen är för lång (högst \(Self.maximumTargetLength) tecken).")
         }
-        guard Self.isPlainPath(request.uri.path) else {
-            throw HTTPError(.notFound, message: PlainErrorMiddleware<Context>.notFoundMessage)
+        guard Self.isPlainPath(path) else {
+            throw HTTPError(.notFound, message: PlainErrorAnswer.notFoundMessage)
         }
-        return try await next(request, context)
     }
 
     /// A path made of plain segments: no `.` or `..`, no empty segment, no backslash or

@@ -1,4 +1,4 @@
-public import Hummingbird
+import Hummingbird
 import Logging
 
 /// Answers every error with a short plain-text message in Swedish instead of
@@ -6,7 +6,7 @@ import Logging
 /// An address no route knows, outside `/feeds/` and `/api/`, gets what nginx gives: a
 /// redirect to the page it names in another spelling (`/Kommuner/bjuv`), or the Swedish
 /// 404 page that leads back to the start page.
-public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+public struct PlainErrorAnswer: Sendable {
     static var notFoundMessage: String { "Sidan eller kalendern finns inte. Alla kalendrar finns på /." }
 
     let missingPage: MissingPageAnswer?
@@ -16,13 +16,10 @@ public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         self.missingPage = missingPage
     }
 
-    public func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-    ) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as HTTPError {
-            let path = request.uri.path
+    /// The answer to `error`, thrown while answering `request` for `path`.
+    func response(to error: any Error, request: Request, path: String, logger: Logger) -> Response {
+        switch error {
+        case let error as HTTPError:
             if error.status == .notFound, error.body == nil, let missingPage, !path.hasPrefix("/feeds/"),
                 !path.hasPrefix("/api/")
             {
@@ -31,10 +28,10 @@ public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let message =
                 error.body ?? (error.status == .notFound ? Self.notFoundMessage : error.status.reasonPhrase)
             return Self.response(error.status, message, extraHeaders: error.headers)
-        } catch let error as any HTTPResponseError {
+        case let error as any HTTPResponseError:
             return Self.response(error.status, error.status.reasonPhrase)
-        } catch {
-            context.logger.error("\(request.method.rawValue) \(request.uri.path): \(error)")
+        default:
+            logger.error("\(request.method.rawValue) \(path): \(error)")
             return Self.response(.internalServerError, "Ett internt fel uppstod.")
         }
     }
@@ -48,5 +45,22 @@ public struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let body = ByteBuffer(string: message + "\n")
         headers[.contentLength] = String(body.readableBytes)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
+    }
+}
+
+/// The same answers for what a route throws, inside the router, which would otherwise
+/// turn an error into Hummingbird's own response before ``ServerResponder`` sees it.
+struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let answer: PlainErrorAnswer
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return answer.response(
+                to: error, request: request, path: request.uri.path, logger: context.logger)
+        }
     }
 }
