@@ -152,6 +152,14 @@ extension Draft {
         }
     }
 
+    /// A decision's deadline corrected: the note asking the reviewer to check the old one goes.
+    mutating func dropDeadlineNote(from before: Record) {
+        guard case .decision(let old) = before, case .decision(let new) = record, let day = old.deadline,
+            new.deadline != day
+        else { return }
+        notes.removeAll { $0.hasPrefix("Sista dag \(day.swedishText):") }
+    }
+
     /// "förslag 5 (beslut)", for messages.
     var label: String { "förslag \(number) (\(kindLabel))" }
 }
@@ -173,6 +181,7 @@ extension ImportPlan {
                 registry: registry, newPeople: result.newPeople, meetingDay: result.meetingDay)
             let before = result.drafts[index].record
             try result.drafts[index].correct(correction, context)
+            result.drafts[index].dropDeadlineNote(from: before)
             result.followDeadline(from: before, to: result.drafts[index].record)
         }
         return result

@@ -167,6 +167,17 @@ struct CorrectionTests {
         #expect(plan.drafts[request - 1].corrected == ["by = 1 juli 2026, beslutets sista dag"])
     }
 
+    /// The review asks the reviewer to check a drafted deadline; once it is corrected or
+    /// removed, that note would speak of a day the draft no longer has.
+    @Test(arguments: ["deadline=1 juli", "deadline=ingen"])
+    func aCorrectedDeadlineDropsTheNoteAboutTheOldOne(_ text: String) throws {
+        let decision = Self.number(Self.may, Self.deadline)
+        #expect(Self.may.drafts[decision - 1].notes.contains { $0.hasPrefix("Sista dag 15 juni 2026:") })
+        let plan = try Self.may.correcting(
+            [Correction(parsing: "\(decision).\(text)")], registry: Self.registry)
+        #expect(!plan.drafts[decision - 1].notes.contains { $0.hasPrefix("Sista dag") })
+    }
+
     @Test func confirmingAFieldThatIsNoGuessIsAMistake() {
         let number = Self.number(Self.may, Self.request)
         #expect(throws: CorrectionError.self) {
