@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: everything CI runs. Installs what it needs, builds once with warnings
 # as errors, checks formatting, runs every test (the Swift tests also check that Exports/
-# is fresh), then the scripts against the built binaries, each step timed.
+# is fresh), then the scripts against the built binaries, each step timed; the scripts
+# that mostly wait run beside the CPU-bound ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,11 +22,18 @@ step "setup" scripts/setup.sh --test
 # Scratch files on tmpfs when the machine has one: the tests write and fsync many exports,
 # and on a busy disk the syncs, not the work, set the pace (the kill tests took 98 s on
 # disk and 12 s on tmpfs beside a build). What they check does not depend on the disk.
+scratch=""
 if [[ -d /dev/shm && -w /dev/shm ]]; then
-    TMPDIR=$(mktemp -d /dev/shm/samverkan-test.XXXXXX)
-    export TMPDIR
-    trap 'rm -rf "$TMPDIR"' EXIT
+    scratch=$(mktemp -d /dev/shm/samverkan-test.XXXXXX)
+    export TMPDIR=$scratch
 fi
+background_pid=""
+cleanup() {
+    [[ -n $background_pid ]] && { pkill -TERM -P "$background_pid"; kill "$background_pid"; } 2>/dev/null
+    [[ -n $scratch ]] && rm -rf "$scratch"
+    return 0
+}
+trap cleanup EXIT
 
 step "format" swift format lint --strict --parallel -r Package.swift Sources Data Tests
 
@@ -34,13 +42,25 @@ bin_path=$(swift build --show-bin-path)
 export SAMVERKAN_BIN="$bin_path/samverkan"
 export STALE_EXPORT_PROBE="$bin_path/stale-export-probe"
 
-step "feed checks under mutation" python3 Tests/Oracles/mutation_harness.py Exports
-
-step "Atom change logs (feedparser and RFC 4287)" \
-    python3 Tests/Oracles/check_atom.py Exports/changes.atom Exports/changes/*.atom
-
-step "weekly digest: msmtp to a local SMTP server, parsed by python email; resent only when refused" \
-    scripts/mail-test.sh
+# The scripts that check what is answered, not how fast, run one after another in the
+# background, beside the CPU-bound Swift tests and browser checks; their output is shown,
+# and their failure fails the run, when they are done. The checks that time the server
+# (hostile clients, the rolling restart under load) run last, each alone: beside the
+# tests, a server starved of CPU answered nothing in a second.
+background() {
+    timings=()
+    step "feed checks under mutation" python3 Tests/Oracles/mutation_harness.py Exports
+    step "Atom change logs (feedparser and RFC 4287)" \
+        python3 Tests/Oracles/check_atom.py Exports/changes.atom Exports/changes/*.atom
+    step "weekly digest: msmtp to a local SMTP server, parsed by python email; resent only when refused" \
+        scripts/mail-test.sh
+    step "no stale 304 from nginx after a change (a meeting moved, then removed)" scripts/stale-304-test.sh
+    step "malformed requests against the running server" scripts/malformed-requests.sh
+    printf '%s\n' "${timings[@]}" >"$background_log.timings"
+}
+background_log=$(mktemp)
+(set -e; background) >"$background_log" 2>&1 &
+background_pid=$!
 
 # The test bundle runs directly: `swift test` would plan the build again, and leave it in a
 # state where the next `swift build` compiles Hummingbird anew.
@@ -50,9 +70,17 @@ step "tests (Exports/ freshness among them)" \
 step "integration: samverkan serve and nginx on loopback, khal; DOM, layout, CSP and axe-core in headless Chromium" \
     scripts/integration-test.sh
 
-step "no stale 304 from nginx after a change (a meeting moved, then removed)" scripts/stale-304-test.sh
-
-step "malformed requests against the running server" scripts/malformed-requests.sh
+# The background steps' own lines and times, then their result.
+finish_background() {
+    local status=0
+    wait "$background_pid" || status=$?
+    cat "$background_log"
+    [[ -f $background_log.timings ]] && while IFS= read -r line; do
+        timings+=("$line (in the background)")
+    done <"$background_log.timings"
+    return "$status"
+}
+step "the background steps" finish_background
 
 step "slow, idle and too many connections; SIGTERM under load" scripts/hostile-clients.sh
 
