@@ -51,6 +51,7 @@ struct Sequencer {
         var sequenced: [SequencedEvent] = []
         sequenced.reserveCapacity(plan.events.count)
         let previous = ledger
+        ledger.reserveCapacity(plan.events.count)
         Pipeline.run(
             plan.events, prepare: { WordedEvent($0, plan: plan, previous: previous) },
             consume: { _, worded in

@@ -159,6 +159,7 @@ struct ExportFeed: ParsableCommand {
         }
         write(opening)
         let events = registry.events()
+        ledger.reserveCapacity(events.count)
         Pipeline.run(
             events,
             prepare: { event in

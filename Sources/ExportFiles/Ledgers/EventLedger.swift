@@ -125,6 +125,10 @@ public struct EventLedger: Hashable, Sendable {
 
     public subscript(key: LedgerKey) -> Entry? { entries[key] }
 
+    /// Makes room for `count` lines at once: a first export adds a line for every event,
+    /// and a table that grows line by line holds its old storage beside the new at each step.
+    public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
+
     /// Assigns one event its SEQUENCE and revision, and records them.
     ///
     /// - Unchanged content keeps both (a three-column line's revision is `documentRevised`,

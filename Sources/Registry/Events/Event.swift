@@ -83,7 +83,7 @@ public struct Event: Hashable, Sendable {
     /// The bodies the event belongs to: its own body and any body that must act.
     public let bodies: Set<Body.ID>
     /// The people whose personal feed holds the event (see `PeopleIndex`).
-    public let people: Set<Person.ID>
+    public let people: EventPeople
     public let source: Source
 
     public var kind: Kind {

@@ -6,26 +6,26 @@ extension Registry {
     /// place and are left out. A record whose ID was written twice yields one event (the
     /// first record; the validator reports the second).
     public func events() -> [Event] {
-        let seats = SeatIndex(self)
+        var sets = EventSets(SeatIndex(self))
         let people = PeopleIndex(self)
         let requests = Dictionary(grouping: uniqueActionRequests, by: \.decision)
         var events: [Event] = []
         events.reserveCapacity(meetings.count + decisions.count + appointments.count)
         for meeting in uniqueMeetings {
-            if let event = event(meeting, seats, people) { events.append(event) }
+            if let event = event(meeting, &sets, people) { events.append(event) }
         }
         for decision in uniqueDecisions {
-            if let event = event(decision, seats, people, requests[decision.id] ?? []) {
+            if let event = event(decision, &sets, people, requests[decision.id] ?? []) {
                 events.append(event)
             }
         }
-        for appointment in uniqueAppointments { events.append(event(appointment, seats, people)) }
-        for body in uniqueBodies { events += self.events(body, seats, people) }
+        for appointment in uniqueAppointments { events.append(event(appointment, &sets, people)) }
+        for body in uniqueBodies { events += self.events(body, &sets, people) }
         Event.sort(&events)
         return events
     }
 
-    private func event(_ meeting: Meeting, _ seats: SeatIndex, _ people: PeopleIndex) -> Event? {
+    private func event(_ meeting: Meeting, _ sets: inout EventSets, _ people: PeopleIndex) -> Event? {
         let timing: Event.Timing
         switch meeting.time {
         case .timed(let day, let from, let to): timing = .timed(day, from: from, to: to)
@@ -35,13 +35,13 @@ extension Registry {
         return Event(
             origin: .meeting(meeting.id), timing: timing, title: meeting.title, status: meeting.status,
             place: meeting.place, remote: meeting.remote, body: meeting.body, person: nil,
-            municipalities: seats.municipalities(concernedBy: meeting, on: timing.day),
-            bodies: [meeting.body], people: people.people(attending: meeting, on: timing.day),
+            municipalities: sets.municipalities(sets.seats.marks(concernedBy: meeting, on: timing.day)),
+            bodies: sets.bodies(meeting.body), people: people.people(attending: meeting, on: timing.day),
             source: meeting.source)
     }
 
     private func event(
-        _ decision: Decision, _ seats: SeatIndex, _ people: PeopleIndex, _ requests: [ActionRequest]
+        _ decision: Decision, _ sets: inout EventSets, _ people: PeopleIndex, _ requests: [ActionRequest]
     ) -> Event? {
         guard let deadline = decision.deadline else { return nil }
         let body = self[decision.meeting]?.body
@@ -50,19 +50,23 @@ extension Registry {
         return Event(
             origin: .deadline(decision.id), timing: .allDay(deadline), title: decision.title,
             status: .scheduled, place: nil, remote: nil, body: body, person: nil,
-            municipalities: seats.municipalities(concernedBy: decision, on: deadline), bodies: bodies,
+            municipalities: sets.municipalities(sets.seats.marks(concernedBy: decision, on: deadline)),
+            bodies: sets.bodies(bodies),
             people: people.people(askedBy: decision, requests: requests, bodies: bodies, on: deadline),
             source: decision.source)
     }
 
-    private func event(_ appointment: StaffAppointment, _ seats: SeatIndex, _ people: PeopleIndex) -> Event {
+    private func event(
+        _ appointment: StaffAppointment, _ sets: inout EventSets, _ people: PeopleIndex
+    ) -> Event {
         let name = self[appointment.person]?.name ?? appointment.person.rawValue
         return Event(
             origin: .startDate(appointment.id), timing: .allDay(appointment.starts),
             title: "\(name), \(appointment.title)", status: .scheduled, place: nil, remote: nil,
             body: appointment.body, person: appointment.person,
-            municipalities: seats.municipalities(concernedBy: appointment), bodies: [appointment.body],
-            people: people.people(startingWith: appointment), source: appointment.source)
+            municipalities: sets.municipalities(sets.seats.marks(concernedBy: appointment)),
+            bodies: sets.bodies(appointment.body), people: people.people(startingWith: appointment),
+            source: appointment.source)
     }
 }
 
@@ -70,20 +74,20 @@ extension Registry {
     /// A body's start and end, when each has a known day. It concerns the municipalities
     /// with a seat in it, and the people who sit in it, on its first day, or on its last day
     /// when it closes.
-    fileprivate func events(_ body: Body, _ seats: SeatIndex, _ people: PeopleIndex) -> [Event] {
+    fileprivate func events(_ body: Body, _ sets: inout EventSets, _ people: PeopleIndex) -> [Event] {
         let stages: [(Lifecycle.Stage, Lifecycle.Start?)] = [
             (.active, body.lifecycle.active), (.closed, body.lifecycle.closed),
         ]
         return stages.compactMap { stage, start in
             guard let day = start?.day else { return nil }
             let inForce = stage == .closed ? day.adding(days: -1) : day
-            let seated = seats.municipalities(in: body.id, on: inForce)
+            let seated = sets.seats.marks(in: body.id, on: inForce, owner: body.municipality)
             return Event(
                 origin: .bodyStage(body.id, stage), timing: .allDay(day), title: body.name,
                 status: .scheduled,
                 place: nil, remote: nil, body: body.id, person: nil,
-                municipalities: seated.union(body.municipality.map { [$0] } ?? []), bodies: [body.id],
-                people: people.people(in: body.id, on: inForce), source: body.source)
+                municipalities: sets.municipalities(seated), bodies: sets.bodies(body.id),
+                people: people.people(sittingIn: body.id, on: inForce), source: body.source)
         }
     }
 }

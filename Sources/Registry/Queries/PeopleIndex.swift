@@ -7,20 +7,19 @@
 /// start dates in their bodies and their own. Someone whose schedule is not published
 /// (`Person.schedulePublished`) is in no event's list.
 public struct PeopleIndex: Sendable {
-    private struct Term: Sendable {
-        let person: Person.ID
-        let term: DayRange
-    }
-
-    private var byBody: [Body.ID: [Term]] = [:]
-    private var byMunicipality: [Municipality.ID: [Term]] = [:]
-    private var everyRepresentative: [Term] = []
+    /// Each body's group alone in an array, which every event of the body shares.
+    private let byBody: [Body.ID: [EventPeople.Group]]
+    private let byMunicipality: [Municipality.ID: EventPeople.Group]
+    private let everyRepresentative: EventPeople.Group
     private let published: Set<Person.ID>
 
     public init(_ registry: Registry) {
         published = Set(registry.people.filter(\.schedulePublished).map(\.id))
+        var byBody: [Body.ID: [(person: Person.ID, term: DayRange)]] = [:]
+        var byMunicipality: [Municipality.ID: [(person: Person.ID, term: DayRange)]] = [:]
+        var everyRepresentative: [(person: Person.ID, term: DayRange)] = []
         for membership in registry.memberships where published.contains(membership.person) {
-            let term = Term(person: membership.person, term: membership.term)
+            let term = (person: membership.person, term: membership.term)
             byBody[membership.body, default: []].append(term)
             if let municipality = membership.municipality {
                 byMunicipality[municipality, default: []].append(term)
@@ -28,35 +27,43 @@ public struct PeopleIndex: Sendable {
             }
         }
         for appointment in registry.appointments where published.contains(appointment.person) {
-            byBody[appointment.body, default: []].append(
-                Term(person: appointment.person, term: appointment.term))
+            byBody[appointment.body, default: []].append((appointment.person, appointment.term))
         }
+        self.byBody = byBody.mapValues { [EventPeople.Group($0)] }
+        self.byMunicipality = byMunicipality.mapValues(EventPeople.Group.init)
+        self.everyRepresentative = EventPeople.Group(everyRepresentative)
     }
 
     /// The people sitting in `body` on `day`.
     public func people(in body: Body.ID, on day: Day) -> Set<Person.ID> {
-        Set((byBody[body] ?? []).lazy.filter { $0.term.contains(day) }.map(\.person))
+        people(sittingIn: body, on: day).members
+    }
+
+    /// The people sitting in `body` on `day`, as an event holds them.
+    func people(sittingIn body: Body.ID, on day: Day) -> EventPeople {
+        EventPeople(byBody[body] ?? [], on: day)
     }
 
     /// A meeting's people: those sitting in its body on its day.
-    func people(attending meeting: Meeting, on day: Day) -> Set<Person.ID> {
-        people(in: meeting.body, on: day)
+    func people(attending meeting: Meeting, on day: Day) -> EventPeople {
+        people(sittingIn: meeting.body, on: day)
     }
 
     /// A deadline's people: those sitting in one of `bodies` (the deciding body and the
     /// bodies asked to act), representing a municipality asked to act, or named, on `day`.
     func people(
         askedBy decision: Decision, requests: [ActionRequest], bodies: Set<Body.ID>, on day: Day
-    ) -> Set<Person.ID> {
-        var people = Set<Person.ID>()
-        func add(_ terms: [Term]?) {
-            for term in terms ?? [] where term.term.contains(day) { people.insert(term.person) }
+    ) -> EventPeople {
+        var groups: [EventPeople.Group] = []
+        var named: [Person.ID] = []
+        func add(_ group: EventPeople.Group?) {
+            if let group, !groups.contains(where: { $0 === group }) { groups.append(group) }
         }
-        for body in bodies { add(byBody[body]) }
+        for body in bodies { add(byBody[body]?.first) }
         for actor in decision.actors {
             switch actor {
-            case .person(let person): if published.contains(person) { people.insert(person) }
-            case .body(let body): add(byBody[body])
+            case .person(let person): if published.contains(person) { named.append(person) }
+            case .body(let body): add(byBody[body]?.first)
             case .municipality(let municipality): add(byMunicipality[municipality])
             case .everyMunicipality: add(everyRepresentative)
             }
@@ -65,18 +72,17 @@ public struct PeopleIndex: Sendable {
             for party in request.asked {
                 switch party {
                 case .municipality(let municipality): add(byMunicipality[municipality])
-                case .body(let body): add(byBody[body])
+                case .body(let body): add(byBody[body]?.first)
                 }
             }
         }
-        return people
+        return EventPeople(groups, on: day, named: named)
     }
 
     /// A start date's people: those sitting in the body on the first day, and the person
     /// who starts.
-    func people(startingWith appointment: StaffAppointment) -> Set<Person.ID> {
-        var people = people(in: appointment.body, on: appointment.starts)
-        if published.contains(appointment.person) { people.insert(appointment.person) }
-        return people
+    func people(startingWith appointment: StaffAppointment) -> EventPeople {
+        let starter = published.contains(appointment.person) ? [appointment.person] : []
+        return EventPeople(byBody[appointment.body] ?? [], on: appointment.starts, named: starter)
     }
 }

@@ -49,9 +49,7 @@ public struct SeatIndex: Sendable {
 
     /// The municipalities holding a seat in a body on a day.
     public func municipalities(in body: Body.ID, on day: Day) -> Set<Municipality.ID> {
-        var marks = Marks(count: ids.count)
-        mark(byBody[body], on: day, in: &marks)
-        return municipalities(marked: marks)
+        municipalities(marked: marks(in: body, on: day))
     }
 
     /// The municipalities a person holds a seat for on a day.
@@ -64,17 +62,41 @@ public struct SeatIndex: Sendable {
     /// A meeting concerns the municipalities with a seat in its body on its day, and those
     /// on its attendance list.
     public func municipalities(concernedBy meeting: Meeting, on day: Day) -> Set<Municipality.ID> {
-        var marks = Marks(count: ids.count)
-        mark(byBody[meeting.body], on: day, in: &marks)
-        for attendance in meeting.attendance {
-            if let municipality = attendance.municipality { mark(municipality, in: &marks) }
-        }
-        return municipalities(marked: marks)
+        municipalities(marked: marks(concernedBy: meeting, on: day))
     }
 
     /// A deadline concerns the municipalities the decision names, every municipality, those
     /// a named person holds a seat for, and those with a seat in a named body, on the day.
     public func municipalities(concernedBy decision: Decision, on day: Day) -> Set<Municipality.ID> {
+        municipalities(marked: marks(concernedBy: decision, on: day))
+    }
+
+    /// A start date concerns the municipality the body belongs to, those with a seat in
+    /// the body, and those the person already holds a seat for, on the first day.
+    public func municipalities(concernedBy appointment: StaffAppointment) -> Set<Municipality.ID> {
+        municipalities(marked: marks(concernedBy: appointment))
+    }
+
+    // The look-ups as marks: events that share marks can share one set (`EventSets`).
+
+    /// The municipalities with a seat in `body` on `day`, and `owner`.
+    func marks(in body: Body.ID, on day: Day, owner: Municipality.ID? = nil) -> Marks {
+        var marks = Marks(count: ids.count)
+        mark(byBody[body], on: day, in: &marks)
+        if let owner { mark(owner, in: &marks) }
+        return marks
+    }
+
+    func marks(concernedBy meeting: Meeting, on day: Day) -> Marks {
+        var marks = Marks(count: ids.count)
+        mark(byBody[meeting.body], on: day, in: &marks)
+        for attendance in meeting.attendance {
+            if let municipality = attendance.municipality { mark(municipality, in: &marks) }
+        }
+        return marks
+    }
+
+    func marks(concernedBy decision: Decision, on day: Day) -> Marks {
         var marks = Marks(count: ids.count)
         for actor in decision.actors {
             switch actor {
@@ -84,23 +106,21 @@ public struct SeatIndex: Sendable {
             case .everyMunicipality: for number in 0..<everyCount { marks.mark(number) }
             }
         }
-        return municipalities(marked: marks)
+        return marks
     }
 
-    /// A start date concerns the municipality the body belongs to, those with a seat in
-    /// the body, and those the person already holds a seat for, on the first day.
-    public func municipalities(concernedBy appointment: StaffAppointment) -> Set<Municipality.ID> {
+    func marks(concernedBy appointment: StaffAppointment) -> Marks {
         var marks = Marks(count: ids.count)
         mark(byBody[appointment.body], on: appointment.starts, in: &marks)
         mark(byPerson[appointment.person], on: appointment.starts, in: &marks)
         if let owner = bodyMunicipality[appointment.body] { mark(owner, in: &marks) }
-        return municipalities(marked: marks)
+        return marks
     }
 
     /// Which municipalities a look-up has found: a bit per number, and any municipality
     /// the index has no number for (one the registry does not list) by its ID.
-    private struct Marks {
-        var words: [UInt64]
+    struct Marks: Hashable {
+        private(set) var words: [UInt64]
         var unnumbered: Set<Municipality.ID> = []
 
         init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
@@ -120,7 +140,8 @@ public struct SeatIndex: Sendable {
         }
     }
 
-    private func municipalities(marked marks: Marks) -> Set<Municipality.ID> {
+    /// The municipalities `marks` names.
+    func municipalities(marked marks: Marks) -> Set<Municipality.ID> {
         var result = marks.unnumbered
         result.reserveCapacity(result.count + marks.words.reduce(0) { $0 + $1.nonzeroBitCount })
         for (index, word) in marks.words.enumerated() {
