@@ -17,8 +17,18 @@ public struct EventUID: Hashable, Sendable, CustomStringConvertible {
         self.init(kind: event.kind, recordID: event.id)
     }
 
-    /// `meeting-kdm-2026-04-10@familjenhelsingborg.se`.
-    public var description: String { "\(Self.prefix(kind))-\(recordID)\(Self.domain)" }
+    /// `meeting-kdm-2026-04-10@familjenhelsingborg.se`, in storage of its own size: the
+    /// event ledger keeps a UID for every event, and an interpolation's spare room with it.
+    public var description: String {
+        let prefix = Self.prefix(kind)
+        var text = ""
+        text.reserveCapacity(prefix.utf8.count + 1 + recordID.utf8.count + Self.domain.utf8.count)
+        text += prefix
+        text += "-"
+        text += recordID
+        text += Self.domain
+        return text
+    }
 
     /// The UID `text` spells, or nil when it is not one of the registry's.
     public init?(_ text: some StringProtocol) {

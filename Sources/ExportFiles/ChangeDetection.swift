@@ -35,7 +35,7 @@ enum ChangeDetection {
                 date: date, uid: uid, kind: kind, municipalities: state.municipalities, text: text, url: url)
         }
         var entries: [ChangeEntry] = []
-        let contentChanged = previous?.fingerprint != fingerprint || previous?.removed != nil
+        let contentChanged = !(previous?.has(fingerprint: fingerprint) ?? false) || previous?.removed != nil
         if contentChanged && (previous == nil || previous?.removed != nil || old != nil) {
             let change = ChangeWording.kind(eventKind: eventKind, old: old, new: state)
             if change != .changed {

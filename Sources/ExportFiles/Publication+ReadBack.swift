@@ -197,7 +197,7 @@ extension Publication {
             feeds = worded.feeds
             var changedKey: String?
             func recorded(_ key: LedgerKey, fingerprint: String, state: EventState?) -> Instant? {
-                guard let entry = ledger[key], entry.removed == nil, entry.fingerprint == fingerprint,
+                guard let entry = ledger[key], entry.removed == nil, entry.has(fingerprint: fingerprint),
                     let revised = entry.revised, state == nil || entry.state == state
                 else {
                     if changedKey == nil { changedKey = key.description }

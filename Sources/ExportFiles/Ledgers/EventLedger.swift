@@ -6,24 +6,31 @@ public import Registry
 public struct LedgerKey: Hashable, Sendable, CustomStringConvertible {
     public let uid: String
     /// The municipality's slug, for its own wording; nil otherwise.
-    public let municipality: String?
+    public var municipality: String? { wording == .municipality ? slug : nil }
     /// The person's slug, for their personal feed's wording; nil otherwise.
-    public let person: String?
+    public var person: String? { wording == .person ? slug : nil }
+    // One slug and whose it is, not two optional slugs: a ledger keeps a key per event.
+    private let slug: String
+    private let wording: Wording
+
+    private enum Wording: UInt8, Hashable, Sendable {
+        case shared, municipality, person
+    }
 
     public init(uid: String, municipality: String? = nil) {
         self.uid = uid
-        self.municipality = municipality
-        self.person = nil
+        self.slug = municipality ?? ""
+        self.wording = municipality == nil ? .shared : .municipality
     }
 
     public init(uid: String, person: String) {
         self.uid = uid
-        self.municipality = nil
-        self.person = person
+        self.slug = person
+        self.wording = .person
     }
 
     /// Whether the line is a feed's own wording rather than the shared one.
-    public var isVariant: Bool { municipality != nil || person != nil }
+    public var isVariant: Bool { wording != .shared }
 
     public var description: String {
         if let municipality { return uid + Self.municipalityMarker + municipality }
@@ -61,39 +68,49 @@ public struct EventLedger: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public let sequence: Int
         /// `Fingerprint` of the event's significant fields.
-        public let fingerprint: String
+        public var fingerprint: String { storedFingerprint.text }
         /// When an export saw this content first; nil in a three-column line (the event's
         /// document date stands in).
-        public let revised: Instant?
+        public var revised: Instant? { Self.instant(revisedSeconds) }
         /// When an export first found the event gone; nil while it is published.
-        public let removed: Instant?
+        public var removed: Instant? { Self.instant(removedSeconds) }
         /// What subscribers saw, for wording the next change; nil in older lines.
         public var state: EventState? { box?.state }
-        /// The state held out of line: a ledger keeps an entry per event in one table, and
-        /// the state inline would make every slot of it several times larger.
+        // A ledger keeps an entry per event in one table, so each is kept small: the state
+        // out of line, the fingerprint in two words, instants as seconds (`Int.min`: none).
         private let box: StateBox?
+        private let revisedSeconds: Int
+        private let removedSeconds: Int
+        private let storedFingerprint: StoredFingerprint
 
         public init(
             sequence: Int, fingerprint: String, revised: Instant? = nil, removed: Instant? = nil,
             state: EventState? = nil
         ) {
             self.sequence = sequence
-            self.fingerprint = fingerprint
-            self.revised = revised
-            self.removed = removed
+            self.storedFingerprint = StoredFingerprint(fingerprint)
+            self.revisedSeconds = revised?.secondsSinceEpoch ?? Int.min
+            self.removedSeconds = removed?.secondsSinceEpoch ?? Int.min
             self.box = state.map(StateBox.init)
         }
 
+        /// Whether the entry's fingerprint is `fingerprint`, without spelling it out.
+        func has(fingerprint: String) -> Bool { storedFingerprint == StoredFingerprint(fingerprint) }
+
+        private static func instant(_ seconds: Int) -> Instant? {
+            seconds == Int.min ? nil : Instant(secondsSinceEpoch: seconds)
+        }
+
         public static func == (a: Entry, b: Entry) -> Bool {
-            (a.sequence, a.fingerprint, a.revised, a.removed) == (
-                b.sequence, b.fingerprint, b.revised, b.removed
+            (a.sequence, a.storedFingerprint, a.revisedSeconds, a.removedSeconds) == (
+                b.sequence, b.storedFingerprint, b.revisedSeconds, b.removedSeconds
             )
                 && a.state == b.state
         }
 
         public func hash(into hasher: inout Hasher) {
             hasher.combine(sequence)
-            hasher.combine(fingerprint)
+            hasher.combine(storedFingerprint)
             hasher.combine(state)
         }
     }
@@ -147,13 +164,14 @@ public struct EventLedger: Hashable, Sendable {
         let revised: Instant
         if let before = previous ?? entries[LedgerKey(uid: key.uid)] {
             let beforeRevised = before.revised ?? documentRevised
-            if before.fingerprint == fingerprint && before.removed == nil {
+            let sameContent = before.has(fingerprint: fingerprint)
+            if sameContent && before.removed == nil {
                 (sequence, revised) = (before.sequence, beforeRevised)
             } else {
                 var moved = max(now ?? documentRevised, documentRevised, beforeRevised.adding(seconds: 1))
                 if let removed = before.removed { moved = max(moved, removed.adding(seconds: 1)) }
                 (sequence, revised) = (
-                    before.fingerprint == fingerprint ? before.sequence : before.sequence + 1, moved
+                    sameContent ? before.sequence : before.sequence + 1, moved
                 )
             }
         } else {

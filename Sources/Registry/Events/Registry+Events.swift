@@ -10,7 +10,10 @@ extension Registry {
         let people = PeopleIndex(self)
         let requests = Dictionary(grouping: uniqueActionRequests, by: \.decision)
         var events: [Event] = []
-        events.reserveCapacity(meetings.count + decisions.count + appointments.count)
+        // Room for every event at once and little more: the array lives as long as they do.
+        events.reserveCapacity(
+            meetings.count + decisions.count(where: { $0.deadline != nil }) + appointments.count
+                + 2 * bodies.count)
         for meeting in uniqueMeetings {
             if let event = event(meeting, &sets, people) { events.append(event) }
         }
@@ -121,10 +124,11 @@ extension Event {
     }
 
     /// Puts `events` in `precedes` order (events that neither precedes keep their order):
-    /// the keys are sorted, then the events are moved into place by following the cycles
-    /// of that permutation, so no second array of events is ever held.
+    /// the keys are sorted in place, then the events are moved into place by following the
+    /// cycles of that permutation, so no second array of events or of keys is ever held.
     static func sort(_ events: inout [Event]) {
-        let order = events.enumerated().map { SortKey($1, at: $0) }.sorted().map(\.position)
+        var order = events.enumerated().map { SortKey($1, at: $0) }
+        order.sort()
         var placed = [Bool](repeating: false, count: events.count)
         for start in events.indices where !placed[start] {
             // Along the cycle, the event first at `start` travels forward one swap at a
@@ -132,7 +136,7 @@ extension Event {
             var current = start
             while true {
                 placed[current] = true
-                let next = order[current]
+                let next = order[current].position
                 if next == start { break }
                 events.swapAt(current, next)
                 current = next
