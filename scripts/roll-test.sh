@@ -73,7 +73,9 @@ error_log $run/logs/error.log warn;
 events { worker_connections 1024; }
 http {
     # Only answers that count as failed, with what each instance said (empty: no answer).
-    map \$status \$failed { ~^[23] 0; default 1; }
+    # 499 is nginx's note that the client closed first: wrk does so when it is stopped,
+    # and counts its own timeouts.
+    map \$status \$failed { ~^[23] 0; 499 0; default 1; }
     log_format failed '\$time_iso8601 \$status "\$request" upstreams \$upstream_addr statuses \$upstream_status';
     access_log $run/logs/failed.log failed if=\$failed;
     client_body_temp_path $run/tmp/body;

@@ -29,9 +29,11 @@ if [[ -d /dev/shm && -w /dev/shm ]]; then
 fi
 background_pid=""
 cleanup() {
-    [[ -n $background_pid ]] && { pkill -TERM -P "$background_pid"; kill "$background_pid"; } 2>/dev/null
-    [[ -n $scratch ]] && rm -rf "$scratch"
-    return 0
+    if [[ -n $background_pid ]]; then
+        pkill -TERM -P "$background_pid" 2>/dev/null || true
+        kill "$background_pid" 2>/dev/null || true
+    fi
+    if [[ -n $scratch ]]; then rm -rf "$scratch"; fi
 }
 trap cleanup EXIT
 
@@ -74,6 +76,7 @@ step "integration: samverkan serve and nginx on loopback, khal; DOM, layout, CSP
 finish_background() {
     local status=0
     wait "$background_pid" || status=$?
+    background_pid=""
     cat "$background_log"
     [[ -f $background_log.timings ]] && while IFS= read -r line; do
         timings+=("$line (in the background)")
