@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test command: everything CI runs. Installs what it needs, builds once with warnings
 # as errors, checks formatting, runs every test (the Swift tests also check that Exports/
-# is fresh), then the scripts against the built binaries, each step timed; the scripts
-# that mostly wait run beside the CPU-bound ones.
+# is fresh), then the scripts against the built binaries, each step timed; the checks of
+# what the server answers (not how fast) run beside the CPU-bound ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
