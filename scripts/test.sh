@@ -19,6 +19,14 @@ step() {
 
 step "setup" scripts/setup.sh --test
 
+# Scratch files on tmpfs when the machine has one: the tests write many exports and sync
+# them, and beside the other steps the disk set their pace (the Swift tests took 43 s with
+# scratch on disk, 35–36 s on tmpfs). The kill tests keep theirs on disk (see there).
+scratch=""
+if [[ -d /dev/shm && -w /dev/shm ]]; then
+    scratch=$(mktemp -d /dev/shm/samverkan-test.XXXXXX)
+    export TMPDIR=$scratch
+fi
 background_pid=""
 background_log=""
 cleanup() {
@@ -27,6 +35,7 @@ cleanup() {
         kill "$background_pid" 2>/dev/null || true
     fi
     if [[ -n $background_log ]]; then rm -f "$background_log" "$background_log.timings"; fi
+    if [[ -n $scratch ]]; then rm -rf "$scratch"; fi
 }
 trap cleanup EXIT
 
