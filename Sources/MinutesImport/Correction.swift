@@ -152,12 +152,17 @@ extension Draft {
         }
     }
 
+    /// The note that asks the reviewer to check a drafted deadline.
+    static func checkDeadlineNote(_ day: Day) -> String {
+        "Sista dag \(day.swedishText): kontrollera vem som ska agera."
+    }
+
     /// A decision's deadline corrected: the note asking the reviewer to check the old one goes.
     mutating func dropDeadlineNote(from before: Record) {
         guard case .decision(let old) = before, case .decision(let new) = record, let day = old.deadline,
             new.deadline != day
         else { return }
-        notes.removeAll { $0.hasPrefix("Sista dag \(day.swedishText):") }
+        notes.removeAll { $0 == Draft.checkDeadlineNote(day) }
     }
 
     /// "förslag 5 (beslut)", for messages.

@@ -81,9 +81,7 @@ extension Drafter {
                         "Datumet står \(place) (\(summaryDeadline.text.trimmingSuffix("."))), inte i beslutet."
                 ))
         }
-        if deadline != nil {
-            notes.append("Sista dag \(deadline!.day.swedishText): kontrollera vem som ska agera.")
-        }
+        if let deadline { notes.append(Draft.checkDeadlineNote(deadline.day)) }
         let text = Drafter.decisionText(parsedDecision.text)
         let record = Decision(
             id, at: meeting, item: item.number, title: Drafter.decisionTitle(text), text: text,
