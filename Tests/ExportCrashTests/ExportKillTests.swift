@@ -35,7 +35,7 @@ import Testing
     /// many kills land while files are being written, not only before and after.
     @Test func killingALargeExportMidWriteLeavesTheOldSetOrTheNewSet() throws {
         let probe = try Self.binary("export-crash-probe")
-        let scratch = try Self.scratchFolder(onDisk: true)
+        let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         // The previous set: generation 1 with a different number of files.
         let previous = scratch.appendingPathComponent("Exports")
@@ -79,7 +79,7 @@ import Testing
     static func killLoop(
         name: String, kills: Int, oldSet: [String: [UInt8]], recoverEvery: Int, command: (URL) -> [String]
     ) throws -> Report {
-        let scratch = try scratchFolder(onDisk: true)
+        let scratch = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
 
         // The new set, and how long a whole run takes (the median of three, after a warm-up).
@@ -180,12 +180,12 @@ import Testing
 
     // MARK: - Folders
 
-    /// A fresh folder in the temporary directory, or with `onDisk` in `/var/tmp`: the test
-    /// command puts the temporary directory on tmpfs, where an export writes its files in a
-    /// few milliseconds and hardly a kill lands while it does.
-    static func scratchFolder(onDisk: Bool = false) throws -> URL {
+    /// A fresh folder in `/var/tmp`, on disk: the test command puts the temporary directory
+    /// on tmpfs, where an export writes its files in a few milliseconds and hardly a kill
+    /// lands while it does.
+    static func scratchFolder() throws -> URL {
         let parent =
-            onDisk && FileManager.default.fileExists(atPath: "/var/tmp")
+            FileManager.default.fileExists(atPath: "/var/tmp")
             ? URL(fileURLWithPath: "/var/tmp") : FileManager.default.temporaryDirectory
         let url = parent.appendingPathComponent("samverkan-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
