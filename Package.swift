@@ -34,8 +34,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        // Neither default trait is used: ConfigurationSupport (swift-configuration) and
-        // FullFoundation.
+        // Only HummingbirdCore, its HTTP server: the server routes by itself (one step per
+        // request), and the framework's router, file system, metrics and tracing were a
+        // tenth of the build (BENCHMARKS.md, "Clean build"). Neither default trait is used:
+        // ConfigurationSupport (swift-configuration) and FullFoundation.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -139,12 +141,12 @@ let package = Package(
             name: "RegistryServer",
             dependencies: [
                 "Registry", "ICalendar", "CalendarFeeds", "ExportFiles", "Pages",
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -184,7 +186,11 @@ let package = Package(
                 "RegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // The serving benchmark's minimal server.
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -259,7 +265,6 @@ let package = Package(
             dependencies: [
                 "RegistryServer", "Registry", "RegistryData", "ICalendar", "CalendarFeeds", "ExportFiles",
                 "Pages", "SyntheticRegistry",
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

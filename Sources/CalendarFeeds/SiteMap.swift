@@ -2,7 +2,7 @@ public import Registry
 
 /// The site's addresses: a page of a record turned into its address, and an address read
 /// back into the page, in one place, so calendar events, pages, the change log, the
-/// static export and the router cannot disagree about where a record lives.
+/// static export and the server cannot disagree about where a record lives.
 ///
 /// ```swift
 /// let map = SiteMap(registry: registry)
@@ -177,11 +177,6 @@ public struct SiteMap: Sendable {
             + registry.decisions.filter { seenDecisions.insert($0.id).inserted }.map { .decision($0.id) }
             + registry.personalFeedHolders.map { .person($0.id) }
     }
-
-    /// The router's patterns for the pages, one per kind (`/`, `om`, `kommuner/:key`, …); a
-    /// folder's pattern also answers the folder's own page (`/kommuner/`).
-    public static let routes =
-        ["/"] + rootPages.map(\.word) + Folder.allCases.flatMap { [$0.rawValue, "\($0.rawValue)/:key"] }
 
     /// The word of a page at the root (empty for the start page), nil for any other page.
     private static func rootWord(_ page: Page) -> String? {

@@ -1,6 +1,8 @@
 import CalendarFeeds
 import ExportFiles
-public import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 public import Pages
 public import Registry
 
@@ -20,7 +22,10 @@ public import Registry
 /// | `/api/decisions/ID?on=DATE` | `decision ID --json` |
 /// | `/api/feeds` | the feeds with their https and webcal addresses |
 /// | `/api/changes?since=DATE` | `changes --since DATE --json` |
-public struct APIController<Context: RequestContext>: Sendable {
+public struct APIController: Sendable {
+    /// `/api`, where every address of the API starts.
+    static let prefix = "/api"
+
     let site: Site
     let today: @Sendable () -> Day
     public init(site: Site, today: @escaping @Sendable () -> Day) {
@@ -30,78 +35,80 @@ public struct APIController<Context: RequestContext>: Sendable {
 
     var registry: Registry { site.registry }
 
-    public func addRoutes(to group: RouterGroup<Context>) {
-        addListingRoutes(to: group)
-        addRecordRoutes(to: group)
+    /// Whether `path` is the API's: `/api` or anything under `/api/`.
+    static func answers(_ path: String) -> Bool {
+        path.hasPrefix(prefix)
+            && (path.utf8.count == prefix.utf8.count || path.dropFirst(prefix.count).first == "/")
     }
 
-    /// The index, the feeds, the change log and the lists of every record of a kind.
-    private func addListingRoutes(to group: RouterGroup<Context>) {
-        group.get("/") { request, _ in
+    /// The answer at `path` (`/api/municipalities/Bjuv`), by its segments after `/api`; a
+    /// trailing slash changes nothing.
+    func response(to request: Request, path: String) throws -> Response {
+        let segments = path.dropFirst(Self.prefix.count).split(separator: "/")
+        switch segments.count {
+        case 0:
             try Self.allow([], in: request)
             return Self.json(APIIndex(site: site))
+        case 1: return try listing(String(segments[0]), request)
+        case 2: return try record(String(segments[0]), named: Self.name(segments[1]), request)
+        default: throw HTTPFailure(.notFound)
         }
-        group.get("feeds") { request, _ in
+    }
+
+    /// The feeds, the change log and the lists of every record of a kind.
+    private func listing(_ kind: String, _ request: Request) throws -> Response {
+        switch kind {
+        case "feeds":
             try Self.allow([], in: request)
             return Self.json(FeedListing(site: site))
-        }
-        group.get("municipalities") { request, _ in
+        case "municipalities":
             let day = try self.day(request, "on")
             return Self.json(registry.municipalities.map { registry.representation(of: $0.id, on: day) })
-        }
-        group.get("people") { request, _ in
+        case "people":
             try Self.allow([], in: request)
             return Self.json(registry.people.map(PersonRef.init))
-        }
-        group.get("bodies") { request, _ in
-            Self.json(registry.bodyList(on: try self.day(request, "on")))
-        }
-        group.get("changes") { request, _ in
+        case "bodies":
+            return Self.json(registry.bodyList(on: try self.day(request, "on")))
+        case "changes":
             let parameters = try Self.allow(["since"], in: request)
             let since = try Self.date(parameters["since"], "since")
             return Self.json(ChangeLog.entries(site.changes, since: since))
-        }
-        group.get("upcoming") { request, _ in try self.upcoming(request) }
-        group.get("actions") { request, _ in
-            let query = try Self.allow(["on", "municipality"], in: request)
-            let day = try Self.date(query["on"], "on") ?? today()
-            let municipality = try query["municipality"].map { name in
-                try Self.lookup { () throws(QueryError) in try registry.municipality(named: name) }
-            }
-            return Self.json(OpenActionsResult(registry, on: day, municipality: municipality))
+        case "upcoming": return try upcoming(request)
+        case "actions": return try actions(request)
+        default: throw HTTPFailure(.notFound)
         }
     }
 
     /// One record, found by name, as of a day.
-    private func addRecordRoutes(to group: RouterGroup<Context>) {
-        group.get("municipalities/:name") { request, context in
+    private func record(_ kind: String, named name: String, _ request: Request) throws -> Response {
+        switch kind {
+        case "municipalities":
             let day = try self.day(request, "on")
-            let found = try Self.lookup { () throws(QueryError) in
-                try registry.municipality(named: Self.name(context))
-            }
+            let found = try Self.lookup { () throws(QueryError) in try registry.municipality(named: name) }
             return Self.json(registry.representation(of: found.id, on: day))
-        }
-        group.get("people/:name") { request, context in
+        case "people":
             let day = try self.day(request, "on")
-            let found = try Self.lookup { () throws(QueryError) in
-                try registry.person(named: Self.name(context))
-            }
+            let found = try Self.lookup { () throws(QueryError) in try registry.person(named: name) }
             return Self.json(registry.representation(ofPerson: found.id, on: day))
-        }
-        group.get("bodies/:name") { request, context in
+        case "bodies":
             let day = try self.day(request, "on")
-            let found = try Self.lookup { () throws(QueryError) in
-                try registry.body(named: Self.name(context))
-            }
+            let found = try Self.lookup { () throws(QueryError) in try registry.body(named: name) }
             return Self.json(registry.bodyDetail(found.id, on: day))
-        }
-        group.get("decisions/:name") { request, context in
+        case "decisions":
             let day = try self.day(request, "on")
-            let found = try Self.lookup { () throws(QueryError) in
-                try registry.decision(named: Self.name(context))
-            }
+            let found = try Self.lookup { () throws(QueryError) in try registry.decision(named: name) }
             return Self.json(DecisionResult(registry.followUp(of: found, on: day), in: registry))
+        default: throw HTTPFailure(.notFound)
         }
+    }
+
+    func actions(_ request: Request) throws -> Response {
+        let query = try Self.allow(["on", "municipality"], in: request)
+        let day = try Self.date(query["on"], "on") ?? today()
+        let municipality = try query["municipality"].map { name in
+            try Self.lookup { () throws(QueryError) in try registry.municipality(named: name) }
+        }
+        return Self.json(OpenActionsResult(registry, on: day, municipality: municipality))
     }
 
     func upcoming(_ request: Request) throws -> Response {
@@ -110,7 +117,7 @@ public struct APIController<Context: RequestContext>: Sendable {
         var days = 30
         if let text = query["days"] {
             guard let value = Int(text), (0...3660).contains(value) else {
-                throw HTTPError(
+                throw HTTPFailure(
                     .badRequest,
                     message: "days ska vara ett heltal 0…3660, inte \"\(QueryParameters.clip(text))\"."
                 )
@@ -127,7 +134,7 @@ public struct APIController<Context: RequestContext>: Sendable {
             kinds = []
             for word in text.split(separator: ",", omittingEmptySubsequences: false) {
                 guard let kind = Event.Kind(rawValue: String(word)) else {
-                    throw HTTPError(
+                    throw HTTPFailure(
                         .badRequest,
                         message: "Okänt värde för kind: \"\(QueryParameters.clip(word))\". Tillåtna: "
                             + Event.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
@@ -149,7 +156,7 @@ public struct APIController<Context: RequestContext>: Sendable {
     static func date(_ text: String?, _ name: String) throws -> Day? {
         guard let text else { return nil }
         guard let day = Day(iso: text) else {
-            throw HTTPError(
+            throw HTTPFailure(
                 .badRequest, message: "\(name) ska vara ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2026-04-10.")
         }
         return day
@@ -161,15 +168,14 @@ public struct APIController<Context: RequestContext>: Sendable {
         do {
             return try QueryParameters(request.uri.query, allowed: names)
         } catch {
-            throw HTTPError(.badRequest, message: error.description)
+            throw HTTPFailure(.badRequest, message: error.description)
         }
     }
 
-    /// The `:name` path parameter, percent-decoded (the request guard has already
-    /// refused encoded slashes, dots and control characters).
-    static func name(_ context: Context) -> String {
-        let raw = context.parameters.get("name") ?? ""
-        return Percent.decode(raw) ?? raw
+    /// A record's name from its path segment, percent-decoded (the request guard has
+    /// already refused encoded slashes, dots and control characters).
+    static func name(_ segment: Substring) -> String {
+        Percent.decode(segment) ?? String(segment)
     }
 
     /// Runs a lookup; a name that matches nothing is 404, one that matches several 400,
@@ -178,7 +184,8 @@ public struct APIController<Context: RequestContext>: Sendable {
         do {
             return try body()
         } catch {
-            throw HTTPError(error.reason == .ambiguous ? .badRequest : .notFound, message: error.description)
+            throw HTTPFailure(
+                error.reason == .ambiguous ? .badRequest : .notFound, message: error.description)
         }
     }
 

@@ -1,22 +1,24 @@
 import CalendarFeeds
 public import ExportFiles
-public import Hummingbird
+import HTTPTypes
+import HummingbirdCore
 import NIOConcurrencyHelpers
+import NIOCore
 public import Pages
 import Registry
 
-/// The web pages, one route per kind of page the site map knows (`SiteMap.routes`), the
-/// search index and the open-data files, as nginx serves them from `Exports/`.
+/// The web pages, the search index and the open-data files, as nginx serves them from
+/// `Exports/`: every address that is not a feed, a change log or the API.
 ///
 /// A page is the same whatever the day (`Pages`), so each is rendered the first time it
 /// is asked for and then served from memory with its ETag like a feed; its Last-Modified
 /// is the revision `revisions.tsv` records for those bytes. An address in another
 /// spelling (`/kommuner/Bjuv`) is redirected to the page's own; an unknown one gets the
 /// Swedish 404 page.
-public struct PageController<Context: RequestContext>: Sendable {
+public struct PageController: Sendable {
     let site: Site
     let revisions: FileRevisions
-    /// `popolo.json`, `representatives.csv` and `sok.json`, by path under the root.
+    /// `popolo.json`, `representatives.csv` and `sok.json`, by their path (`/popolo.json`).
     let files: [String: CachedResource]
     let missingPage: MissingPageAnswer
     private let cache = PageCache()
@@ -36,7 +38,7 @@ public struct PageController<Context: RequestContext>: Sendable {
         var files: [String: CachedResource] = [:]
         let made = dataFiles + [(Pages.searchIndexFile, Array(Pages.searchIndex(site: site).utf8))]
         for (path, bytes) in made {
-            files[path] = CachedResource(
+            files["/" + path] = CachedResource(
                 bytes: bytes, contentType: Self.contentType(path),
                 cacheControl: CachedResource.pageCacheControl,
                 lastModified: Self.revision(path, bytes, revisions, newest: newest))
@@ -44,20 +46,10 @@ public struct PageController<Context: RequestContext>: Sendable {
         self.files = files
     }
 
-    public func addRoutes(to router: Router<Context>) {
-        for route in SiteMap.routes {
-            router.get(RouterPath(route)) { request, _ in try self.page(request) }
-        }
-        for path in files.keys {
-            router.get(RouterPath(path)) { request, _ in
-                guard let resource = files[path] else { throw HTTPError(.notFound) }
-                return resource.response(to: request)
-            }
-        }
-    }
-
-    func page(_ request: Request) throws -> Response {
-        let path = request.uri.path
+    /// The file or page at `path`, the request's path; the missing page when the site has
+    /// no such address.
+    func response(to request: Request, path: String) -> Response {
+        if let file = files[path] { return file.response(to: request) }
         guard let resource = cache.resource(at: path, render: { render(path) }) else {
             return missingPage.response(to: path)
         }

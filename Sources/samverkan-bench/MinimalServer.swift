@@ -1,21 +1,25 @@
 import ArgumentParser
 import Foundation
 import HTTPTypes
-import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
+import NIOPosix
 import Registry
 import RegistryServer
+import ServiceLifecycle
+import UnixSignals
 
 /// The ceiling `samverkan serve` is measured against (`scripts/bench-serve.sh`): the
-/// least a Hummingbird server can do to answer a feed as `serve` does. One route, the
-/// feed's bytes and its gzip twin read from an export, the same strong ETags, 304 on a
-/// matching `If-None-Match`, and one log line per request through the same logger as
-/// `serve`'s request log; no timeouts, connection ceiling, guards or other headers.
+/// least Hummingbird's HTTP server can do to answer a feed as `serve` does. One address,
+/// the feed's bytes and its gzip twin read from an export, the same strong ETags, 304 on
+/// a matching `If-None-Match`, HEAD, the `Date` header, and `serve`'s request log line
+/// (`RequestLog`); no timeouts, connection ceiling, guards or other headers.
 struct MinimalServer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minimal-server",
         abstract:
-            "Serve one feed of an export with a bare Hummingbird router (the serving benchmark's ceiling)."
+            "Serve one feed of an export with Hummingbird's bare HTTP server (the serving benchmark's ceiling)."
     )
 
     @Option(help: "The export folder to read the feed (and its .gz twin) from.")
@@ -42,23 +46,35 @@ struct MinimalServer: AsyncParsableCommand {
         let plain = Variant(bytes: identity, eTag: tagged.eTag, gzip: false)
         let gzip = twin.map { Variant(bytes: $0, eTag: tagged.gzipETag, gzip: true) }
         let logger = Logger(label: "samverkan.serve")
-        let router = Router(options: .autoGenerateHeadEndpoints)
-        router.add(middleware: MinimalLog())
-        router.get("feeds/\(feed)") { request, _ -> Response in
-            let variant =
-                gzip.flatMap { request.headers[.acceptEncoding]?.contains("gzip") == true ? $0 : nil }
-                ?? plain
-            return variant.response(ifNoneMatch: request.headers[.ifNoneMatch])
-        }
-        let host = self.host
-        let app = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        let (host, path, dates) = (self.host, "/feeds/\(feed)", DateHeader())
+        let server = try HTTPServerBuilder.http1().buildServer(
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
+            responder: { (request, writer: consuming ResponseWriter, _) in
+                let start = ContinuousClock.now
+                var response: Response
+                if request.uri.path != path {
+                    response = Response(status: .notFound)
+                } else {
+                    let variant =
+                        gzip.flatMap { request.headers[.acceptEncoding]?.contains("gzip") == true ? $0 : nil }
+                        ?? plain
+                    response = variant.response(ifNoneMatch: request.headers[.ifNoneMatch])
+                }
+                if request.method == .head { response = response.createHeadResponse() }
+                RequestLog.write(request, response, since: start, to: logger)
+                response.headers[.date] = dates.now
+                try await writer.write(response: response.head, body: response.body)
+            },
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 FileHandle.standardOutput.write(
                     Data("minimal-server: listening on http://\(host):\(port)\n".utf8))
-            }, logger: logger)
-        try await app.runService()
+            })
+        try await ServiceGroup(
+            configuration: .init(
+                services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        ).run()
     }
 }
 
@@ -81,23 +97,5 @@ private struct Variant: Sendable {
     func response(ifNoneMatch: String?) -> Response {
         if ifNoneMatch == eTag { return Response(status: .notModified, headers: headers) }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
-    }
-}
-
-/// The request line `serve` writes (`RequestLog`), through the request's logger.
-private struct MinimalLog: RouterMiddleware {
-    func handle(
-        _ request: Request, context: BasicRequestContext,
-        next: (Request, BasicRequestContext) async throws -> Response
-    ) async throws -> Response {
-        let start = ContinuousClock.now
-        let response = try await next(request, context)
-        let elapsed = ContinuousClock.now - start
-        let micros =
-            elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        let bytes = response.body.contentLength.map(String.init) ?? "-"
-        context.logger.info(
-            "\(request.method.rawValue) \(request.uri.string) \(response.status.code) \(bytes)B \(micros)µs")
-        return response
     }
 }

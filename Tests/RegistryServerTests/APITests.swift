@@ -1,7 +1,9 @@
 import CalendarFeeds
 import ExportFiles
 import Foundation
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 import Pages
 import Registry
 import RegistryData
@@ -57,7 +59,7 @@ import Testing
     @Test(arguments: cases)
     func routesAnswerWithTheCLIsJSON(_ question: Case) async throws {
         let expected = question.expected()
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: question.uri, method: .get) { response in
                 #expect(response.status == .ok, "\(response.body.text)")
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
@@ -71,7 +73,7 @@ import Testing
             struct Item: Decodable { let path, url, webcal: String }
             let feeds: [Item]
         }
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/api/feeds", method: .get) { response in
                 let index = try JSONDecoder().decode(Index.self, from: Data(response.body.bytes))
                 #expect(index.feeds.map(\.path) == Self.registry.standardFeeds().map(\.path))
@@ -95,7 +97,7 @@ import Testing
         ("/api/people?name=x", .badRequest, "Tillåtna: inga"),
     ])
     func badQuestionsGetAPlainAnswer(uri: String, status: HTTPResponse.Status, message: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == status, "\(uri)")
                 #expect(response.headers[.contentType] == "text/plain; charset=utf-8")

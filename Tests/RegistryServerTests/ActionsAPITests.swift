@@ -1,6 +1,8 @@
 import ExportFiles
 import Foundation
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 import Registry
 import RegistryData
 import RegistryServer
@@ -29,7 +31,7 @@ import Testing
         ),
     ])
     func routesAnswerWithTheCLIsJSON(uri: String, expected: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == .ok, "\(response.body.text)")
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
@@ -40,7 +42,7 @@ import Testing
 
     /// Scenario 3 is an offer: nobody is overdue, on the day or after it.
     @Test func anOfferIsNeverOverdue() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             for (day, overdue) in [("2026-04-30", 0), ("2026-05-01", 0)] {
                 try await client.execute(
                     uri: "/api/decisions/kdm-2026-04-10-scenario-3?on=\(day)", method: .get
@@ -62,7 +64,7 @@ import Testing
         ("/api/actions?when=2026-04-10", .badRequest, "Tillåtna: on, municipality"),
     ])
     func badQuestionsGetAPlainAnswer(uri: String, status: HTTPResponse.Status, message: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == status, "\(uri)")
                 #expect(response.body.text.contains(message), "\(uri): \(response.body.text)")

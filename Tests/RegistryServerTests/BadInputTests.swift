@@ -1,4 +1,6 @@
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 import RegistryServer
 import Testing
 
@@ -27,7 +29,7 @@ import Testing
         // A feed or the API answers in plain text; any other address with the 404 page,
         // which leads back to the start page, as nginx does.
         let plain = path.hasPrefix("/feeds/") || path.hasPrefix("/api/") || path.contains("%5c")
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .notFound, "\(path)")
                 #expect(
@@ -46,7 +48,7 @@ import Testing
         ("/KOMMUNER/bjuv", "/kommuner/bjuv"), ("/kommuner", "/kommuner/"), ("/OM", "/om"),
     ])
     func anotherSpellingOfAPageRedirectsToIt(path: String, canonical: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .movedPermanently, "\(path)")
                 #expect(response.headers[.location] == canonical, "\(path)")
@@ -76,7 +78,7 @@ import Testing
         ("municipality=bjuv%C2%85", "styrtecken"),
     ])
     func badCustomFeedQueriesAre400NamingWhatIsAllowed(query: String, named: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get) { response in
                 #expect(response.status == .badRequest, "\(query)")
                 #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
@@ -92,7 +94,7 @@ import Testing
         "/api/municipalities/bjuv?on=2026-04-10%00", "/api/upcoming?kind=meetings%09",
     ])
     func controlCharactersInAPIParametersAre400(uri: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == .badRequest, "\(uri)")
                 #expect(response.body.text.contains("styrtecken"), "\(response.body.text)")
@@ -102,7 +104,7 @@ import Testing
 
     @Test(arguments: [HTTPRequest.Method.post, .put, .delete, .patch, .options, .trace])
     func methodsOtherThanGetAndHeadAre405(method: HTTPRequest.Method) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             for path in ["/feeds/all.ics", "/", "/api/feeds", "/nope"] {
                 try await client.execute(uri: path, method: method) { response in
                     #expect(response.status == .methodNotAllowed, "\(method) \(path)")
@@ -113,7 +115,7 @@ import Testing
     }
 
     @Test func absurdlyLongURLsAreRefused() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             let long = "/feeds/custom.ics?kind=" + String(repeating: "meetings,", count: 1000) + "meetings"
             try await client.execute(uri: long, method: .get) { response in
                 #expect(response.status == .uriTooLong)
@@ -130,10 +132,53 @@ import Testing
 @Suite struct RouteShapeTests {
     @Test(arguments: ["/api", "/api/", "/api/feeds", "/"])
     func indexesAnswer(path: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .ok, "\(path)")
             }
+        }
+    }
+}
+
+/// Which part of the server an address reaches, told by what comes back: feeds and the
+/// API answer unknown addresses in plain text, everything else with the missing page.
+@Suite struct RouteDispatchTests {
+    static let cases: [(path: String, status: HTTPResponse.Status, type: String)] = [
+        ("/feeds/", .notFound, "text/plain"),
+        ("/feeds/nope.ics", .notFound, "text/plain"),
+        ("/changes.atom", .ok, "application/atom+xml"),
+        ("/changes", .notFound, "text/html"),
+        ("/changes/nope.atom", .notFound, "text/plain"),
+        ("/api/municipalities/", .ok, "application/json"),
+        ("/api/municipalities/Bjuv/", .ok, "application/json"),
+        ("/api/nope", .notFound, "text/plain"),
+        ("/api/people/a/b", .notFound, "text/plain"),
+        ("/apix", .notFound, "text/html"),
+        ("/popolo.json", .ok, "application/json"),
+        ("/kommuner/", .ok, "text/html"),
+        ("/kommuner/bjuv/", .notFound, "text/html"),
+        ("/a/b/c", .notFound, "text/html"),
+    ]
+
+    @Test(arguments: cases)
+    func eachAddressReachesItsPart(path: String, status: HTTPResponse.Status, type: String) async throws {
+        try await makeApplication().test(.inProcess) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == status, "\(path)")
+                #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(path)")
+            }
+        }
+    }
+
+    @Test(arguments: ["/", "/feeds/all.ics", "/api/feeds", "/nope", "/feeds/nope.ics"])
+    func aHeadGetsTheHeadersOfAGetAndNoBody(path: String) async throws {
+        try await makeApplication().test(.inProcess) { client in
+            let get = try await client.execute(uri: path, method: .get)
+            let head = try await client.execute(uri: path, method: .head)
+            #expect(head.status == get.status)
+            #expect(head.headers[.contentLength] == String(get.body.readableBytes))
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            #expect(head.body.readableBytes == 0)
         }
     }
 }

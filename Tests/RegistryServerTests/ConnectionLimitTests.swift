@@ -3,8 +3,9 @@ import ExportFiles
 import Foundation
 import Glibc
 import HTTPTypes
-import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import Pages
 import Registry
 import RegistryData
@@ -162,7 +163,7 @@ import Testing
     }
 
     @Test func pagesAndErrorsCarryThePolicyFeedsAndTheAPIDoNot() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             for uri in ["/", "/kommuner/bjuv", "/organ/energinatverket", "/nope"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(
@@ -193,12 +194,12 @@ import Testing
 @Suite(.serialized) struct LiveConnectionLimitTests {
     static let halfHeader = "GET /feeds/all.ics HTTP/1.1\r\nHost: localhost\r\nUser-Agent: slow"
 
-    func application(_ limits: ServerLimits) throws -> some ApplicationProtocol {
+    func application(_ limits: ServerLimits) throws -> RegistryService {
         let configuration = ServerConfiguration(
             exportsPath: exportsURL.path, today: { testDay }, limits: limits)
         let state = try ServerState(
             registry: .familjenHelsingborg, configuration: configuration, logger: quietLogger)
-        return buildApplication(state: state, configuration: configuration, logger: quietLogger)
+        return RegistryService(state: state, configuration: configuration, logger: quietLogger)
     }
 
     @Test func halfHeadersAreClosedAtTheHeaderTimeoutWhileANewClientIsServed() async throws {

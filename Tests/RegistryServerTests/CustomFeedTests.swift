@@ -1,7 +1,9 @@
 import CalendarFeeds
 import ExportFiles
 import Foundation
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 import Pages
 import Registry
 import RegistryData
@@ -16,7 +18,7 @@ import Testing
             "kind=deadlines&kind=meetings&municipality=Bjuv",
             "kind=meetings,deadlines,meetings&municipality=bjuv",
         ]
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             var bodies: Set<[UInt8]> = []
             var tags: Set<String> = []
             for query in spellings {
@@ -58,7 +60,7 @@ import Testing
     ])
     func aSelectionThatIsAStandardFeedIsThatFeed(query: String, path: String) async throws {
         let expected = try exportedBytes(path)
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.bytes == expected)
@@ -70,7 +72,7 @@ import Testing
     /// each of its events are those of the same event in their personal feed.
     @Test func aCustomFeedOfOnePersonGetsTheirWording() async throws {
         let feed = String(decoding: try exportedBytes("people/agneta-fristedt.ics"), as: UTF8.self)
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(
                 uri: "/feeds/custom.ics?person=agneta-fristedt&kind=deadlines", method: .get
             ) {
@@ -98,7 +100,7 @@ import Testing
                 "municipality=\(municipality.slug)&kind=\($0)"
             }
         }
-        let together = try await makeApplication().test(.router) { client in
+        let together = try await makeApplication().test(.inProcess) { client in
             try await withThrowingTaskGroup(of: (String, [UInt8]).self) { group in
                 for query in queries {
                     group.addTask {
@@ -116,7 +118,7 @@ import Testing
         }
         #expect(together.count == queries.count)
         for query in queries {
-            let alone = try await makeApplication(fresh: true).test(.router) { client in
+            let alone = try await makeApplication(fresh: true).test(.inProcess) { client in
                 try await client.execute(uri: "/feeds/custom.ics?\(query)", method: .get).body.bytes
             }
             #expect(alone == together[query], "\(query)")

@@ -2,7 +2,8 @@ import CalendarFeeds
 import ExportFiles
 import Foundation
 import HTTPTypes
-import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Pages
 import Registry
 import RegistryData
@@ -23,7 +24,7 @@ import Testing
     @Test(arguments: feedPaths)
     func everyFeedIsServedByteForByteAsExported(path: String) async throws {
         let expected = try exportedBytes(path)
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/feeds/\(path)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.bytes == expected)
@@ -40,7 +41,7 @@ import Testing
 
     @Test func lastModifiedIsTheRecordedRevisionNotNow() async throws {
         let revised = try recordedRevision("all.ics")
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/feeds/all.ics", method: .get) { response in
                 #expect(response.headers[.lastModified] == HTTPDate.string(revised))
             }
@@ -52,7 +53,7 @@ import Testing
     func changeLogsAreServedAsExported(path: String) async throws {
         let expected = try exportedBytes(path)
         let revised = try recordedRevision(path)
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/\(path)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.bytes == expected)
@@ -69,7 +70,7 @@ import Testing
 
     @Test(arguments: ["/changes/nowhere.atom", "/changes/bjuv.ics", "/changes/", "/changes.atom.gz"])
     func anUnknownChangeLogIs404(path: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .notFound, "\(path)")
             }
@@ -78,7 +79,7 @@ import Testing
 
     @Test func headAnswersWithTheHeadersOfGetAndNoBody() async throws {
         let expected = try exportedBytes("municipalities/bjuv.ics")
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             let get = try await client.execute(uri: "/feeds/municipalities/bjuv.ics", method: .get)
             let head = try await client.execute(uri: "/feeds/municipalities/bjuv.ics", method: .head)
             #expect(head.status == .ok)
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func ifNoneMatchGives304ExactlyWhenATagMatches() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             let first = try await client.execute(uri: "/feeds/all.ics", method: .get)
             let tag = try #require(first.headers[.eTag])
             let matching = [tag, "W/\(tag)", "\"other\", \(tag)", "*"]
@@ -141,7 +142,7 @@ import Testing
             ("not a date", .ok),
             ("Fri, 31 Feb 2026 00:00:00 GMT", .ok),
         ]
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             for (date, status) in cases {
                 try await client.execute(
                     uri: "/feeds/all.ics", method: .get, headers: [.ifModifiedSince: date]
@@ -154,7 +155,7 @@ import Testing
     }
 
     @Test func ifNoneMatchOverridesIfModifiedSince() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             // A stale tag with a current date: the tag decides (RFC 9110 §13.2.2).
             let headers: HTTPFields = [
                 .ifNoneMatch: "\"sha256-stale\"", .ifModifiedSince: "Fri, 10 Apr 2030 00:00:00 GMT",
@@ -167,7 +168,7 @@ import Testing
 
     @Test func gzipIsServedWhenAskedForWithItsOwnETag() async throws {
         let expected = try exportedBytes("all.ics")
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             let plain = try await client.execute(uri: "/feeds/all.ics", method: .get)
             let zipped = try await client.execute(
                 uri: "/feeds/all.ics", method: .get, headers: [.acceptEncoding: "gzip, deflate, br"])
@@ -200,7 +201,7 @@ import Testing
     }
 
     @Test func noAcceptHeaderIsNeeded() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(
                 uri: "/feeds/meetings.ics", method: .get, headers: [.accept: "application/json"]
             ) { response in

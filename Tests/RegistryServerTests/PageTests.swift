@@ -1,7 +1,9 @@
 import CalendarFeeds
 import ExportFiles
 import Foundation
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 import Pages
 import Registry
 import RegistryData
@@ -12,7 +14,7 @@ import Testing
     static let registry = Registry.familjenHelsingborg
 
     @Test func startPageListsTheElevenMunicipalitiesAndEveryFeed() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -40,7 +42,7 @@ import Testing
     }
 
     @Test func municipalityPageNamesItsDirectorAndItsFeed() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/kommuner/bjuv", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = response.body.text
@@ -53,7 +55,7 @@ import Testing
 
     @Test(arguments: Registry.familjenHelsingborg.bodies.map(\.slug))
     func everyBodyHasAPage(slug: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/organ/\(slug)", method: .get) { response in
                 #expect(response.status == .ok)
                 // An outside organisation has a page but no calendar to subscribe to.
@@ -68,7 +70,7 @@ import Testing
 
     @Test(arguments: Registry.familjenHelsingborg.meetings.map(\.id.rawValue))
     func everyMeetingHasAPage(id: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/moten/\(id)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -80,7 +82,7 @@ import Testing
 
     @Test(arguments: Registry.familjenHelsingborg.decisions.map(\.id.rawValue))
     func everyDecisionHasAPage(id: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/beslut/\(id)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -93,7 +95,7 @@ import Testing
     }
 
     @Test func unknownMeetingsAre404() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             for uri in ["/moten/finns-inte", "/moten/kdm-2026-04-10/x", "/moten//"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .notFound, "\(uri)")
@@ -102,7 +104,7 @@ import Testing
     }
 
     @Test func pagesHaveETagsAndAnswer304() async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             let first = try await client.execute(uri: "/", method: .get)
             let tag = try #require(first.headers[.eTag])
             #expect(first.headers[.lastModified] != nil)
@@ -122,7 +124,7 @@ import Testing
             uniqueKeysWithValues: Pages.files(site: site).map { ($0.path, $0.bytes) })
         // Every page, the 404 page, the search index and nginx's redirect map.
         #expect(files.count == site.siteMap.pages.count + 3)
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             for (path, uri) in [
                 ("index.html", "/"), ("kommuner/bjuv.html", "/kommuner/bjuv"),
                 ("organ/kommundirektorerna.html", "/organ/kommundirektorerna"),

@@ -1,8 +1,10 @@
 import CalendarFeeds
 import ExportFiles
 import Foundation
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
 import Logging
+import NIOCore
 import Pages
 import Registry
 import RegistryServer
@@ -61,10 +63,10 @@ import Testing
             publicURL: "https://kalender.example.se", exportsPath: exports.path, allowStaleExports: true,
             today: { Day(2026, 5, 1) })
         let state = try ServerState(registry: registry, configuration: configuration, logger: quietLogger)
-        let app = buildApplication(state: state, configuration: configuration, logger: quietLogger)
+        let app = RegistryService(state: state, configuration: configuration, logger: quietLogger)
         let addresses = Self.addresses(of: registry)
         #expect(addresses.count > 30)
-        let named = try await app.test(.router) { client in
+        let named = try await app.test(.inProcess) { client in
             var named: [String] = []
             for address in addresses {
                 let namesThePerson = try await client.execute(uri: address, method: .get) { response in

@@ -1,7 +1,9 @@
 import CalendarFeeds
 import ExportFiles
 import Foundation
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 import Registry
 import RegistryData
 import RegistryServer
@@ -16,7 +18,7 @@ import Testing
 
     @Test func theRenamedBodysOldAddressesRedirectInServe() async throws {
         #expect(Self.map.formerAddresses.count == 2)
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             for (old, new) in Self.map.formerAddresses.sorted(by: { $0.key < $1.key }) {
                 try await client.execute(uri: old, method: .get) { response in
                     #expect(response.status == .movedPermanently, "\(old)")
@@ -45,7 +47,7 @@ import Testing
     /// subscribe instead; pages no longer offer them.
     @Test(arguments: ["eon", "oresundskraft", "marknadsforeningen", "skanes-effektkommission"])
     func anOutsideOrganisationsFeedSaysWhereToSubscribe(slug: String) async throws {
-        try await makeApplication().test(.router) { client in
+        try await makeApplication().test(.inProcess) { client in
             try await client.execute(uri: "/feeds/bodies/\(slug).ics", method: .get) { response in
                 #expect(response.status == .ok)
                 let text = response.body.text.replacingOccurrences(of: "\r\n ", with: "")

@@ -1,8 +1,9 @@
 import ExportFiles
 import Foundation
 import HTTPTypes
-import Hummingbird
+import HummingbirdCore
 import ICalendar
+import NIOCore
 import Registry
 import RegistryData
 import RegistryServer
@@ -57,8 +58,8 @@ import Testing
         _ path: String, registry: Registry, folder: URL, since: String?
     ) async throws -> (status: HTTPResponse.Status, lastModified: String?, body: String) {
         let (state, configuration) = try makeState(registry: registry, exportsPath: folder.path)
-        let app = buildApplication(state: state, configuration: configuration, logger: quietLogger)
-        return try await app.test(.router) { client in
+        let app = RegistryService(state: state, configuration: configuration, logger: quietLogger)
+        return try await app.test(.inProcess) { client in
             var headers: HTTPFields = [:]
             if let since { headers[.ifModifiedSince] = since }
             let response = try await client.execute(uri: path, method: .get, headers: headers)

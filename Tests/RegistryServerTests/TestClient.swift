@@ -1,18 +1,18 @@
 import HTTPTypes
-import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
-import NIOEmbedded
 import ServiceLifecycle
 
-/// `app.test(.router) { client in … }`: each request goes straight to the application's
-/// responder (its middleware and routes), with no socket in between.
-struct RouterSetup: Sendable {
-    static var router: Self { .init() }
+@testable import RegistryServer
+
+/// `app.test(.inProcess) { client in … }`: each request goes straight to the service's
+/// responder, with no socket in between.
+struct InProcessSetup: Sendable {
+    static var inProcess: Self { .init() }
 }
 
-/// `app.test(.live) { server in … }`: the application listens on a free loopback port.
+/// `app.test(.live) { server in … }`: the service listens on a free loopback port.
 struct LiveSetup: Sendable {
     static var live: Self { .init() }
 }
@@ -25,10 +25,9 @@ struct TestResponse: Sendable {
     var headers: HTTPFields { head.headerFields }
 }
 
-/// Hands requests to a responder as the server would once it has read them.
-struct RouterClient<Responder: HTTPResponder>: Sendable
-where Responder.Context: InitializableFromSource<ApplicationRequestContextSource> {
-    let responder: Responder
+/// Hands requests to the responder as the server would once it has read them.
+struct ResponderClient: Sendable {
+    let responder: ServerResponder
     let logger: Logger
 
     func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:]) async throws
@@ -38,15 +37,7 @@ where Responder.Context: InitializableFromSource<ApplicationRequestContextSource
             head: HTTPRequest(
                 method: method, scheme: "http", authority: "localhost", path: uri, headerFields: headers),
             body: RequestBody(buffer: ByteBuffer()))
-        let context = Responder.Context(
-            source: ApplicationRequestContextSource(channel: NIOAsyncTestingChannel(), logger: logger))
-        let response: Response
-        do {
-            response = try await responder.respond(to: request, context: context)
-        } catch {
-            // What the server answers for an error no middleware turned into a response.
-            response = Response(status: .internalServerError)
-        }
+        let response = responder.respond(to: request, logger: logger)
         let collector = BodyCollector()
         try await response.body.write(collector)
         return TestResponse(head: response.head, body: collector.body)
@@ -80,24 +71,25 @@ private final class BodyCollector: ResponseBodyWriter {
     func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }
 
-extension ApplicationProtocol {
-    /// Runs `test` against the application's responder. The application has no services or
-    /// start-up processes of its own, so none are run.
-    func test<Value>(
-        _: RouterSetup, _ test: @Sendable (RouterClient<Responder>) async throws -> Value
-    ) async throws -> Value {
-        precondition(services.isEmpty && processesRunBeforeServerStart.isEmpty, "not run by .router")
-        return try await test(RouterClient(responder: try await responder, logger: logger))
+extension RegistryService {
+    /// Runs `test` against the service's responder.
+    func test<Value>(_: InProcessSetup, _ test: @Sendable (ResponderClient) async throws -> Value)
+        async throws
+        -> Value
+    {
+        try await test(ResponderClient(responder: responder, logger: logger))
     }
 
-    /// Starts the application on a free port of `localhost`, runs `test`, and shuts it down.
+    /// Starts the service on a free port of `localhost`, runs `test`, and shuts it down.
     func test<Value: Sendable>(
         _: LiveSetup, _ test: @Sendable (LiveServer) async throws -> Value
     ) async throws -> Value {
         let (ports, bound) = AsyncStream.makeStream(of: Int.self)
-        let application = LoopbackApplication(base: self, bound: bound)
+        var service = self
+        (service.configuration.host, service.configuration.port) = ("localhost", 0)
+        service.onListening = { port in bound.yield(port) }
         let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+            configuration: .init(services: [service], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {
                 // Ends the port stream too, should the server stop before it is bound.
@@ -119,29 +111,5 @@ extension ApplicationProtocol {
                 throw error
             }
         }
-    }
-}
-
-/// The application under test, bound to port 0 of `localhost`, reporting the port it got.
-private struct LoopbackApplication<Base: ApplicationProtocol>: ApplicationProtocol {
-    typealias Responder = Base.Responder
-    let base: Base
-    let bound: AsyncStream<Int>.Continuation
-
-    var responder: Responder { get async throws { try await base.responder } }
-    var server: HTTPServerBuilder { base.server }
-    var eventLoopGroup: any EventLoopGroup { base.eventLoopGroup }
-    var configuration: ApplicationConfiguration {
-        base.configuration.with(address: .hostname("localhost", port: 0))
-    }
-    var logger: Logger { base.logger }
-    var services: [any Service] { base.services }
-    var processesRunBeforeServerStart: [@Sendable () async throws -> Void] {
-        base.processesRunBeforeServerStart
-    }
-
-    @Sendable func onServerRunning(_ channel: any Channel) async {
-        await base.onServerRunning(channel)
-        if let port = channel.localAddress?.port { bound.yield(port) }
     }
 }

@@ -1,9 +1,9 @@
 import CalendarFeeds
 import ExportFiles
 import Foundation
-import Hummingbird
 import ICalendar
 import Logging
+import NIOCore
 import Pages
 import Registry
 import RegistryData
@@ -43,11 +43,11 @@ let sharedState = Result { try makeState() }
 /// test that must share no cache with another application).
 func makeApplication(
     publicURL: String = "https://kalender.example.se", fresh: Bool = false
-) throws -> some ApplicationProtocol {
+) throws -> RegistryService {
     let (state, configuration) =
         fresh || publicURL != "https://kalender.example.se"
         ? try makeState(publicURL: publicURL) : try sharedState.get()
-    return buildApplication(state: state, configuration: configuration, logger: quietLogger)
+    return RegistryService(state: state, configuration: configuration, logger: quietLogger)
 }
 
 func exportedBytes(_ path: String) throws -> [UInt8] {

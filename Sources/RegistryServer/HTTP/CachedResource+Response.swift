@@ -1,5 +1,6 @@
 import HTTPTypes
-public import Hummingbird
+public import HummingbirdCore
+import NIOCore
 import Registry
 
 extension CachedResource {

@@ -1,6 +1,7 @@
 import ExportFiles
-public import Hummingbird
+import HummingbirdCore
 import NIOConcurrencyHelpers
+public import NIOCore
 public import Registry
 
 /// One response body rendered ahead of time, with everything a cache needs to know about

@@ -1,7 +1,7 @@
 import ExportFiles
 import Foundation
 import HTTPTypes
-import Hummingbird
+import HummingbirdCore
 import Pages
 
 /// The headers that tell a browser what a page may do.

@@ -1,8 +1,7 @@
-public import Hummingbird
 public import HummingbirdCore
 public import Logging
 import NIOCore
-import ServiceLifecycle
+public import ServiceLifecycle
 import UnixSignals
 
 extension ServerLimits {
@@ -34,17 +33,15 @@ extension ServerLimits {
     }
 }
 
-/// Runs `app` until SIGTERM or SIGINT, then shuts down gracefully: the listening socket
+/// Runs `service` until SIGTERM or SIGINT, then shuts down gracefully: the listening socket
 /// closes at once (a proxy's next attempt goes to another instance), requests in flight
 /// and any that arrive on an open connection within a second are answered with
 /// `Connection: close` and their connections close after the response, idle connections
 /// close after that second; once ``ServerLimits/shutdownTimeout`` has passed, whatever is
 /// left is closed. Returns when every connection is gone.
-public func runUntilSignalled(_ app: some ApplicationProtocol, limits: ServerLimits, logger: Logger)
-    async throws
-{
+public func runUntilSignalled(_ service: some Service, limits: ServerLimits, logger: Logger) async throws {
     var configuration = ServiceGroupConfiguration(
-        services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     // Backstops only: the connection handlers close everything at the shutdown timeout.
     configuration.maximumGracefulShutdownDuration = limits.shutdownTimeout + .seconds(5)
     configuration.maximumCancellationDuration = .seconds(5)

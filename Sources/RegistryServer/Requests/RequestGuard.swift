@@ -1,4 +1,5 @@
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
 
 /// Turns away what no route should see, before routing: methods other than GET and HEAD
 /// (405), absurdly long targets (414), and paths that try to climb out or hide their
@@ -10,16 +11,16 @@ enum RequestGuard {
     /// Throws the `HTTPError` that `request` (whose path is `path`) gets instead of an answer.
     static func check(_ request: Request, path: String) throws {
         guard request.method == .get || request.method == .head else {
-            throw HTTPError(
+            throw HTTPFailure(
                 .methodNotAllowed, headers: [.allow: "GET, HEAD"],
                 message: "Metoden \(request.method.rawValue) stöds inte. Tillåtna: GET, HEAD.")
         }
         guard request.uri.string.utf8.count <= Self.maximumTargetLength else {
-            throw HTTPError(
+            throw HTTPFailure(
                 .uriTooLong, message: "Adressen är för lång (högst \(Self.maximumTargetLength) tecken).")
         }
         guard Self.isPlainPath(path) else {
-            throw HTTPError(.notFound, message: PlainErrorAnswer.notFoundMessage)
+            throw HTTPFailure(.notFound, message: PlainErrorAnswer.notFoundMessage)
         }
     }
 

@@ -1,9 +1,12 @@
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
 import Logging
+import NIOCore
 
-/// Answers every error with a short plain-text message in Swedish instead of
-/// Hummingbird's default, and never lets an unexpected error out as anything but 500.
-/// An address no route knows, outside `/feeds/` and `/api/`, gets what nginx gives: a
+/// Answers every error with a short plain-text message in Swedish, and never lets an
+/// unexpected error out as anything but 500.
+///
+/// An address nothing answers, outside `/feeds/` and `/api/`, gets what nginx gives: a
 /// redirect to the page it names in another spelling (`/Kommuner/bjuv`), or the Swedish
 /// 404 page that leads back to the start page.
 public struct PlainErrorAnswer: Sendable {
@@ -19,17 +22,16 @@ public struct PlainErrorAnswer: Sendable {
     /// The answer to `error`, thrown while answering `request` for `path`.
     func response(to error: any Error, request: Request, path: String, logger: Logger) -> Response {
         switch error {
-        case let error as HTTPError:
-            if error.status == .notFound, error.body == nil, let missingPage, !path.hasPrefix("/feeds/"),
+        case let error as HTTPFailure:
+            if error.status == .notFound, error.message == nil, let missingPage, !path.hasPrefix("/feeds/"),
                 !path.hasPrefix("/api/")
             {
                 return missingPage.response(to: path)
             }
             let message =
-                error.body ?? (error.status == .notFound ? Self.notFoundMessage : error.status.reasonPhrase)
+                error.message
+                ?? (error.status == .notFound ? Self.notFoundMessage : error.status.reasonPhrase)
             return Self.response(error.status, message, extraHeaders: error.headers)
-        case let error as any HTTPResponseError:
-            return Self.response(error.status, error.status.reasonPhrase)
         default:
             logger.error("\(request.method.rawValue) \(path): \(error)")
             return Self.response(.internalServerError, "Ett internt fel uppstod.")
@@ -45,22 +47,5 @@ public struct PlainErrorAnswer: Sendable {
         let body = ByteBuffer(string: message + "\n")
         headers[.contentLength] = String(body.readableBytes)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
-    }
-}
-
-/// The same answers for what a route throws, inside the router, which would otherwise
-/// turn an error into Hummingbird's own response before ``ServerResponder`` sees it.
-struct PlainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    let answer: PlainErrorAnswer
-
-    func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-    ) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            return answer.response(
-                to: error, request: request, path: request.uri.path, logger: context.logger)
-        }
     }
 }

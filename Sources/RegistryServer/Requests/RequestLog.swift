@@ -1,12 +1,13 @@
-import Hummingbird
-import Logging
+import HTTPTypes
+public import HummingbirdCore
+public import Logging
 
 /// One line per request once it is answered: method, target, status, bytes, time.
 ///
 /// The query string is logged too (custom feeds are told apart by it), cut to a length
 /// that keeps an absurd URL from flooding the log.
-enum RequestLog {
-    static func write(
+public enum RequestLog {
+    public static func write(
         _ request: Request, _ response: Response, since start: ContinuousClock.Instant, to logger: Logger
     ) {
         let elapsed = ContinuousClock.now - start

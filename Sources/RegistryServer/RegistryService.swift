@@ -1,11 +1,15 @@
 import CalendarFeeds
 import ExportFiles
 import Foundation
-public import Hummingbird
+import HTTPTypes
+import HummingbirdCore
 import ICalendar
 public import Logging
+import NIOCore
+import NIOPosix
 import Pages
 public import Registry
+public import ServiceLifecycle
 
 /// How `samverkan serve` runs: where to listen, what address subscribe links carry,
 /// which `Exports/` folder it must agree with, and what day it is.
@@ -128,57 +132,72 @@ public struct ServerState: Sendable {
     }
 }
 
-/// The application `samverkan serve` runs.
-///
-/// - Parameters:
-///   - state: What was read back (or rendered) at start-up.
-///   - configuration: Address, public URL and clock.
-///   - logger: Where request lines go.
-public func buildApplication(
-    state: ServerState, configuration: ServerConfiguration, logger: Logger = Logger(label: "samverkan.serve")
-) -> some ApplicationProtocol {
-    Application(
-        responder: buildResponder(state: state, configuration: configuration),
-        server: configuration.limits.http1Server(logger: logger),
-        configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        onServerRunning: { channel in
-            // One line on stdout with the port actually bound, so scripts can start the
-            // server with --port 0 and read where it listens.
-            let port = channel.localAddress?.port ?? configuration.port
+/// `samverkan serve` as a service: Hummingbird's HTTP/1.1 server with the connection guard
+/// (``ServerLimits/http1Server(logger:)``), every request answered by one
+/// ``ServerResponder``.
+public struct RegistryService: Service {
+    let responder: ServerResponder
+    var configuration: ServerConfiguration
+    let logger: Logger
+    /// Told the port actually bound, once the server listens: `--port 0` picks a free one.
+    var onListening: @Sendable (Int) async -> Void
+
+    /// - Parameters:
+    ///   - state: What was read back (or rendered) at start-up.
+    ///   - configuration: Address, public URL, clock and limits.
+    ///   - logger: Where request lines go.
+    public init(
+        state: ServerState, configuration: ServerConfiguration,
+        logger: Logger = Logger(label: "samverkan.serve")
+    ) {
+        self.responder = ServerResponder(state: state, configuration: configuration)
+        self.configuration = configuration
+        self.logger = logger
+        // One line on stdout with the port actually bound, so scripts can start the server
+        // with --port 0 and read where it listens.
+        self.onListening = { [host = configuration.host] port in
             FileHandle.standardOutput.write(
-                Data("samverkan serve: listening on http://\(configuration.host):\(port)\n".utf8))
-        },
-        logger: logger)
+                Data("samverkan serve: listening on http://\(host):\(port)\n".utf8))
+        }
+    }
+
+    public func run() async throws {
+        let (responder, logger, dates) = (self.responder, self.logger, DateHeader())
+        let (onListening, port) = (self.onListening, configuration.port)
+        let server = try configuration.limits.http1Server(logger: logger).buildServer(
+            configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
+            responder: { (request, writer: consuming ResponseWriter, _) in
+                var response = responder.respond(to: request, logger: logger)
+                response.headers[.date] = dates.now
+                try await writer.write(response: response.head, body: response.body)
+            },
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) })
+        try await server.run()
+    }
 }
 
-/// Every route behind the one step each request passes (``ServerResponder``), without a
-/// socket: tests drive it with `app.test(.router)`.
-func buildResponder(state: ServerState, configuration: ServerConfiguration)
-    -> ServerResponder<BasicRequestContext>
-{
-    let zone = state.zone
-    let today = configuration.today ?? { zone.today() }
-    let router = Router(options: .autoGenerateHeadEndpoints)
-    let missingPage = MissingPageAnswer(site: state.site)
-    let errors = PlainErrorAnswer(missingPage: missingPage)
-    router.add(middleware: PlainErrorMiddleware(answer: errors))
-    PageController(
-        site: state.site, revisions: state.revisions, dataFiles: state.dataFiles, missingPage: missingPage
-    ).addRoutes(to: router)
-    let feeds = FeedController<BasicRequestContext>(
-        catalog: state.catalog, renderer: state.renderer, site: state.site)
-    feeds.addRoutes(to: router)
-    APIController(site: state.site, today: today).addRoutes(to: router.group("api"))
-    return ServerResponder(router: router.buildResponder(), feeds: feeds, errors: errors)
+extension ServerResponder {
+    /// Every route over what `state` holds; tests call it without a socket.
+    init(state: ServerState, configuration: ServerConfiguration) {
+        let zone = state.zone
+        let missingPage = MissingPageAnswer(site: state.site)
+        self.init(
+            pages: PageController(
+                site: state.site, revisions: state.revisions, dataFiles: state.dataFiles,
+                missingPage: missingPage),
+            feeds: FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site),
+            api: APIController(site: state.site, today: configuration.today ?? { zone.today() }),
+            errors: PlainErrorAnswer(missingPage: missingPage))
+    }
 }
 
-/// Reads the export back (`ServerState`), then runs the application until the process is told to stop
+/// Reads the export back (`ServerState`), then serves until the process is told to stop
 /// (SIGINT/SIGTERM), shutting down gracefully within the limits' shutdown timeout.
 public func runServer(registry: Registry, configuration: ServerConfiguration) async throws {
     let logger = Logger(label: "samverkan.serve")
     let state = try ServerState(registry: registry, configuration: configuration, logger: logger)
-    let app = buildApplication(state: state, configuration: configuration, logger: logger)
+    let service = RegistryService(state: state, configuration: configuration, logger: logger)
     logger.info("\(configuration.limits.summary)")
-    try await runUntilSignalled(app, limits: configuration.limits, logger: logger)
+    try await runUntilSignalled(service, limits: configuration.limits, logger: logger)
 }
