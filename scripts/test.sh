@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command: everything CI runs. Installs what it needs, builds once with warnings
-# as errors, checks formatting, runs every test (the Swift tests also check that Exports/
-# is fresh), then the scripts against the built binaries, each step timed; the checks of
-# what the server answers (not how fast) run beside the CPU-bound ones.
+# as errors, and runs every check against that build, each step timed: what needs no
+# build (format, the feed checks under mutation, Atom) beside the build; the Swift tests
+# (which also check that Exports/ is fresh) beside the checks of what the server
+# answers; then, each alone, the checks that time the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,65 +29,83 @@ if [[ -d /dev/shm && -w /dev/shm ]]; then
     scratch=$(mktemp -d /dev/shm/samverkan-test.XXXXXX)
     export TMPDIR=$scratch
 fi
-background_pid=""
-background_log=""
+# Steps that run beside others, each group in the background with its own log: their
+# output, and their failure, are shown when the group is waited for (`finish`).
+declare -A group_pid group_log
+start() {
+    local name=$1
+    shift
+    group_log[$name]=$(mktemp)
+    (
+        set -e
+        timings=()
+        "$@"
+        printf '%s\n' "${timings[@]}" >"${group_log[$name]}.timings"
+    ) >"${group_log[$name]}" 2>&1 &
+    group_pid[$name]=$!
+}
+finish() {
+    local name=$1 status=0
+    wait "${group_pid[$name]}" || status=$?
+    unset "group_pid[$name]"
+    cat "${group_log[$name]}"
+    [[ -f ${group_log[$name]}.timings ]] && while IFS= read -r line; do
+        timings+=("$line (beside others)")
+    done <"${group_log[$name]}.timings"
+    return "$status"
+}
 cleanup() {
-    if [[ -n $background_pid ]]; then
-        pkill -TERM -P "$background_pid" 2>/dev/null || true
-        kill "$background_pid" 2>/dev/null || true
-    fi
-    if [[ -n $background_log ]]; then rm -f "$background_log" "$background_log.timings"; fi
+    local name
+    for name in "${!group_pid[@]}"; do
+        pkill -TERM -P "${group_pid[$name]}" 2>/dev/null || true
+        kill "${group_pid[$name]}" 2>/dev/null || true
+    done
+    for name in "${!group_log[@]}"; do rm -f "${group_log[$name]}" "${group_log[$name]}.timings"; done
     if [[ -n $scratch ]]; then rm -rf "$scratch"; fi
 }
 trap cleanup EXIT
 
-step "format" swift format lint --strict --parallel -r Package.swift Sources Data Tests
+# What needs no build runs while the packages resolve and compile: the build leaves
+# a core idle while it resolves, plans and links.
+committed() {
+    step "format" swift format lint --strict --parallel -r Package.swift Sources Data Tests
+    step "feed checks under mutation" python3 Tests/Oracles/mutation_harness.py Exports
+    step "Atom change logs (feedparser and RFC 4287)" \
+        python3 Tests/Oracles/check_atom.py Exports/changes.atom Exports/changes/*.atom
+}
+start committed committed
 
 step "build (once: every step below runs these binaries)" swift build --build-tests
 bin_path=$(swift build --show-bin-path)
 export SAMVERKAN_BIN="$bin_path/samverkan"
 export STALE_EXPORT_PROBE="$bin_path/stale-export-probe"
 
-# The scripts that check what is answered, not how fast, run one after another in the
-# background, beside the CPU-bound Swift tests and browser checks; their output is shown,
-# and their failure fails the run, when they are done. The checks that time the server
-# (hostile clients, the rolling restart under load) run last, each alone: beside the
-# tests, a server starved of CPU answered nothing in a second.
-background() {
-    timings=()
-    step "feed checks under mutation" python3 Tests/Oracles/mutation_harness.py Exports
-    step "Atom change logs (feedparser and RFC 4287)" \
-        python3 Tests/Oracles/check_atom.py Exports/changes.atom Exports/changes/*.atom
+# The checks of what is answered, not how fast, run beside the Swift tests, each group
+# one step after another. The checks that time the server (hostile clients, the rolling
+# restart under load) run last, each alone: beside the tests, a server starved of CPU
+# answered nothing in a second.
+start integration step \
+    "integration: samverkan serve and nginx on loopback, khal; DOM, layout, CSP and axe-core in headless Chromium" \
+    scripts/integration-test.sh
+answers() {
     step "weekly digest: msmtp to a local SMTP server, parsed by python email; resent only when refused" \
         scripts/mail-test.sh
     step "no stale 304 from nginx after a change (a meeting moved, then removed)" scripts/stale-304-test.sh
     step "malformed requests against the running server" scripts/malformed-requests.sh
-    printf '%s\n' "${timings[@]}" >"$background_log.timings"
 }
-background_log=$(mktemp)
-(set -e; background) >"$background_log" 2>&1 &
-background_pid=$!
+start answers answers
 
 # The test bundle runs directly: `swift test` would plan the build again, and leave it in a
 # state where the next `swift build` compiles Hummingbird anew.
 step "tests (Exports/ freshness among them)" \
     env NO_COLOR=1 "$bin_path/samverkanPackageTests.xctest" --testing-library swift-testing
 
-step "integration: samverkan serve and nginx on loopback, khal; DOM, layout, CSP and axe-core in headless Chromium" \
-    scripts/integration-test.sh
-
-# The background steps' own lines and times, then their result.
-finish_background() {
-    local status=0
-    wait "$background_pid" || status=$?
-    background_pid=""
-    cat "$background_log"
-    [[ -f $background_log.timings ]] && while IFS= read -r line; do
-        timings+=("$line (in the background)")
-    done <"$background_log.timings"
-    return "$status"
-}
-step "the background steps" finish_background
+status=0
+for name in committed integration answers; do finish "$name" || status=1; done
+if ((status != 0)); then
+    echo "FAIL: a step beside the others failed (its output is above)"
+    exit 1
+fi
 
 step "slow, idle and too many connections; SIGTERM under load" scripts/hostile-clients.sh
 
