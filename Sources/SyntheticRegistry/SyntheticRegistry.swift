@@ -6,7 +6,11 @@ public import Registry
 /// give an identical registry on every machine. Text is Swedish, with å, ä and ö, commas,
 /// semicolons and the occasional long summary; meetings fall on weekdays in business hours
 /// (Europe/Stockholm) over six years, some of them in the weeks daylight saving time
-/// starts and ends.
+/// starts and ends. A larger registry has more municipalities, bodies and people, not
+/// larger bodies: a network or group keeps tens of people at most, the secretariat a
+/// handful and the directors' group one director per municipality, meeting about ten
+/// times a year. So the personal feeds together grow with the events, not with events ×
+/// people.
 ///
 ///     let registry = SyntheticRegistry.make(events: 100_000, seed: 42)
 public struct SyntheticRegistry {
@@ -83,6 +87,21 @@ struct Plan: Equatable {
 
     /// Seats per body other than the directors' group and the secretariat.
     static func members(ofBody index: Int) -> Int { 3 + index % 6 }
+
+    /// Staff appointments in the secretariat over the whole period: a handful, however
+    /// large the registry. The other appointments are spread over the networks and groups,
+    /// so no body's staff grows with the registry and neither do the personal feeds of
+    /// those who sit in it.
+    static let secretariatAppointments = 6
+
+    /// Decisions that ask every municipality, each of which reaches every representative's
+    /// feed: at most ten a year, however large the registry.
+    var everyMunicipalityDecisions: Int { 10 * years.count }
+
+    /// Every how many meetings one is the directors' group's: every eighth in a small
+    /// registry, and never more than about ten a year, since the group has one director
+    /// per municipality and each of its meetings reaches all of their feeds.
+    var directorsMeetingStride: Int { max(8, meetings / (10 * years.count)) }
 
     /// Municipalities whose director changes during the period.
     static func hasSuccession(_ municipality: Int) -> Bool { municipality % 3 == 2 }
@@ -306,16 +325,21 @@ private struct Generator {
 
     mutating func addAppointments() {
         var used = Set<String>()
+        var secretariatStaff = 0
         for index in 0..<plan.appointments {
             var person: Person.ID
             var body: Int
             repeat {
                 person = personIDs[(index &* 7 &+ random.int(in: 0...3)) % personIDs.count]
-                body = random.chance(0.3) ? 1 : random.int(in: 1...plan.bodies - 1)
+                let inSecretariat = random.chance(0.3) && secretariatStaff < Plan.secretariatAppointments
+                body = inSecretariat ? 1 : random.int(in: 2...plan.bodies - 1)
             } while !used.insert("\(person.rawValue).\(bodyIDs[body].rawValue)").inserted
+            if body == 1 { secretariatStaff += 1 }
             let year = random.int(in: plan.years)
             let starts = Day(year, random.int(in: 1...12), random.chance(0.7) ? 1 : random.int(in: 2...28))
-            let ends: Day? = random.chance(0.15) ? starts.adding(days: random.int(in: 180...720)) : nil
+            // Most posts are for a project of half a year to two years, so a group has a
+            // few staff at a time, as the real bodies do, not every post of six years.
+            let ends: Day? = random.chance(0.7) ? starts.adding(days: random.int(in: 180...720)) : nil
             registry.add(
                 StaffAppointment(
                     person, in: bodyIDs[body],
@@ -353,7 +377,7 @@ private struct Generator {
         var meetings: [(meeting: Meeting, body: Int)] = []
         meetings.reserveCapacity(plan.meetings)
         for index in 0..<plan.meetings {
-            let body = index % 8 == 0 ? 0 : random.int(in: 1...plan.bodies - 1)
+            let body = index % plan.directorsMeetingStride == 0 ? 0 : random.int(in: 1...plan.bodies - 1)
             let day = index < forced.count ? forced[index] : businessDay()
             var raw = "\(bodyIDs[body].rawValue)-\(day)"
             if !used.insert(raw).inserted {
@@ -425,6 +449,7 @@ private struct Generator {
     mutating func addDecisions(meetings: [(meeting: Meeting, body: Int)]) {
         guard !meetings.isEmpty else { return }
         var perMeeting: [Int: Int] = [:]
+        var askingEveryMunicipality = 0
         for index in 0..<(plan.deadlines + plan.otherDecisions) {
             let meetingIndex = random.int(in: 0...meetings.count - 1)
             let (meeting, body) = meetings[meetingIndex]
@@ -439,7 +464,8 @@ private struct Generator {
             let actors: [Decision.Actor]
             let who: String
             switch random.int(in: 0...5) {
-            case 0:
+            case 0 where askingEveryMunicipality < plan.everyMunicipalityDecisions:
+                askingEveryMunicipality += 1
                 actors = [.everyMunicipality]
                 who = "varje kommun"
             case 1:

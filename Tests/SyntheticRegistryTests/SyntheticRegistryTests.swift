@@ -124,6 +124,43 @@ import Testing
         }
     }
 
+    /// The largest number of people sitting in `body` on the first of any month of the
+    /// synthetic period, as personal feeds count them (`PeopleIndex`).
+    func largestSize(of body: Body, in registry: Registry, index: PeopleIndex) -> Int {
+        (2023...2028).flatMap { year in (1...12).map { Day(year, $0, 1) } }
+            .map { index.people(in: body.id, on: $0).count }.max() ?? 0
+    }
+
+    /// Bodies keep the sizes of the real collaboration's however large the registry: tens
+    /// of people at most, a secretariat of a handful, and a directors' group of one
+    /// director per municipality (plus the head of the secretariat). A body that grew with
+    /// the registry would put each of its events in ever more personal feeds.
+    @Test(arguments: [2_000, 8_000, 32_000])
+    func bodiesKeepRealisticSizes(events: Int) {
+        let registry = SyntheticRegistry.make(events: events, seed: 42)
+        let index = PeopleIndex(registry)
+        for body in registry.bodies {
+            let size = largestSize(of: body, in: registry, index: index)
+            switch body.kind {
+            case .directorsGroup: #expect(size <= registry.municipalities.count + 1, "\(body.id)")
+            case .secretariat: #expect(size <= 8, "\(body.id)")
+            default: #expect(size <= 40, "\(body.id)")
+            }
+        }
+    }
+
+    /// Each event is in the personal feeds of a bounded number of people on average, so
+    /// the personal feeds together grow with the events, not with events × people. A
+    /// secretariat whose staff grew with the registry gives 30 per event at 8,000 events
+    /// and 87 at 32,000.
+    @Test(arguments: [2_000, 8_000, 32_000])
+    func personalFeedsGrowLinearlyWithTheEvents(events: Int) {
+        let registry = SyntheticRegistry.make(events: events, seed: 42)
+        let entries = registry.events().reduce(0) { $0 + $1.people.members.count }
+        #expect(entries > events)
+        #expect(entries <= 20 * events, "\(entries) personal-feed entries for \(events) events")
+    }
+
     @Test func meetingsFallInDaylightSavingChangeWeeks() {
         let registry = SyntheticRegistry.make(events: 1_000, seed: 9)
         // Europe/Stockholm changes on the last Sunday of March and of October.
