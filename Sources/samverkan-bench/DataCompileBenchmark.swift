@@ -401,12 +401,7 @@ struct ScratchPackage {
 /// What the figures were measured on.
 enum Machine {
     static func describe() -> String {
-        let memory =
-            (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?
-            .split(whereSeparator: \.isNewline).first { $0.hasPrefix("MemTotal:") }
-            .map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "?" }
-            .flatMap { Int($0) }
-            .map { Format.gigabytes(kilobytes: $0) } ?? "?"
+        let memory = totalMemoryKilobytes().map { Format.gigabytes(kilobytes: $0) } ?? "?"
         let load =
             (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
             .split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
@@ -415,6 +410,14 @@ enum Machine {
             load average at start \(load)
             Toolchain: \(swiftVersion())
             """
+    }
+
+    /// `MemTotal` from `/proc/meminfo`, in kB.
+    static func totalMemoryKilobytes() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) else { return nil }
+        let line: Substring? = text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("MemTotal:") }
+        let number: Substring? = line?.split(separator: " ").dropFirst().first
+        return number.flatMap { Int($0) }
     }
 
     static func swiftVersion() -> String {
