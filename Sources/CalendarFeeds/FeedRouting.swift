@@ -12,6 +12,9 @@ public struct FeedRouting: Sendable {
     private let byMunicipality: [Municipality.ID: [Int]]
     private let byBody: [Body.ID: [Int]]
     private let byPerson: [Person.ID: [Int]]
+    /// The periods of the feeds narrowed to a person: an event outside all of them (an
+    /// archived year) skips its people, tens for most events and thousands for some.
+    private let personPeriods: [Feed.Period]
     private let feeds: [Feed]
 
     public init(_ feeds: [Feed]) {
@@ -35,6 +38,10 @@ public struct FeedRouting: Sendable {
         self.byMunicipality = byMunicipality
         self.byBody = byBody
         self.byPerson = byPerson
+        var periods = Set<Feed.Period>()
+        personPeriods = byPerson.values.joined().map { feeds[$0].period }.filter {
+            periods.insert($0).inserted
+        }
         self.feeds = feeds
     }
 
@@ -47,7 +54,9 @@ public struct FeedRouting: Sendable {
         ask(unscoped)
         for municipality in event.municipalities { ask(byMunicipality[municipality] ?? []) }
         for body in event.bodies { ask(byBody[body] ?? []) }
-        for person in event.people { ask(byPerson[person] ?? []) }
+        if personPeriods.contains(where: { $0.contains(event.day) }) {
+            for person in event.people { ask(byPerson[person] ?? []) }
+        }
         return found
     }
 }

@@ -63,8 +63,8 @@ extension Publication {
         guard !ledger.events.entries.isEmpty else { throw .noLedger(ledger) }
         let zone = encoder.zone
         let others = Parallel.background {
-            Self.problems(
-                ExportPlan.registryFiles(registry, zone: zone), in: directory, revisions: ledger.files)
+            let made = ExportPlan.registryFiles(registry, zone: zone)
+            return (made, Self.problems(made, in: directory, revisions: ledger.files))
         }
         let eventLedger = ledger.events
         let checked = Parallel.map(Parallel.parts(plan.events.count, size: Pipeline.batchSize)) { part in
@@ -92,7 +92,8 @@ extension Publication {
         }
         problems += Self.problems(
             atoms.map { ($0.path, $0.bytes) }, in: directory, revisions: ledger.files, twins: true)
-        problems += others.value()
+        let (made, differing) = others.value()
+        problems += differing
         guard problems.isEmpty else { throw .stale(ExportMismatch(problems), ledger) }
         (encodedEvents, ownWording) = Self.eventBytes(read, members: members, checked: checked, plan: plan)
         events = plan.events
@@ -100,6 +101,7 @@ extension Publication {
         self.changes = changes
         feeds = plan.feeds
         self.ledger = ledger
+        dataFiles = made
         files =
             zip(plan.feeds, read).map {
                 ExportFile(path: $0.path, bytes: $1.bytes, lastModified: $1.recorded!.revised)

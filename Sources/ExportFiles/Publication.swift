@@ -26,6 +26,10 @@ public struct Publication: Sendable {
     public let feeds: [Feed]
     /// The ledgers as this export leaves them.
     public internal(set) var ledger: Ledgers
+    /// The spreadsheet and Popolo exports (`representatives.csv`, `popolo.json`), made from
+    /// the registry alone: `serve` serves them as nginx serves the committed files. Kept
+    /// here so the server does not make the 100 MB Popolo export a second time.
+    public let dataFiles: [(path: String, bytes: [UInt8])]
     /// Every file: the standard feeds (in `feeds` order), their gzip twins (`.ics.gz`, in
     /// the same order), the spreadsheet and Popolo exports, the Atom change logs (each
     /// with its `.gz`), then the ledgers.
@@ -66,8 +70,8 @@ public struct Publication: Sendable {
                 siteMap: SiteMap(registry: registry)))
         let assembled = AssembledFeed.assemble(plan, sequenced, twins: feedTwins)
         var files = Self.feedFiles(plan, assembled, revisions: &ledgers.files, now: now)
-        files += Self.revised(
-            registryFiles.value(), revisions: &ledgers.files, candidate: plan.latest, now: now)
+        dataFiles = registryFiles.value()
+        files += Self.revised(dataFiles, revisions: &ledgers.files, candidate: plan.latest, now: now)
         files += Self.changeLogFiles(
             ledgers.changes.newestFirst, plan: plan, revisions: &ledgers.files, now: now)
         files += Self.ledgerFiles(ledgers, sequencesTSV: sequencesTSV.value(), newest: files)
@@ -99,12 +103,6 @@ public struct Publication: Sendable {
             kept.append(ExportFile(path: name, bytes: bytes, lastModified: newest))
         }
         files = kept
-    }
-
-    /// The spreadsheet and Popolo exports (`representatives.csv`, `popolo.json`), made from
-    /// the registry alone: `serve` serves them as nginx serves the committed files.
-    public static func dataFiles(_ registry: Registry, zone: ZoneInfo) -> [(path: String, bytes: [UInt8])] {
-        ExportPlan.registryFiles(registry, zone: zone)
     }
 
     /// Each feed with its revision, then beside each its gzip twin, for nginx's

@@ -105,6 +105,9 @@ extension WordedEvent {
         guard event.kind == .deadline, !event.people.isEmpty else { return [] }
         let uid = shared.event.uid
         let hadLines = ledger.variantUIDs.contains(uid)
+        // Without a municipality's own wording or an earlier line, no person has one:
+        // most deadlines, each in the feeds of tens of people.
+        guard !municipal.isEmpty || hadLines else { return [] }
         var variants: [Variant] = []
         for person in event.people.sorted(by: { $0.rawValue < $1.rawValue }) {
             let key = LedgerKey(uid: uid, person: person.rawValue)

@@ -82,7 +82,7 @@ public struct ServerState: Sendable {
         self.renderer = renderer
         self.zone = zone
         self.revisions = publication.ledger.files
-        self.dataFiles = Publication.dataFiles(registry, zone: zone)
+        self.dataFiles = publication.dataFiles
         logger.info(
             "start-up: \(publication.events.count) events \(how) in \(read - started), responses built in \(clock.now - read)"
         )
