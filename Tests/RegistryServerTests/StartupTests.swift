@@ -9,6 +9,14 @@ import Testing
 /// is missing or stale, instead of restarting or contradicting SEQUENCE numbers that
 /// subscribers already hold.
 @Suite struct StartupTests {
+    /// The service group logs a service by its description; printed field by field, the
+    /// server's state took minutes of CPU at 100,000 events.
+    @Test func theServiceIsNamedWithoutItsState() throws {
+        let (state, configuration) = try sharedState.get()
+        let service = RegistryService(state: state, configuration: configuration, logger: quietLogger)
+        #expect(String(describing: service) == "RegistryService(127.0.0.1:8080)")
+    }
+
     @Test func startsAgainstTheCommittedExport() throws {
         _ = try makeState()
     }

@@ -40,11 +40,8 @@ extension ServerLimits {
 /// close after that second; once ``ServerLimits/shutdownTimeout`` has passed, whatever is
 /// left is closed. Returns when every connection is gone.
 public func runUntilSignalled(_ service: some Service, limits: ServerLimits, logger: Logger) async throws {
-    // Named by its type: the default name is the service printed field by field, which
-    // for the server's whole state (a 100,000-event export) took minutes of CPU.
     var configuration = ServiceGroupConfiguration(
-        services: [.init(service: service, serviceName: "\(type(of: service))")],
-        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     // Backstops only: the connection handlers close everything at the shutdown timeout.
     configuration.maximumGracefulShutdownDuration = limits.shutdownTimeout + .seconds(5)
     configuration.maximumCancellationDuration = .seconds(5)
