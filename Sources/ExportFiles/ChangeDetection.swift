@@ -82,7 +82,7 @@ enum ChangeDetection {
     {
         removed.compactMap { key, entry in
             guard let state = entry.state else { return nil }
-            let kind = EventUID(key.uid)?.kind ?? .meeting
+            let kind = key.eventUID?.kind ?? .meeting
             return ChangeEntry(
                 date: now, uid: key.description, kind: .removed, municipalities: state.municipalities,
                 text: ChangeWording.sentence(kind: .removed, eventKind: kind, old: state, new: state),

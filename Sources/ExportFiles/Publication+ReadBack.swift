@@ -124,12 +124,12 @@ extension Publication {
             ]
         }
         let published = checked.reduce(0) { $0 + 1 + $1.own.count }
-        guard published != ledger.entries.values.reduce(0, { $0 + ($1.removed == nil ? 1 : 0) }) else {
+        guard published != ledger.entries.reduce(0, { $0 + ($1.entry.removed == nil ? 1 : 0) }) else {
             return []
         }
-        let keys = Set(checked.flatMap { [LedgerKey(uid: $0.uid)] + $0.own.map(\.key) })
+        let keys = Set(checked.flatMap { [$0.key] + $0.own.map(\.key) })
         let gone = EventLedger.sorted(
-            ledger.entries.filter { $0.value.removed == nil && !keys.contains($0.key) }.keys)
+            ledger.entries.filter { $0.entry.removed == nil && !keys.contains($0.key) }.map(\.key))
         return [
             (
                 EventLedger.fileName,
@@ -183,6 +183,8 @@ extension Publication {
     /// One event, worded now and compared with its ledger lines.
     private struct CheckedEvent: Sendable {
         let uid: String
+        /// The ledger key of the shared wording.
+        let key: LedgerKey
         /// The revision the ledger records for the shared wording (nil when `changedKey`
         /// is not).
         let revised: Instant?
@@ -196,6 +198,7 @@ extension Publication {
 
         init(_ worded: WordedEvent, ledger: EventLedger) {
             uid = worded.shared.uid
+            key = worded.key
             feeds = worded.feeds
             var changedKey: String?
             func recorded(_ key: LedgerKey, fingerprint: String, state: EventState?) -> Instant? {
@@ -213,7 +216,7 @@ extension Publication {
                     recorded(variant.key, fingerprint: variant.fingerprint, state: nil)
                 )
             }
-            revised = recorded(LedgerKey(uid: uid), fingerprint: worded.fingerprint, state: worded.state)
+            revised = recorded(key, fingerprint: worded.fingerprint, state: worded.state)
             self.changedKey = changedKey
         }
     }

@@ -68,7 +68,7 @@ struct Sequencer {
             own[variant.scope] = encode(
                 variant.event, key: variant.key, fingerprint: variant.fingerprint)
         }
-        let key = LedgerKey(uid: item.shared.uid)
+        let key = item.key
         let assignment = ledger.assign(
             key, fingerprint: item.fingerprint, documentRevised: item.shared.revised, now: now,
             state: item.state)

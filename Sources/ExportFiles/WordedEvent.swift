@@ -17,6 +17,8 @@ struct WordedEvent: Sendable {
     let kind: Event.Kind
     /// The wording most feeds carry.
     let shared: VEvent
+    /// The ledger key of `shared`.
+    let key: LedgerKey
     /// The ledger's fingerprint of `shared`.
     let fingerprint: String
     /// Each municipality's own wording, in `ownWordings` order, then each person's, by ID.
@@ -32,13 +34,15 @@ struct WordedEvent: Sendable {
     init(_ event: Event, plan: ExportPlan, previous: EventLedger) {
         let registry = plan.registry
         kind = event.kind
+        let uid = EventUID(event)
+        key = LedgerKey(uid: uid)
         let municipal = Self.ownWordings(of: event, registry: registry, ledger: previous).compactMap {
             municipality -> Variant? in
             guard let slug = plan.slugs[municipality] else { return nil }
             let variant = registry.calendarEvent(event, for: municipality)
             return Variant(
                 scope: .municipality(municipality), event: variant,
-                key: LedgerKey(uid: variant.uid, municipality: slug),
+                key: LedgerKey(uid: uid, municipality: slug),
                 fingerprint: Fingerprint.of(variant, kind: event.kind))
         }
         shared = registry.calendarEvent(event)
@@ -57,7 +61,7 @@ struct WordedEvent: Sendable {
             url: shared.url ?? "",
             answers: answers, facts: Self.facts(of: event, plan: plan))
         notes = ChangeDetection.answerNotes(
-            old: previous[LedgerKey(uid: shared.uid)]?.state?.answers ?? answers, new: answers, event: event,
+            old: previous[key]?.state?.answers ?? answers, new: answers, event: event,
             registry: registry)
         feeds = plan.routing.feeds(holding: event)
     }
@@ -81,8 +85,8 @@ struct WordedEvent: Sendable {
     static func ownWordings(of event: Event, registry: Registry, ledger: EventLedger) -> [Municipality.ID] {
         var wordings = registry.municipalitiesWithOwnWording(of: event)
         guard event.kind == .deadline else { return wordings }
-        let uid = registry.uid(event)
-        guard ledger.variantUIDs.contains(uid) else { return wordings }
+        let uid = EventUID(event)
+        guard ledger.hasOwnLines(uid) else { return wordings }
         for municipality in event.municipalities.sorted() where !wordings.contains(municipality) {
             guard let slug = registry[municipality]?.slug,
                 ledger[LedgerKey(uid: uid, municipality: slug)] != nil
@@ -103,8 +107,8 @@ extension WordedEvent {
         ledger: EventLedger
     ) -> [Variant] {
         guard event.kind == .deadline, !event.people.isEmpty else { return [] }
-        let uid = shared.event.uid
-        let hadLines = ledger.variantUIDs.contains(uid)
+        let uid = EventUID(event)
+        let hadLines = ledger.hasOwnLines(uid)
         // Without a municipality's own wording or an earlier line, no person has one:
         // most deadlines, each in the feeds of tens of people.
         guard !municipal.isEmpty || hadLines else { return [] }

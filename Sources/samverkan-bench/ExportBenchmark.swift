@@ -70,7 +70,7 @@ struct ExportBenchmark: ParsableCommand {
         let calendarEvents = registry.events().map { event in
             let calendarEvent = registry.calendarEvent(event)
             let assignment = ledger.assign(
-                LedgerKey(uid: calendarEvent.uid),
+                LedgerKey(uid: EventUID(event)),
                 fingerprint: Fingerprint.of(calendarEvent, kind: event.kind),
                 documentRevised: calendarEvent.revised, now: nil, state: nil)
             return (calendarEvent, assignment.sequence)
@@ -164,12 +164,15 @@ struct ExportFeed: ParsableCommand {
             events,
             prepare: { event in
                 let calendarEvent = registry.calendarEvent(event)
-                return (calendarEvent, Fingerprint.of(calendarEvent, kind: event.kind))
+                return (
+                    LedgerKey(uid: EventUID(event)), calendarEvent,
+                    Fingerprint.of(calendarEvent, kind: event.kind)
+                )
             },
             consume: { _, worded in
-                for (calendarEvent, fingerprint) in worded {
+                for (key, calendarEvent, fingerprint) in worded {
                     let assignment = ledger.assign(
-                        LedgerKey(uid: calendarEvent.uid), fingerprint: fingerprint,
+                        key, fingerprint: fingerprint,
                         documentRevised: calendarEvent.revised, now: nil, state: nil)
                     write(encoder.encode(calendarEvent, sequence: assignment.sequence))
                 }

@@ -1,3 +1,4 @@
+import CalendarFeeds
 import ICalendar
 import Registry
 import Testing
@@ -119,5 +120,80 @@ extension EventLedger {
         let last = 2 * EventLedger.linesPerPart + 99
         #expect(ledger[LedgerKey(uid: "uid-\(last)@example")]?.fingerprint == "fingerprint-\(last)")
         #expect(try EventLedger(tsv: ledger.tsv) == ledger)
+    }
+
+    /// Keys of every form a ledger holds: registry UIDs (held as their parts), others (as
+    /// text), and each with a municipality's and a person's own line.
+    static let keys: [LedgerKey] = [
+        LedgerKey(uid: EventUID(kind: .meeting, recordID: "kdm-2026-04-10")),
+        LedgerKey(uid: EventUID(kind: .deadline, recordID: "kdm-2026-04-10-beslut-1"), municipality: "bjuv"),
+        LedgerKey(
+            uid: EventUID(kind: .deadline, recordID: "kdm-2026-04-10-beslut-1"), person: "anna-svensson"),
+        LedgerKey(uid: EventUID(kind: .startDate, recordID: "anna")),
+        LedgerKey(uid: "meeting-a@example"), LedgerKey(uid: "deadline-b@example", municipality: "klippan"),
+    ]
+
+    @Test(arguments: 0...keys.count)
+    func aLedgerReadsBackAsItselfWhateverItsKeysAndOrder(count: Int) throws {
+        var ledger = EventLedger()
+        var reversed = EventLedger()
+        for (number, key) in Self.keys.prefix(count).enumerated() {
+            _ = ledger.assign(
+                key, fingerprint: "fingerprint-\(number)",
+                documentRevised: Instant(secondsSinceEpoch: number),
+                now: nil, state: nil)
+        }
+        for (number, key) in Self.keys.prefix(count).enumerated().reversed() {
+            _ = reversed.assign(
+                key, fingerprint: "fingerprint-\(number)",
+                documentRevised: Instant(secondsSinceEpoch: number),
+                now: nil, state: nil)
+        }
+        #expect(reversed == ledger)
+        let reread = try EventLedger(tsv: ledger.tsv)
+        #expect(reread == ledger)
+        #expect(reread.tsv == ledger.tsv)
+        #expect(reread.entries.count == count)
+        for key in Self.keys.prefix(count) {
+            #expect(reread[key] == ledger[key], "\(key)")
+            #expect(reread[key] != nil, "\(key)")
+        }
+        if count > 0 {
+            var changed = ledger
+            _ = changed.assign(
+                Self.keys[0], fingerprint: "changed", documentRevised: Instant(secondsSinceEpoch: 0),
+                now: nil,
+                state: nil)
+            #expect(changed != ledger)
+        }
+    }
+
+    @Test(arguments: [
+        (EventUID(kind: .meeting, recordID: "kdm-2026-04-10"), false),
+        (EventUID(kind: .deadline, recordID: "kdm-2026-04-10-beslut-1"), true),
+        (EventUID(kind: .startDate, recordID: "anna"), false),
+    ])
+    func anEventHasOwnLinesWhenAMunicipalityOrPersonHasALine(uid: EventUID, hasOwnLines: Bool) throws {
+        var ledger = EventLedger()
+        for key in Self.keys {
+            _ = ledger.assign(
+                key, fingerprint: "f", documentRevised: Instant(secondsSinceEpoch: 0), now: nil, state: nil)
+        }
+        #expect(ledger.hasOwnLines(uid) == hasOwnLines)
+        #expect(try EventLedger(tsv: ledger.tsv).hasOwnLines(uid) == hasOwnLines)
+    }
+
+    @Test func aMunicipalitysNewLineContinuesFromTheSharedLineOfARegistryUID() {
+        let uid = EventUID(kind: .deadline, recordID: "kdm-2026-04-10-beslut-1")
+        var ledger = EventLedger()
+        let revised = Instant(secondsSinceEpoch: 0)
+        _ = ledger.assign(
+            LedgerKey(uid: uid), fingerprint: "a", documentRevised: revised, now: nil, state: nil)
+        _ = ledger.assign(
+            LedgerKey(uid: uid), fingerprint: "b", documentRevised: revised, now: nil, state: nil)
+        let own = ledger.assign(
+            LedgerKey(uid: uid.description, municipality: "bjuv"), fingerprint: "c", documentRevised: revised,
+            now: nil, state: nil)
+        #expect(own.sequence == 2)
     }
 }

@@ -27,12 +27,17 @@ import Testing
             #expect(EventUID(uid.description) == uid)
             #expect(uid.description == registry.uid(event))
             for municipality in [nil] + registry.municipalities.map(\.slug) {
-                let key = LedgerKey(uid: uid.description, municipality: municipality)
+                let key = LedgerKey(uid: uid, municipality: municipality)
                 #expect(LedgerKey(key.description) == key)
+                #expect(LedgerKey(uid: uid.description, municipality: municipality) == key)
+                #expect(key.eventUID == uid && key.municipality == municipality)
+                #expect(key.shared == LedgerKey(uid: uid))
             }
             for person in registry.personalFeedHolders {
-                let key = LedgerKey(uid: uid.description, person: person.id.rawValue)
+                let key = LedgerKey(uid: uid, person: person.id.rawValue)
                 #expect(LedgerKey(key.description) == key)
+                #expect(LedgerKey(uid: uid.description, person: person.id.rawValue) == key)
+                #expect(key.eventUID == uid && key.person == person.id.rawValue)
             }
         }
     }
@@ -100,9 +105,38 @@ import Testing
             LedgerKey(uid: "deadline-b@example", person: "agneta-fristedt")
         ),
         ("odd#uid", LedgerKey(uid: "odd#uid")),
+        (
+            "meeting-kdm-2026-04-10@familjenhelsingborg.se",
+            LedgerKey(uid: EventUID(kind: .meeting, recordID: "kdm-2026-04-10"))
+        ),
+        (
+            "deadline-a-very-long-decision-id-beslut-12@familjenhelsingborg.se#municipalities/bjuv",
+            LedgerKey(
+                uid: EventUID(kind: .deadline, recordID: "a-very-long-decision-id-beslut-12"),
+                municipality: "bjuv")
+        ),
+        (
+            "start-anna-2026@familjenhelsingborg.se#people/anna-svensson",
+            LedgerKey(uid: EventUID(kind: .startDate, recordID: "anna-2026"), person: "anna-svensson")
+        ),
+        // No record ID: the UID does not read back as one of the registry's, so both are text.
+        ("meeting-@familjenhelsingborg.se", LedgerKey(uid: EventUID(kind: .meeting, recordID: ""))),
     ])
     func aLedgerKeyReadsBackAsItself(text: String, key: LedgerKey) {
         #expect(LedgerKey(text) == key)
         #expect(key.description == text)
+        #expect(LedgerKey(uid: key.uid) == key.shared)
+    }
+
+    @Test(arguments: [
+        ("meeting-kdm@familjenhelsingborg.se", EventUID(kind: .meeting, recordID: "kdm")),
+        ("meeting-a@example", nil), ("meeting-@familjenhelsingborg.se", nil),
+    ])
+    func aLedgerKeyHoldsARegistryUIDAsItsParts(text: String, uid: EventUID?) {
+        let key = LedgerKey(uid: text, person: "anna")
+        #expect(key.eventUID == uid)
+        #expect(key.uid == text)
+        #expect(key.shared == LedgerKey(uid: text))
+        #expect(key.shared != key)
     }
 }

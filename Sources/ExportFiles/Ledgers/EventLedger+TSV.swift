@@ -26,26 +26,26 @@ extension EventLedger {
         let parsed = Parallel.map(Parallel.parts(lines.count, size: Self.linesPerPart)) { part in
             Result { () throws(LedgerError) in try Self.entries(lines[part], firstIndex: part.lowerBound) }
         }
-        var entries: [LedgerKey: Entry] = [:]
-        entries.reserveCapacity(lines.count)
+        self.init()
+        reserveCapacity(lines.count)
         for part in parsed {
-            entries.merge(try part.get(), uniquingKeysWith: { _, later in later })
+            for (key, entry) in try part.get() { record(key, entry) }
         }
-        self.init(entries: entries)
     }
 
-    /// The entries of some lines; `firstIndex` is the first line's index in the file.
+    /// The entries of some lines, in file order; `firstIndex` is the first line's index in
+    /// the file.
     private static func entries(_ lines: ArraySlice<Substring>, firstIndex: Int) throws(LedgerError)
-        -> [LedgerKey: Entry]
+        -> [(LedgerKey, Entry)]
     {
-        var entries: [LedgerKey: Entry] = [:]
+        var entries: [(LedgerKey, Entry)] = []
         entries.reserveCapacity(lines.count)
         for (offset, line) in lines.enumerated() where !line.isEmpty && !line.hasPrefix("#") {
-            guard let (key, entry) = Self.entry(line) else {
+            guard let entry = Self.entry(line) else {
                 throw LedgerError(
                     file: fileName, line: firstIndex + offset + 1, text: String(line), expected: lineFormat)
             }
-            entries[key] = entry
+            entries.append(entry)
         }
         return entries
     }
@@ -86,8 +86,8 @@ extension EventLedger {
         bytes.reserveCapacity(entries.count * 256)
         bytes.append(contentsOf: Self.header.utf8)
         let tab = UInt8(ascii: "\t")
-        for (text, key) in Self.sorted(entries.keys) {
-            let entry = entries[key]!
+        for (text, key) in Self.sorted(entries.map(\.key)) {
+            let entry = self[key]!
             bytes.append(contentsOf: text.utf8)
             bytes.append(tab)
             bytes.append(contentsOf: String(entry.sequence).utf8)

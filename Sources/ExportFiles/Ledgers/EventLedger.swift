@@ -1,62 +1,5 @@
+public import CalendarFeeds
 public import Registry
-
-/// A line of the event ledger: an event's UID, a municipality's own wording of it
-/// (`UID#municipalities/SLUG`), which that municipality's feed carries with its own
-/// SEQUENCE, or a person's (`UID#people/SLUG`), which their personal feed carries.
-public struct LedgerKey: Hashable, Sendable, CustomStringConvertible {
-    public let uid: String
-    /// The municipality's slug, for its own wording; nil otherwise.
-    public var municipality: String? { wording == .municipality ? slug : nil }
-    /// The person's slug, for their personal feed's wording; nil otherwise.
-    public var person: String? { wording == .person ? slug : nil }
-    // One slug and whose it is, not two optional slugs: a ledger keeps a key per event.
-    private let slug: String
-    private let wording: Wording
-
-    private enum Wording: UInt8, Hashable, Sendable {
-        case shared, municipality, person
-    }
-
-    public init(uid: String, municipality: String? = nil) {
-        self.uid = uid
-        self.slug = municipality ?? ""
-        self.wording = municipality == nil ? .shared : .municipality
-    }
-
-    public init(uid: String, person: String) {
-        self.uid = uid
-        self.slug = person
-        self.wording = .person
-    }
-
-    /// Whether the line is a feed's own wording rather than the shared one.
-    public var isVariant: Bool { wording != .shared }
-
-    public var description: String {
-        if let municipality { return uid + Self.municipalityMarker + municipality }
-        if let person { return uid + Self.personMarker + person }
-        return uid
-    }
-
-    /// The key `description` wrote: a UID, or a UID and a municipality or person.
-    public init(_ text: some StringProtocol) {
-        if text.utf8.contains(UInt8(ascii: "#")) {
-            if let marker = text.firstRange(of: Self.municipalityMarker) {
-                self.init(
-                    uid: String(text[..<marker.lowerBound]), municipality: String(text[marker.upperBound...]))
-                return
-            }
-            if let marker = text.firstRange(of: Self.personMarker) {
-                self.init(uid: String(text[..<marker.lowerBound]), person: String(text[marker.upperBound...]))
-                return
-            }
-        }
-        self.init(uid: String(text))
-    }
-
-    private static let municipalityMarker = "#municipalities/"
-    private static let personMarker = "#people/"
-}
 
 /// Carries SEQUENCE numbers and revision times from one export to the next
 /// (`Exports/sequences.tsv`).
@@ -130,21 +73,50 @@ public struct EventLedger: Hashable, Sendable {
 
     public static let fileName = "sequences.tsv"
 
-    public private(set) var entries: [LedgerKey: Entry]
-    /// The UIDs that have a municipality's or a person's own line: few events do, and
-    /// asking for each feed's key of every event would cost a lookup each.
-    public private(set) var variantUIDs: Set<String>
+    // A hash table keeps room for a third more keys than it holds, and doubles past that:
+    // its slots hold each key's place, and the lines lie in an array of their own size.
+    private var places: [LedgerKey: Int] = [:]
+    private var lines: [Entry] = []
+    /// The shared keys of events that have a municipality's or a person's own line: few
+    /// events do, and asking for each feed's key of every event would cost a lookup each.
+    private var withOwnLines: Set<LedgerKey> = []
 
-    public init(entries: [LedgerKey: Entry] = [:]) {
-        self.entries = entries
-        self.variantUIDs = Set(entries.keys.filter(\.isVariant).map(\.uid))
+    public init() {}
+
+    public subscript(key: LedgerKey) -> Entry? { places[key].map { lines[$0] } }
+
+    /// Every key with its line, in no particular order.
+    public var entries: some Collection<(key: LedgerKey, entry: Entry)> {
+        places.lazy.map { [lines] key, place -> (key: LedgerKey, entry: Entry) in (key, lines[place]) }
     }
 
-    public subscript(key: LedgerKey) -> Entry? { entries[key] }
+    /// Whether the event has a municipality's or a person's own line.
+    public func hasOwnLines(_ uid: EventUID) -> Bool { withOwnLines.contains(LedgerKey(uid: uid)) }
 
     /// Makes room for `count` lines at once: a first export adds a line for every event,
     /// and a table that grows line by line holds its old storage beside the new at each step.
-    public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
+    public mutating func reserveCapacity(_ count: Int) {
+        places.reserveCapacity(count)
+        lines.reserveCapacity(count)
+    }
+
+    /// Sets `key`'s line, replacing the one it had.
+    mutating func record(_ key: LedgerKey, _ entry: Entry) {
+        if let place = places[key] {
+            lines[place] = entry
+        } else {
+            places[key] = lines.count
+            lines.append(entry)
+            if key.isVariant { withOwnLines.insert(key.shared) }
+        }
+    }
+
+    /// Equal ledgers hold equal lines, in whatever order they were recorded.
+    public static func == (a: EventLedger, b: EventLedger) -> Bool {
+        a.places.count == b.places.count && a.places.allSatisfy { b[$0.key] == a.lines[$0.value] }
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(places.count) }
 
     /// Assigns one event its SEQUENCE and revision, and records them.
     ///
@@ -159,10 +131,10 @@ public struct EventLedger: Hashable, Sendable {
     public mutating func assign(
         _ key: LedgerKey, fingerprint: String, documentRevised: Instant, now: Instant?, state: EventState?
     ) -> Assignment {
-        let previous = entries[key]
+        let previous = self[key]
         let sequence: Int
         let revised: Instant
-        if let before = previous ?? entries[LedgerKey(uid: key.uid)] {
+        if let before = previous ?? self[key.shared] {
             let beforeRevised = before.revised ?? documentRevised
             let sameContent = before.has(fingerprint: fingerprint)
             if sameContent && before.removed == nil {
@@ -177,9 +149,11 @@ public struct EventLedger: Hashable, Sendable {
         } else {
             (sequence, revised) = (0, max(now ?? documentRevised, documentRevised))
         }
-        entries[key] = Entry(
-            sequence: sequence, fingerprint: fingerprint, revised: revised, state: state ?? previous?.state)
-        if key.isVariant { variantUIDs.insert(key.uid) }
+        record(
+            key,
+            Entry(
+                sequence: sequence, fingerprint: fingerprint, revised: revised,
+                state: state ?? previous?.state))
         return Assignment(sequence: sequence, revised: revised, previous: previous)
     }
 
@@ -190,10 +164,11 @@ public struct EventLedger: Hashable, Sendable {
         -> [(key: LedgerKey, entry: Entry)]
     {
         var removed: [(key: LedgerKey, entry: Entry)] = []
-        let gone = entries.filter { !published.contains($0.key) && $0.value.removed == nil }.keys
+        let gone = places.filter { !published.contains($0.key) && lines[$0.value].removed == nil }.keys
         for (_, key) in Self.sorted(gone) {
-            let entry = entries[key]!
-            entries[key] = Entry(
+            let place = places[key]!
+            let entry = lines[place]
+            lines[place] = Entry(
                 sequence: entry.sequence, fingerprint: entry.fingerprint, revised: entry.revised ?? now,
                 removed: now, state: entry.state)
             removed.append((key, entry))
@@ -203,11 +178,11 @@ public struct EventLedger: Hashable, Sendable {
 
     /// The newest instant the ledger records: a revision or a removal.
     public var newestRecord: Instant? {
-        entries.values.lazy.flatMap { [$0.revised, $0.removed].compactMap { $0 } }.max()
+        lines.lazy.flatMap { [$0.revised, $0.removed].compactMap { $0 } }.max()
     }
 
     /// The newest removal the ledger records.
-    public var newestRemoval: Instant? { entries.values.compactMap(\.removed).max() }
+    public var newestRemoval: Instant? { lines.compactMap(\.removed).max() }
 
     /// Keys with their text, in the order of their text: the file's order.
     static func sorted(_ keys: some Collection<LedgerKey>) -> [(text: String, key: LedgerKey)] {
