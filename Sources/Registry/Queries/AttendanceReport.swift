@@ -9,7 +9,7 @@ extension Registry {
     ///   minutes' order) and, per municipality, how often it attended.
     public func attendanceReport(meetings ids: [Meeting.ID]? = nil) -> AttendanceReport {
         let chosen =
-            (ids.map { $0.compactMap { self[$0] } } ?? uniqueMeetings.filter { !$0.attendance.isEmpty })
+            (ids.map { $0.compactMap { self[$0] } } ?? Array(uniqueMeetings.filter { !$0.attendance.isEmpty }))
             .sorted {
                 ($0.time.sortDay, $0.time.start ?? LocalTime(0), $0.id) < (
                     $1.time.sortDay, $1.time.start ?? LocalTime(0), $1.id

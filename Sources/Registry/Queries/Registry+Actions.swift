@@ -95,7 +95,7 @@ extension Registry {
     ///
     /// - Throws: `QueryError` naming the closest IDs, or all of them when none is close.
     public func decision(named query: String) throws(QueryError) -> Decision {
-        let all = uniqueDecisions
+        let all = Array(uniqueDecisions)
         let matcher = NameMatcher(all) { [$0.id.rawValue] }
         switch matcher.match(query) {
         case .found(let decision):

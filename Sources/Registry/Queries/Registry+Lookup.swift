@@ -69,7 +69,7 @@ extension Registry {
     /// The meeting a reader means by `query`: its ID ("kdm-2026-04-10"), the start of
     /// one, or its day as YYYY-MM-DD.
     public func meeting(named query: String) throws(QueryError) -> Meeting {
-        let all = uniqueMeetings
+        let all = Array(uniqueMeetings)
         if let day = Day(iso: query.trimmingSpaces) {
             let onDay = all.filter { $0.time.day == day }
             if onDay.count == 1 { return onDay[0] }
@@ -108,9 +108,15 @@ extension Registry {
     package var uniqueMunicipalities: [Municipality] { municipalities.filter { self[$0.id] == $0 } }
     package var uniquePeople: [Person] { people.filter { self[$0.id] == $0 } }
     package var uniqueBodies: [Body] { bodies.filter { self[$0.id] == $0 } }
-    package var uniqueMeetings: [Meeting] { meetings.filter { self[$0.id] == $0 } }
-    package var uniqueDecisions: [Decision] { decisions.filter { self[$0.id] == $0 } }
-    package var uniqueAppointments: [StaffAppointment] { appointments.filter { self[$0.id] == $0 } }
+    // Views, not copies: these lists grow with the registry's history, and a copy of the
+    // meetings was the largest allocation while the events were derived.
+    package var uniqueMeetings: LazyFilterSequence<[Meeting]> { meetings.lazy.filter { self[$0.id] == $0 } }
+    package var uniqueDecisions: LazyFilterSequence<[Decision]> {
+        decisions.lazy.filter { self[$0.id] == $0 }
+    }
+    package var uniqueAppointments: LazyFilterSequence<[StaffAppointment]> {
+        appointments.lazy.filter { self[$0.id] == $0 }
+    }
 }
 
 extension String {
