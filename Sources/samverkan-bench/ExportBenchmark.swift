@@ -54,8 +54,8 @@ struct ExportBenchmark: ParsableCommand {
                 results[contender.name, default: []].append(measured)
                 FileHandle.standardError.write(
                     Data(
-                        "run \(run) \(contender.name): \(measured.seconds) s, \(measured.peakKilobytes) KB\n"
-                            .utf8))
+                        ("run \(run) \(contender.name): \(measured.seconds) s, \(measured.peakKilobytes) KB peak, "
+                            + "\(measured.peakKilobytes - measured.inputKilobytes) KB beyond input\n").utf8))
                 try? FileManager.default.removeItem(atPath: output)
             }
         }
