@@ -2,16 +2,21 @@
 ///
 /// Dates in `Data/` are civil dates in the collaboration's time zone; nothing here reads
 /// the clock. Construction never traps: an impossible date such as `Day(2026, 2, 30)`
-/// is kept as written so that the validator can point at the line that wrote it.
+/// is kept as written so that the validator can point at the line that wrote it (a number
+/// beyond 32 bits as the nearest that fits, as impossible).
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
+    // Every event, meeting and seat term holds days: in 32 bits each, a day takes half the room.
+    private let storedYear: Int32
+    private let storedMonth: Int32
+    private let storedDay: Int32
 
     public init(_ year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(clamping: year)
+        storedMonth = Int32(clamping: month)
+        storedDay = Int32(clamping: day)
     }
 
     /// Parses `YYYY-MM-DD`; returns nil for anything else, including impossible dates.
@@ -106,12 +111,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// A wall-clock time in the collaboration's time zone (Europe/Stockholm).
 public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let hour: Int
-    public let minute: Int
+    public var hour: Int { Int(storedHour) }
+    public var minute: Int { Int(storedMinute) }
+    // In 32 bits each, as `Day`: every timed event holds two.
+    private let storedHour: Int32
+    private let storedMinute: Int32
 
     public init(_ hour: Int, _ minute: Int = 0) {
-        self.hour = hour
-        self.minute = minute
+        storedHour = Int32(clamping: hour)
+        storedMinute = Int32(clamping: minute)
     }
 
     public var isValid: Bool { (0...23).contains(hour) && (0...59).contains(minute) }
