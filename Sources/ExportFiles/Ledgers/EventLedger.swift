@@ -116,6 +116,7 @@ public struct EventLedger: Hashable, Sendable {
         a.places.count == b.places.count && a.places.allSatisfy { b[$0.key] == a.lines[$0.value] }
     }
 
+    /// The count alone: the one thing `==` compares that does not depend on the order.
     public func hash(into hasher: inout Hasher) { hasher.combine(places.count) }
 
     /// Assigns one event its SEQUENCE and revision, and records them.
