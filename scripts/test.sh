@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # The test command: everything CI runs. Installs what it needs, builds once with warnings
 # as errors, and runs every check against that build, each step timed: what needs no
-# build (format, the feed checks under mutation, Atom) beside the build; the integration
-# checks once the command is built, beside the rest of the build; the Swift tests (which
-# also check that Exports/ is fresh) beside the checks of what the server answers; then,
-# each alone, the checks that time the server.
+# build (format, the feed checks under mutation, Atom) beside the build; the Swift tests
+# (which also check that Exports/ is fresh) beside the checks of what the server
+# answers; then, each alone, the checks that time the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,24 +75,18 @@ committed() {
 }
 start committed committed
 
-# Built once, in two steps, and every step below runs these binaries: first the command,
-# so that the integration checks (which wait on the browser more than they compute) run
-# while the tests compile, then everything else.
-step "build: the command" swift build --product samverkan
+step "build (once: every step below runs these binaries)" swift build --build-tests
 bin_path=$(swift build --show-bin-path)
 export SAMVERKAN_BIN="$bin_path/samverkan"
 export STALE_EXPORT_PROBE="$bin_path/stale-export-probe"
 
-# The checks of what is answered, not how fast, run beside the build and the Swift tests,
-# each group one step after another. The checks that time the server (hostile clients,
-# the rolling restart under load) run last, each alone: beside the tests, a server
-# starved of CPU answered nothing in a second.
+# The checks of what is answered, not how fast, run beside the Swift tests, each group
+# one step after another. The checks that time the server (hostile clients, the rolling
+# restart under load) run last, each alone: beside the tests, a server starved of CPU
+# answered nothing in a second.
 start integration step \
     "integration: samverkan serve and nginx on loopback, khal; DOM, layout, CSP and axe-core in headless Chromium" \
     scripts/integration-test.sh
-
-step "build: the tests and the rest" swift build --build-tests
-
 answers() {
     step "weekly digest: msmtp to a local SMTP server, parsed by python email; resent only when refused" \
         scripts/mail-test.sh
