@@ -264,12 +264,10 @@ $(printf '%s\n' "${rows[@]}")
 
 $ratios
 
-No socket errors and no error statuses at $connections connections; the server's memory
-stays flat across the cases (every answer is a slice of bytes rendered at start-up). A 304
-carries no body, so it measures request handling alone. The server sends gzip it
-compressed once at start-up; nginx compresses on every request (\`gzip_comp_level 6\`),
-hence its lower gzip figure — \`gzip_static on\` with pre-compressed \`.ics.gz\` files
-would remove that cost. For a large feed, see \`--events\` below.
+Socket errors, error statuses and memory are in the table, for $connections connections. A
+304 carries no body, so it measures request handling alone. The server sends the gzip it
+compressed once at start-up; nginx sends the export's pre-compressed \`.ics.gz\` twin
+(\`gzip_static on\` in \`deploy/nginx.conf\`). For a large feed, see \`--events\` below.
 TABLE
     )
 fi
