@@ -2,9 +2,9 @@
 # The test command: everything CI runs. Installs what it needs, builds once with warnings
 # as errors, and runs every check against that build, each step timed: what needs no
 # build (format, the feed checks under mutation, Atom) beside the build; the Swift tests
-# (which also check that Exports/ is fresh) beside the checks of what the server
-# answers; then the integration and browser checks; then, each alone, the checks that
-# time the server.
+# (which also check that Exports/ is fresh); the integration and browser checks beside
+# the checks of what the server answers; then, each alone, the checks that time the
+# server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,13 +81,19 @@ bin_path=$(swift build --show-bin-path)
 export SAMVERKAN_BIN="$bin_path/samverkan"
 export STALE_EXPORT_PROBE="$bin_path/stale-export-probe"
 
-# The checks of what is answered, not how fast, run beside the Swift tests, one after
-# another. The browser checks run after the tests, not beside them: both have long
-# chains of steps that must run in order, and side by side each stretched the other
-# (after a one-line change in Data/, 99 s together against 35 + 43 s one after the
-# other). The checks that time the server (hostile clients, the rolling restart under
-# load) run last, each alone: beside the tests, a server starved of CPU answered nothing
-# in a second.
+# The test bundle runs directly: `swift test` would plan the build again, and leave it in a
+# state where the next `swift build` compiles the packages anew. It runs alone: it keeps
+# both cores busy, and its serialized suites set its pace.
+step "tests (Exports/ freshness among them)" \
+    env NO_COLOR=1 "$bin_path/samverkanPackageTests.xctest" --testing-library swift-testing
+
+# The checks of what is answered, not how fast, run one after another beside the browser
+# checks, which wait on Chromium more than they compute. The browser checks do not run
+# beside the Swift tests: both are long chains of steps that must run in order, and side
+# by side each stretched the other (after a one-line change in Data/, 99 s together
+# against 35 + 43 s one after the other). The checks that time the server (hostile
+# clients, the rolling restart under load) run last, each alone: beside the tests, a
+# server starved of CPU answered nothing in a second.
 answers() {
     step "weekly digest: msmtp to a local SMTP server, parsed by python email; resent only when refused" \
         scripts/mail-test.sh
@@ -96,10 +102,8 @@ answers() {
 }
 start answers answers
 
-# The test bundle runs directly: `swift test` would plan the build again, and leave it in a
-# state where the next `swift build` compiles the packages anew.
-step "tests (Exports/ freshness among them)" \
-    env NO_COLOR=1 "$bin_path/samverkanPackageTests.xctest" --testing-library swift-testing
+step "integration: samverkan serve and nginx on loopback, khal; DOM, layout, CSP and axe-core in headless Chromium" \
+    scripts/integration-test.sh
 
 status=0
 for name in committed answers; do finish "$name" || status=1; done
@@ -107,9 +111,6 @@ if ((status != 0)); then
     echo "FAIL: a step beside the others failed (its output is above)"
     exit 1
 fi
-
-step "integration: samverkan serve and nginx on loopback, khal; DOM, layout, CSP and axe-core in headless Chromium" \
-    scripts/integration-test.sh
 
 step "slow, idle and too many connections; SIGTERM under load" scripts/hostile-clients.sh
 
