@@ -88,12 +88,10 @@ step "tests (Exports/ freshness among them)" \
     env NO_COLOR=1 "$bin_path/samverkanPackageTests.xctest" --testing-library swift-testing
 
 # The checks of what is answered, not how fast, run one after another beside the browser
-# checks, which wait on Chromium more than they compute. The browser checks do not run
-# beside the Swift tests: both are long chains of steps that must run in order, and side
-# by side each stretched the other (after a one-line change in Data/, 99 s together
-# against 35 + 43 s one after the other). The checks that time the server (hostile
-# clients, the rolling restart under load) run last, each alone: beside the tests, a
-# server starved of CPU answered nothing in a second.
+# checks, which wait on Chromium more than they compute; not beside the Swift tests, which
+# they and the browser stretch (BENCHMARKS.md, "Test command"). The checks that time the
+# server (hostile clients, the rolling restart under load) run last, each alone: beside
+# the tests, a server starved of CPU answered nothing in a second.
 answers() {
     step "weekly digest: msmtp to a local SMTP server, parsed by python email; resent only when refused" \
         scripts/mail-test.sh
