@@ -63,7 +63,7 @@ public enum Pages {
             return (path, Array(text.utf8))
         }
         files.append((SiteMap.notFoundFile, Array(notFound(site: site).utf8)))
-        files.append((SearchIndex.file, Array(SearchIndex(site: site).json.utf8)))
+        files.append((SearchIndex.file, SearchIndex(site: site).json))
         files.append((RedirectMap.file, Array(RedirectMap.text(site.siteMap).utf8)))
         return files
     }
@@ -72,7 +72,7 @@ public enum Pages {
     public static let searchIndexFile = SearchIndex.file
 
     /// The search index: every person, municipality, body, meeting, decision and feed.
-    public static func searchIndex(site: Site) -> String { SearchIndex(site: site).json }
+    public static func searchIndex(site: Site) -> [UInt8] { SearchIndex(site: site).json }
 
     /// Each meeting's ID once, in the registry's order (a duplicate is the validator's
     /// to report; the page shows the record the registry finds by the ID).

@@ -106,7 +106,7 @@ struct SearchIndex {
     /// `[{"t":…,"u":…,"k":…,"w":…,"r":…},…]`, one entry a line. Written as UTF-8 bytes:
     /// at 100,000 events the index is tens of megabytes, which string appends made a
     /// second of the server's start-up.
-    var json: String {
+    var json: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(
             entries.reduce(0) { $0 + 40 + $1.title.utf8.count + $1.path.utf8.count + $1.words.utf8.count })
@@ -126,7 +126,7 @@ struct SearchIndex {
             out.append(UInt8(ascii: "}"))
         }
         out += "\n]\n".utf8
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -36,7 +36,7 @@ public struct PageController: Sendable {
         self.revisions = revisions
         let newest = Self.newest(revisions)
         var files: [String: CachedResource] = [:]
-        let made = dataFiles + [(Pages.searchIndexFile, Array(Pages.searchIndex(site: site).utf8))]
+        let made = dataFiles + [(Pages.searchIndexFile, Pages.searchIndex(site: site))]
         for (path, bytes) in made {
             files["/" + path] = CachedResource(
                 bytes: bytes, contentType: Self.contentType(path),

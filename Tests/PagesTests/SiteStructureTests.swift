@@ -213,7 +213,7 @@ import Testing
     @Test func theSearchIndexIsBuiltFromTheData() throws {
         let registry = SyntheticRegistry.make(events: 400, seed: 11)
         let site = Site(registry: registry, publicURL: "https://kalender.example.se")
-        let data = Data(Pages.searchIndex(site: site).utf8)
+        let data = Data(Pages.searchIndex(site: site))
         let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         func path(of title: String) -> String? {
             entries.first { $0["t"] as? String == title }?["u"] as? String
@@ -240,7 +240,7 @@ import Testing
     ])
     func aPersonIsFoundAtTheirOwnPageUnlessUnpublished(name: String, expected: String) throws {
         let site = Site(registry: PersonalFeedFixture.registry(), publicURL: "https://kalender.example.se")
-        let data = Data(Pages.searchIndex(site: site).utf8)
+        let data = Data(Pages.searchIndex(site: site))
         let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         let entry = try #require(entries.first { $0["t"] as? String == name })
         #expect(entry["u"] as? String == expected)
