@@ -1,23 +1,27 @@
 #!/usr/bin/env python3
-"""The pages in one headless Chromium session: DOM, layout, Content-Security-Policy and
-accessibility, against a running `samverkan serve` and nginx over a static export of the
-same data (scripts/integration-test.sh starts both and runs this).
+"""The pages in one headless Chromium session (DOM, layout, Content-Security-Policy and
+accessibility), and whether `samverkan serve` and nginx give the same pages.
 
-Usage: browser_checks.py --server BASE --nginx BASE --feeds N --public URL [--out DIR] [--chromium PATH]
+Usage:
+  browser_checks.py pages --base BASE --feeds N --public URL [--out DIR] [--chromium PATH]
+  browser_checks.py agree --server BASE --nginx BASE --public URL
 
-- DOM (server and nginx): the start page names the eleven municipalities and has one
-  webcal:// subscribe link per feed (N).
-- Crawl (server and nginx): from `/`, every page, link, feed and file the pages lead to
-  answers 200 without a redirect, and every `#fragment` names an id on its page. The
-  public address (URL, in subscribe links) is mapped to the host under test; nothing
-  outside loopback is fetched (other hosts are counted, not followed). Both hosts must
-  give the same pages byte for byte, with the same headers that decide how a browser
-  shows them (type, policies, caching); so what follows runs on the server alone, except
-  the search, which reads the static index nginx serves.
+`pages` needs no build: scripts/browser-test.sh runs it against nginx over the committed
+Exports/ while the code compiles (the Swift tests hold Exports/ to the code). `agree`
+(scripts/integration-test.sh) then shows that the server gives those pages byte for byte
+with the same headers, so what Chromium saw holds for both hosts.
+
+pages:
+- DOM: the start page names the eleven municipalities and has one webcal:// subscribe
+  link per feed (N).
+- Crawl: from `/`, every page, link, feed and file the pages lead to answers 200 without a
+  redirect, and every `#fragment` names an id on its page. The public address (URL, in
+  subscribe links) is mapped to the host under test; nothing outside loopback is fetched
+  (other hosts are counted, not followed).
+- Search: on /sok, each query's first result is its page.
 - Reflow: at 320 CSS px no page the crawl found scrolls sideways. Screenshots at phone
-  size (390×844) of the start page, a municipality's page and a decision's page (nginx)
-  go to DIR/phone-*.png.
-- Search (server and nginx): on /sok, each query's first result is its page.
+  size (390×844) of the start page, a municipality's page and a decision's page go to
+  DIR/phone-*.png.
 - Content-Security-Policy: the pages /, /kommuner/bjuv, /organ/energinatverket, a
   decision's and a person's page carry Content-Security-Policy, Referrer-Policy and
   X-Content-Type-Options; loaded, they raise no `securitypolicyviolation` event and no
@@ -30,6 +34,9 @@ Usage: browser_checks.py --server BASE --nginx BASE --feeds N --public URL [--ou
   at 1280 px light (without color-contrast where every class of the page appears on a
   template page), after a control page with known violations shows that violations are
   caught.
+
+agree: both hosts crawled as above give the same pages byte for byte, the same headers
+that decide how a browser shows them (type, policies, caching), and the same search index.
 
 Drives Debian's Chromium through Playwright; the DevTools-only parts (log entries, event
 listeners) go through a CDP session of the same browser. Prints one `ok`/`FAIL` line per
@@ -48,9 +55,6 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from tally import Tally
 
@@ -323,7 +327,9 @@ def axe_clean(axe, page, label, inject=True, contrast=True):
     return not violations
 
 
-def accessibility(browser, server_base, classes, took):
+def accessibility(browser, name, base, classes, took):
+    from axe_playwright_python.sync_playwright import Axe
+
     axe = Axe()
     page = browser.new_page()
     page.set_content(AXE_CONTROL)
@@ -331,7 +337,6 @@ def accessibility(browser, server_base, classes, took):
     page.close()
     check({"image-alt", "html-has-lang", "document-title"} <= control,
           f"control page: axe reports {len(control)} rules violated ({', '.join(sorted(control))})")
-    server = "server"
     # One page of each template in every width and scheme: loaded once, axe-core injected
     # once, then the window resized and the scheme switched in place.
     page = browser.new_page()
@@ -340,18 +345,18 @@ def accessibility(browser, server_base, classes, took):
     for path in TEMPLATE_PAGES:
         page.set_viewport_size({"width": 1280, "height": 900})
         page.emulate_media(color_scheme="light")
-        page.goto(server_base + path)
+        page.goto(base + path)
         page.evaluate(axe.axe_script)
         for width, scheme in MODES:
             page.set_viewport_size({"width": width, "height": 900})
             page.emulate_media(color_scheme=scheme)
             applied.append(page.evaluate("[innerWidth, matchMedia('(prefers-color-scheme: dark)').matches]")
                            == [width, scheme == "dark"])
-            clean[(width, scheme)] += axe_clean(axe, page, f"{path} ({server}, {width} px, {scheme})", False)
+            clean[(width, scheme)] += axe_clean(axe, page, f"{path} ({name}, {width} px, {scheme})", False)
     took("axe-core, templates")
     check(all(applied), f"each width and scheme took effect in place ({applied.count(True)} of {len(applied)})")
     for (width, scheme), count in clean.items():
-        check(count == len(TEMPLATE_PAGES), f"axe-core ({server}, {width} px, {scheme}): "
+        check(count == len(TEMPLATE_PAGES), f"axe-core ({name}, {width} px, {scheme}): "
               f"{count} of {len(TEMPLATE_PAGES)} pages, one of each template, clean")
     # Every other page the crawl found, at 1280 px, light. Colours come from classes: a
     # page whose classes all appear on a template page, where contrast was just checked in
@@ -362,27 +367,21 @@ def accessibility(browser, server_base, classes, took):
     on_templates = set().union(*(classes.get(path, set()) for path in TEMPLATE_PAGES))
     rest = [path for path in sorted(classes) if path not in TEMPLATE_PAGES]
     new_classes = [path for path in rest if not classes[path] <= on_templates]
-    count = sum(axe_clean(axe, page, f"{path} ({server}, 1280 px, light)", contrast=path in new_classes)
-                for path in rest if page.goto(server_base + path) or True)
+    count = sum(axe_clean(axe, page, f"{path} ({name}, 1280 px, light)", contrast=path in new_classes)
+                for path in rest if page.goto(base + path) or True)
     page.close()
     took("axe-core, other pages")
-    check(count == len(rest), f"axe-core ({server}, 1280 px, light): {count} of the {len(rest)} other pages "
+    check(count == len(rest), f"axe-core ({name}, 1280 px, light): {count} of the {len(rest)} other pages "
           f"clean ({len(new_classes)} with a class no template page has ran color-contrast too)")
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--server", required=True, help="base URL of `samverkan serve`")
-    parser.add_argument("--nginx", required=True, help="base URL of nginx over the static export")
-    parser.add_argument("--feeds", type=int, required=True, help="the number of feeds in Exports/ the start page lists (all but people/)")
-    parser.add_argument("--public", required=True, help="the public address the pages' subscribe links carry")
-    parser.add_argument("--out", default=".test-output/integration")
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
-    args = parser.parse_args()
+def pages(args):
+    """The pages of one host in one Chromium session."""
+    from playwright.sync_api import sync_playwright
+
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    hosts = (("server", args.server), ("nginx", args.nginx))
-
+    name, base = args.name, args.base
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=args.chromium, args=["--no-sandbox", "--disable-dev-shm-usage"])
@@ -395,30 +394,56 @@ def main():
                 print(f"     ({what}: {now - lap:.1f} s)")
                 lap = now
 
-            for name, base in hosts:
-                dom(browser, name, base, args.feeds)
-            crawled, classes = {}, {}
-            for name, base in hosts:
-                crawled[name], classes[name] = crawl(name, base, args.public)
-                took(f"crawl {name}")
-                search(browser, name, base)
-                took(f"search {name}")
-            check(crawled["server"] == crawled["nginx"],
-                  f"the crawl finds the same {len(crawled['server'])} pages, byte for byte, on both hosts"
-                  + "".join(f" — {p} differs" for p in crawled["server"]
-                            if crawled["server"][p] != crawled["nginx"].get(p)))
-            same_page_headers(hosts, sorted(crawled["server"]))
-            # With the same bytes and the same headers from both hosts, Chromium lays out
-            # and axe-core reads the same page: layout and accessibility run on the server.
-            reflow(browser, "server", args.server, sorted(crawled["server"]))
+            dom(browser, name, base, args.feeds)
+            crawled, classes = crawl(name, base, args.public)
+            took("crawl")
+            search(browser, name, base)
+            took("search")
+            reflow(browser, name, base, sorted(crawled))
             took("reflow")
-            screenshots(browser, args.nginx, out)
-            content_security_policy(browser, args.server)
+            screenshots(browser, base, out)
+            content_security_policy(browser, base)
             took("screenshots and CSP")
-            accessibility(browser, args.server, classes["server"], took)
+            accessibility(browser, name, base, classes, took)
             print(f"     browser checks took {time.monotonic() - began:.1f} s")
         finally:
             browser.close()
+
+
+def agree(args):
+    """The server gives the pages, their headers and the search index as nginx does."""
+    hosts = (("server", args.server), ("nginx", args.nginx))
+    crawled = {name: crawl(name, base, args.public)[0] for name, base in hosts}
+    check(crawled["server"] == crawled["nginx"],
+          f"the crawl finds the same {len(crawled['server'])} pages, byte for byte, on both hosts"
+          + "".join(f" — {p} differs" for p in crawled["server"]
+                    if crawled["server"][p] != crawled["nginx"].get(p)))
+    same_page_headers(hosts, sorted(crawled["server"]))
+    indexes = [fetch(base + "/sok.json")[1] for _, base in hosts]
+    check(indexes[0] == indexes[1] and indexes[0], f"the search index /sok.json is the same "
+          f"{len(indexes[0])} bytes on both hosts")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    modes = parser.add_subparsers(dest="mode", required=True)
+    one = modes.add_parser("pages", help="the pages of one host in headless Chromium")
+    one.add_argument("--base", required=True, help="base URL of the host, e.g. nginx over Exports/")
+    one.add_argument("--name", default="nginx", help="the host's name in the results")
+    one.add_argument("--feeds", type=int, required=True,
+                     help="the number of feeds the start page lists (all but people/)")
+    one.add_argument("--public", required=True, help="the public address the pages' subscribe links carry")
+    one.add_argument("--out", default=".test-output/browser")
+    one.add_argument("--chromium", default="/usr/bin/chromium")
+    both = modes.add_parser("agree", help="the server and nginx give the same pages")
+    both.add_argument("--server", required=True, help="base URL of `samverkan serve`")
+    both.add_argument("--nginx", required=True, help="base URL of nginx over a static export")
+    both.add_argument("--public", required=True, help="the public address the pages' subscribe links carry")
+    args = parser.parse_args()
+    if args.mode == "pages":
+        pages(args)
+    else:
+        agree(args)
     return TALLY.summary()
 
 
