@@ -91,22 +91,23 @@ finish committed || { echo "FAIL: a step beside the build failed (its output is 
 step "tests (Exports/ freshness among them)" \
     env NO_COLOR=1 "$bin_path/samverkanPackageTests.xctest" --testing-library swift-testing
 
-# The checks of what is answered run one after another beside the integration checks,
-# which wait on curl and the servers more than they compute; not beside the Swift tests,
-# which they stretch (BENCHMARKS.md, "Test command"), and which starved a server of CPU
-# past the hostile clients' 1.5 s of slack. The rolling restart keeps both cores busy
-# under its load: alone, last.
+# Beside the integration checks, which wait on curl and the servers more than they
+# compute, the hostile clients first (their timeouts have 1.5 s of slack: beside the Swift
+# tests a server starved of CPU answered nothing in a second), then the checks of what is
+# answered; the malformed requests, which keep a core busy, after the integration checks.
+# Nothing runs beside the Swift tests, which they stretch (BENCHMARKS.md, "Test command").
+# The rolling restart keeps both cores busy under its load: alone, last.
 answers() {
+    step "slow, idle and too many connections; SIGTERM under load" scripts/hostile-clients.sh
     step "weekly digest: msmtp to a local SMTP server, parsed by python email; resent only when refused" \
         scripts/mail-test.sh
     step "no stale 304 from nginx after a change (a meeting moved, then removed)" scripts/stale-304-test.sh
-    step "malformed requests against the running server" scripts/malformed-requests.sh
-    step "slow, idle and too many connections; SIGTERM under load" scripts/hostile-clients.sh
 }
 start answers answers
 
 step "integration: samverkan serve and nginx on loopback, khal; the same pages and headers from both" \
     scripts/integration-test.sh
+step "malformed requests against the running server" scripts/malformed-requests.sh
 
 finish answers || { echo "FAIL: a step beside the integration checks failed (its output is above)"; exit 1; }
 
