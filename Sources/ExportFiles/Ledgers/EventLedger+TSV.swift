@@ -22,9 +22,12 @@ extension EventLedger {
     /// Reads `sequences.tsv` (lines of three, five, eleven, twelve or thirteen columns), a part per
     /// core; a later line for the same key wins, and the first malformed line is named.
     public init(tsv text: String) throws(LedgerError) {
-        let lines = LedgerText.lines(text)
+        let bytes = Array(text.utf8)
+        let lines = LedgerText.lineRanges(bytes)
         let parsed = Parallel.map(Parallel.parts(lines.count, size: Self.linesPerPart)) { part in
-            Result { () throws(LedgerError) in try Self.entries(lines[part], firstIndex: part.lowerBound) }
+            Result { () throws(LedgerError) in
+                try Self.entries(bytes, lines: lines[part], firstIndex: part.lowerBound)
+            }
         }
         self.init()
         reserveCapacity(lines.count)
@@ -33,25 +36,36 @@ extension EventLedger {
         }
     }
 
-    /// The entries of some lines, in file order; `firstIndex` is the first line's index in
-    /// the file.
-    private static func entries(_ lines: ArraySlice<Substring>, firstIndex: Int) throws(LedgerError)
-        -> [(LedgerKey, Entry)]
+    /// The entries of some lines of `bytes`, in file order; `firstIndex` is the first
+    /// line's index in the file. A line in the form `tsv` writes is read from its bytes,
+    /// any other by `entry(_:)`.
+    private static func entries(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstIndex: Int)
+        throws(LedgerError) -> [(LedgerKey, Entry)]
     {
-        var entries: [(LedgerKey, Entry)] = []
-        entries.reserveCapacity(lines.count)
-        for (offset, line) in lines.enumerated() where !line.isEmpty && !line.hasPrefix("#") {
-            guard let entry = Self.entry(line) else {
-                throw LedgerError(
-                    file: fileName, line: firstIndex + offset + 1, text: String(line), expected: lineFormat)
+        let read = bytes.withUnsafeBufferPointer { buffer -> Result<[(LedgerKey, Entry)], LedgerError> in
+            var entries: [(LedgerKey, Entry)] = []
+            entries.reserveCapacity(lines.count)
+            var reader = EventLedgerLine()
+            for (offset, range) in lines.enumerated() {
+                let line = UnsafeBufferPointer(rebasing: buffer[range])
+                if LedgerText.isBlankOrComment(line) { continue }
+                guard let entry = reader.entry(line) ?? Self.entry(Substring(EventLedgerLine.text(line[...])))
+                else {
+                    return .failure(
+                        LedgerError(
+                            file: fileName, line: firstIndex + offset + 1,
+                            text: EventLedgerLine.text(line[...]),
+                            expected: lineFormat))
+                }
+                entries.append(entry)
             }
-            entries.append(entry)
+            return .success(entries)
         }
-        return entries
+        return try read.get()
     }
 
     /// One line's key and entry, or nil when the line is malformed.
-    private static func entry(_ line: Substring) -> (LedgerKey, Entry)? {
+    static func entry(_ line: Substring) -> (LedgerKey, Entry)? {
         let fields = LedgerText.fields(line)
         guard [3, 5, 11, 12, 13].contains(fields.count), !fields[0].isEmpty, let sequence = Int(fields[1]),
             sequence >= 0
@@ -115,6 +129,28 @@ extension EventLedger {
 enum LedgerText {
     static func lines(_ text: String) -> [Substring] {
         text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// Where each line of `bytes` lies, the text after the last `\n` included.
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<bytes.count)
+        return lines
+    }
+
+    /// Whether a line is one `read` skips: empty, or a comment (it starts with `#` as a
+    /// character of its own, as `hasPrefix("#")` tells).
+    static func isBlankOrComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first else { return true }
+        guard first == UInt8(ascii: "#") else { return false }
+        // An ASCII byte after `#` always starts a character of its own.
+        guard line.count > 1, line[1] >= 0x80 else { return true }
+        return EventLedgerLine.text(line[...]).hasPrefix("#")
     }
 
     static func fields(_ line: Substring) -> [Substring] {

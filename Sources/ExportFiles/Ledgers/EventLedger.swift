@@ -30,8 +30,17 @@ public struct EventLedger: Hashable, Sendable {
             sequence: Int, fingerprint: String, revised: Instant? = nil, removed: Instant? = nil,
             state: EventState? = nil
         ) {
+            self.init(
+                sequence: sequence, storedFingerprint: StoredFingerprint(fingerprint), revised: revised,
+                removed: removed, state: state)
+        }
+
+        init(
+            sequence: Int, storedFingerprint: StoredFingerprint, revised: Instant?, removed: Instant?,
+            state: EventState?
+        ) {
             self.sequence = sequence
-            self.storedFingerprint = StoredFingerprint(fingerprint)
+            self.storedFingerprint = storedFingerprint
             self.revisedSeconds = revised?.secondsSinceEpoch ?? Int.min
             self.removedSeconds = removed?.secondsSinceEpoch ?? Int.min
             self.box = state.map(StateBox.init)

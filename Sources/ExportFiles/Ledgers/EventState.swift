@@ -37,6 +37,13 @@ public struct EventState: Hashable, Sendable {
             self.words = words
         }
 
+        /// The fact of `kind` whose key, `key`, is already spelt as `init(_:id:words:)` would.
+        init(_ kind: Kind, key: String) {
+            self.kind = kind
+            self.key = key
+            self.words = ""
+        }
+
         /// The fact a ledger key names (its words unknown), or nil.
         init?(key text: some StringProtocol) {
             let parts = text.split(separator: "/", maxSplits: 1)

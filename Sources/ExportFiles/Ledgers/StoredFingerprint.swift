@@ -15,6 +15,16 @@ enum StoredFingerprint: Hashable, Sendable {
         self = .bits(high, low)
     }
 
+    /// The fingerprint whose text is these UTF-8 bytes.
+    init(_ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
+        guard utf8.count == 32, let high = Self.word(utf8.prefix(16)), let low = Self.word(utf8.dropFirst(16))
+        else {
+            self = .text(String(decoding: utf8, as: UTF8.self))
+            return
+        }
+        self = .bits(high, low)
+    }
+
     /// The text it was made from.
     var text: String {
         switch self {
