@@ -53,12 +53,22 @@ public struct ExportDirectory: Sendable {
         try? Data(contentsOf: url, options: .alwaysMapped)
     }
 
-    /// The bytes of the file at `path` under the folder, copied once from the page cache;
-    /// nil when it cannot be read.
+    /// The bytes of the file at `path` under the folder, read straight into the array (a
+    /// mapping would fault in every page before the copy); nil when it cannot be read.
     func bytes(_ path: String) -> [UInt8]? {
-        guard let mapped = Self.mapped(url.appendingPathComponent(path)) else { return nil }
-        return [UInt8](unsafeUninitializedCapacity: mapped.count) { buffer, count in
-            count = mapped.copyBytes(to: buffer)
+        let descriptor = open(url.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                count += got
+            }
         }
     }
 

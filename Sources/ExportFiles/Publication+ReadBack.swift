@@ -52,20 +52,18 @@ extension Publication {
     public init(readingBack directory: ExportDirectory, registry: Registry, encoder: ICalendarEncoder)
         throws(ReadBackError)
     {
-        // The ledgers are read on the other cores while this one plans.
+        // The ledgers are read, and the files that depend on the registry alone made, on
+        // the other cores while this one plans.
         let reading = Parallel.background { () -> Result<Ledgers, ReadBackError> in
             do { return .success(try directory.previousLedger()) } catch {
                 return .failure(.unreadableLedger("\(error)"))
             }
         }
+        let zone = encoder.zone
+        let making = Parallel.background { ExportPlan.registryFiles(registry, zone: zone) }
         let plan = ExportPlan(registry: registry, encoder: encoder)
         let ledger = try reading.value().get()
         guard !ledger.events.entries.isEmpty else { throw .noLedger(ledger) }
-        let zone = encoder.zone
-        let others = Parallel.background {
-            let made = ExportPlan.registryFiles(registry, zone: zone)
-            return (made, Self.problems(made, in: directory, revisions: ledger.files))
-        }
         let eventLedger = ledger.events
         let checked = Parallel.map(Parallel.parts(plan.events.count, size: Pipeline.batchSize)) { part in
             plan.events[part].map {
@@ -92,8 +90,8 @@ extension Publication {
         }
         problems += Self.problems(
             atoms.map { ($0.path, $0.bytes) }, in: directory, revisions: ledger.files, twins: true)
-        let (made, differing) = others.value()
-        problems += differing
+        let made = making.value()
+        problems += Self.problems(made, in: directory, revisions: ledger.files)
         guard problems.isEmpty else { throw .stale(ExportMismatch(problems), ledger) }
         (encodedEvents, ownWording) = Self.eventBytes(read, members: members, checked: checked, plan: plan)
         events = plan.events
