@@ -73,6 +73,7 @@ public func runServer(registry: Registry, configuration: ServerConfiguration) as
     let logger = Logger(label: "samverkan.serve")
     let state = try ServerState(registry: registry, configuration: configuration, logger: logger)
     let service = RegistryService(state: state, configuration: configuration, logger: logger)
+    FreedMemory.release()
     logger.info("\(configuration.limits.summary)")
     try await runUntilSignalled(service, limits: configuration.limits, logger: logger)
 }
