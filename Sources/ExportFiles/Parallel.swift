@@ -4,7 +4,7 @@ import NIOConcurrencyHelpers
 /// The parts of an export that do not depend on each other, spread over the machine's
 /// cores. These are synchronous functions that return when their work is done, so they
 /// use Dispatch's threads, not Swift concurrency's cooperative pool.
-enum Parallel {
+package enum Parallel {
     /// `0..<count` cut into consecutive ranges of `size` (the last one shorter), for work
     /// handed to the cores a part at a time.
     static func parts(_ count: Int, size: Int) -> [Range<Int>] {
@@ -26,7 +26,9 @@ enum Parallel {
     }
 
     /// Starts `work` on another thread at once; `Pending.value()` waits for its result.
-    static func background<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Pending<Result> {
+    package static func background<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Pending<
+        Result
+    > {
         let pending = Pending<Result>()
         pending.group.enter()
         DispatchQueue.global().async {
@@ -38,12 +40,12 @@ enum Parallel {
     }
 
     /// The result of work started with `background`.
-    final class Pending<Result: Sendable>: Sendable {
+    package final class Pending<Result: Sendable>: Sendable {
         fileprivate let result = NIOLockedValueBox<Result?>(nil)
         fileprivate let group = DispatchGroup()
 
         /// Waits for the work, then returns what it made.
-        func value() -> Result {
+        package func value() -> Result {
             group.wait()
             return result.withLockedValue { $0! }
         }

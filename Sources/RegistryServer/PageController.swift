@@ -26,22 +26,25 @@ public struct PageController: Sendable {
     /// - Parameters:
     ///   - revisions: The export's record of each file, for the pages' Last-Modified.
     ///   - dataFiles: The open-data files (`Publication.dataFiles`), served at the root.
+    ///   - searchIndex: `Pages.searchIndex(site:)`, when the caller has made it already.
     ///   - missingPage: What an address the site does not have gets.
     public init(
         site: Site, revisions: FileRevisions, dataFiles: [(path: String, bytes: [UInt8])],
-        missingPage: MissingPageAnswer
+        searchIndex: [UInt8]? = nil, missingPage: MissingPageAnswer
     ) {
         self.site = site
         self.missingPage = missingPage
         self.revisions = revisions
         let newest = Self.newest(revisions)
         var files: [String: CachedResource] = [:]
-        let made = dataFiles + [(Pages.searchIndexFile, Pages.searchIndex(site: site))]
+        let made = dataFiles + [(Pages.searchIndexFile, searchIndex ?? Pages.searchIndex(site: site))]
         for (path, bytes) in made {
+            let fingerprint = Fingerprint.of(bytes)
             files["/" + path] = CachedResource(
                 bytes: bytes, contentType: Self.contentType(path),
                 cacheControl: CachedResource.pageCacheControl,
-                lastModified: Self.revision(path, bytes, revisions, newest: newest))
+                lastModified: Self.revision(path, fingerprint, revisions, newest: newest),
+                fingerprint: fingerprint)
         }
         self.files = files
     }
@@ -62,17 +65,20 @@ public struct PageController: Sendable {
         }
         let bytes = Array(html.utf8)
         let file = site.siteMap.file(page) ?? ""
+        let fingerprint = Fingerprint.of(bytes)
         return CachedResource(
             bytes: bytes, contentType: CachedResource.htmlType, cacheControl: CachedResource.pageCacheControl,
-            lastModified: Self.revision(file, bytes, revisions, newest: Self.newest(revisions)))
+            lastModified: Self.revision(file, fingerprint, revisions, newest: Self.newest(revisions)),
+            fingerprint: fingerprint)
     }
 
-    /// The revision `revisions.tsv` records for these bytes at `path`; bytes it does not
-    /// record (another public address, a stale export) get the newest revision it holds.
-    static func revision(_ path: String, _ bytes: [UInt8], _ revisions: FileRevisions, newest: Instant)
+    /// The revision `revisions.tsv` records for the bytes of `fingerprint` at `path`; bytes
+    /// it does not record (another public address, a stale export) get the newest revision
+    /// it holds.
+    static func revision(_ path: String, _ fingerprint: String, _ revisions: FileRevisions, newest: Instant)
         -> Instant
     {
-        guard let record = revisions[path], record.fingerprint == Fingerprint.of(bytes) else { return newest }
+        guard let record = revisions[path], record.fingerprint == fingerprint else { return newest }
         return record.revised
     }
 

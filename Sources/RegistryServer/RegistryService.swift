@@ -60,7 +60,7 @@ extension ServerResponder {
         self.init(
             pages: PageController(
                 site: state.site, revisions: state.revisions, dataFiles: state.dataFiles,
-                missingPage: missingPage),
+                searchIndex: state.searchIndex, missingPage: missingPage),
             feeds: FeedController(catalog: state.catalog, renderer: state.renderer, site: state.site),
             api: APIController(site: state.site, today: configuration.today ?? { zone.today() }),
             errors: PlainErrorAnswer(missingPage: missingPage))

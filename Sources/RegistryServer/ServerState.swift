@@ -24,6 +24,8 @@ public struct ServerState: Sendable {
     let revisions: FileRevisions
     /// `popolo.json` and `representatives.csv`, as the export writes them.
     let dataFiles: [(path: String, bytes: [UInt8])]
+    /// The search page's index (`sok.json`).
+    let searchIndex: [UInt8]
 
     /// Reads back the export in `configuration.exportsPath`: what `samverkan export`
     /// rendered, after checking that it is what the registry exports
@@ -74,6 +76,8 @@ public struct ServerState: Sendable {
         let site = Site(
             registry: registry, publicURL: configuration.resolvedPublicURL, feeds: publication.feeds,
             events: publication.events, changes: publication.changes)
+        // The search index is built on another core while the feeds become responses.
+        let indexing = Parallel.background { Pages.searchIndex(site: site) }
         let renderer = CustomFeedRenderer(site: site, publication: publication, zone: zone)
         self.catalog = FeedCatalog(
             feeds: site.feedIndex, files: publication.takeFiles(),
@@ -83,6 +87,7 @@ public struct ServerState: Sendable {
         self.zone = zone
         self.revisions = publication.ledger.files
         self.dataFiles = publication.dataFiles
+        self.searchIndex = indexing.value()
         logger.info(
             "start-up: \(publication.events.count) events \(how) in \(read - started), responses built in \(clock.now - read)"
         )
