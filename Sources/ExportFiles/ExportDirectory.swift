@@ -53,10 +53,17 @@ public struct ExportDirectory: Sendable {
         try? Data(contentsOf: url, options: .alwaysMapped)
     }
 
+    /// The file system path of `path` under the folder. Joined as text: `URL` asks the
+    /// file system whether each joined path is a folder, a call per file of the export.
+    private func filePath(_ path: String) -> String {
+        let folder = url.path
+        return folder.hasSuffix("/") ? folder + path : folder + "/" + path
+    }
+
     /// The bytes of the file at `path` under the folder, read straight into the array (a
     /// mapping would fault in every page before the copy); nil when it cannot be read.
     func bytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(url.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(filePath(path), O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
@@ -96,12 +103,12 @@ public struct ExportDirectory: Sendable {
         twin(path, plain) { Gzip.decompresses($0, to: $1) }
     }
 
-    /// `compare(gzip bytes, plain bytes)` for the file at `path`, mapped; false when it
-    /// cannot be read.
+    /// `compare(gzip bytes, plain bytes)` for the file at `path`; false when it cannot be
+    /// read. Twins are small: reading one costs less than mapping it.
     private func twin(
         _ path: String, _ plain: [UInt8], _ compare: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool
     ) -> Bool {
-        guard let onDisk = Self.mapped(url.appendingPathComponent(path)) else { return false }
+        guard let onDisk = bytes(path) else { return false }
         return onDisk.withUnsafeBytes { disk in plain.withUnsafeBytes { plain in compare(disk, plain) } }
     }
 
