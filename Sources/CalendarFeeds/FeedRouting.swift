@@ -13,8 +13,10 @@ public struct FeedRouting: Sendable {
     private let unscoped: [Int]
     private let byMunicipality: [Municipality.ID: [Int]]
     private let byBody: [Body.ID: [Int]]
-    /// The feeds narrowed to a person alone, by the kinds they hold and then by person.
-    private let byPerson: [Event.Kind: [Person.ID: [(index: Int, period: Feed.Period)]]]
+    /// The feeds narrowed to a person alone, by the kinds they hold and then by person: where
+    /// that person's lie in `personal` (a range, which a lookup need not retain).
+    private let byPerson: [Event.Kind: [Person.ID: Range<Int>]]
+    private let personal: [(index: Int, period: Feed.Period)]
     /// The periods of the feeds narrowed to a person: an event outside all of them (an
     /// archived year) skips its people, tens for most events and thousands for some.
     private let personPeriods: [Feed.Period]
@@ -44,7 +46,14 @@ public struct FeedRouting: Sendable {
         self.unscoped = unscoped
         self.byMunicipality = byMunicipality
         self.byBody = byBody
-        self.byPerson = byPerson
+        var personal: [(index: Int, period: Feed.Period)] = []
+        self.byPerson = byPerson.mapValues { feedsOfKind in
+            feedsOfKind.mapValues { feeds in
+                personal += feeds
+                return (personal.count - feeds.count)..<personal.count
+            }
+        }
+        self.personal = personal
         personPeriods = periods
         self.feeds = feeds
     }
@@ -64,7 +73,7 @@ public struct FeedRouting: Sendable {
         let day = event.day
         if let byPerson = byPerson[event.kind], personPeriods.contains(where: { $0.contains(day) }) {
             for person in event.people {
-                for feed in byPerson[person] ?? [] where feed.period.contains(day) {
+                for feed in personal[byPerson[person] ?? 0..<0] where feed.period.contains(day) {
                     found.append(feed.index)
                 }
             }
