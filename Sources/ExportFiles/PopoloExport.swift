@@ -200,7 +200,7 @@ extension JSONWriter {
 extension Registry {
     /// The registry as a Popolo document; every list sorted by ID.
     public func popolo(zone: ZoneInfo) -> PopoloExport {
-        let persons = uniquePeople.map { person in
+        var persons = uniquePeople.map { person in
             PopoloExport.Person(
                 id: "person/\(person.id)", name: person.name, email: person.email,
                 sources: popoloSources(person.source))
@@ -223,7 +223,7 @@ extension Registry {
                 dissolutionDate: body.lifecycle.closed?.day?.description, sources: popoloSources(body.source),
                 inferred: body.inferred.first { $0.field == "name" }?.reason)
         }
-        let memberships =
+        var memberships =
             self.memberships.map { membership in
                 PopoloExport.Membership(
                     id: "membership/\(membership.id)", personID: "person/\(membership.person)",
@@ -242,11 +242,16 @@ extension Registry {
                     endDate: appointment.ends?.adding(days: -1).description,
                     sources: popoloSources(appointment.source), inferred: appointment.roleInference)
             }
+        // Sorted in place: a sorted copy would retain every string of a list of 100,000.
+        var organizations = municipalities + bodies
+        var events = popoloMeetings(zone: zone)
+        events += popoloDeadlines
+        persons.sort { $0.id < $1.id }
+        organizations.sort { $0.id < $1.id }
+        memberships.sort { $0.id < $1.id }
+        events.sort { $0.id < $1.id }
         return PopoloExport(
-            persons: persons.sorted { $0.id < $1.id },
-            organizations: (municipalities + bodies).sorted { $0.id < $1.id },
-            memberships: memberships.sorted { $0.id < $1.id },
-            events: (popoloMeetings(zone: zone) + popoloDeadlines).sorted { $0.id < $1.id })
+            persons: persons, organizations: organizations, memberships: memberships, events: events)
     }
 
     /// The Popolo document as JSON text (sorted keys, trailing newline).
