@@ -80,7 +80,7 @@ extension Publication {
             ReadFeed(
                 path: plan.feeds[index].path, directory: directory,
                 recorded: ledger.files[plan.feeds[index].path],
-                envelope: plan.envelopes[index], uids: members[index].map { uids[$0] })
+                envelope: plan.envelopes[index], events: members[index], uids: uids)
         }
         problems += read.compactMap(\.problem)
         let changes = ledger.changes.newestFirst
@@ -229,9 +229,11 @@ extension Publication {
         /// The path at fault (the feed or its twin) and what is wrong.
         let problem: (path: String, reason: String)?
 
+        /// - Parameter events: The events the data routes to the feed, in order, as their
+        ///   places in `uids`, which every feed shares.
         init(
             path: String, directory: ExportDirectory, recorded: FileRevisions.Record?,
-            envelope: (opening: [UInt8], closing: [UInt8]), uids: [String]
+            envelope: (opening: [UInt8], closing: [UInt8]), events: [Int], uids: [String]
         ) {
             self.path = path
             self.recorded = recorded
@@ -253,13 +255,15 @@ extension Publication {
             }
             let blocks = VEventBlocks.ranges(in: bytes, from: opening.count, to: bytes.count - closing.count)
             self.blocks = blocks
-            guard blocks.count == uids.count else {
-                problem = (path, "holds \(blocks.count) event(s) where the data routes \(uids.count)")
+            guard blocks.count == events.count else {
+                problem = (path, "holds \(blocks.count) event(s) where the data routes \(events.count)")
                 return
             }
-            if let (block, uid) = zip(blocks, uids).first(where: { !VEventBlocks.hasUID(bytes[$0], $1) }) {
+            if let (block, event) = zip(blocks, events).first(where: {
+                !VEventBlocks.hasUID(bytes[$0], uids[$1])
+            }) {
                 let found = VEventBlocks.uid(in: bytes[block]) ?? "an event without UID"
-                problem = (path, "holds \(found) where the data has \(uid)")
+                problem = (path, "holds \(found) where the data has \(uids[event])")
                 return
             }
             guard directory.twin(path + ".gz", trailerMatches: bytes) else {
