@@ -202,15 +202,23 @@ def same_page_headers(hosts, paths):
           + (f" — {'; '.join(differ[:5])}" if differ else ""))
 
 
-def reflow(browser, name, base, paths):
-    page = browser.new_page(viewport={"width": 320, "height": 800})
-    wide = []
-    for path in paths:
-        page.goto(base + path)
-        width, window = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        if width > window:
-            wide.append(f"{path} ({width} px)")
-    page.close()
+REFLOW = {"width": 320, "height": 900}
+
+
+def reflow_width(page):
+    """The page's scroll width at 320 px, or None when it does not scroll sideways; leaves the
+    window at 320 px. Measured on a page the axe-core pass has loaded anyway, so the reflow
+    check costs a resize instead of a page load of its own."""
+    page.set_viewport_size(REFLOW)
+    width, window = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    return width if width > window else None
+
+
+def reflow(name, paths, widths):
+    """Reports the widths measured during the axe-core pass for every page the crawl found;
+    a page the pass did not reach fails, so the check cannot shrink unnoticed."""
+    wide = [f"{path} ({widths[path]} px)" if path in widths else f"{path} (not measured)"
+            for path in paths if widths.get(path, 0) is not None]
     check(not wide, f"reflow ({name}): {len(paths)} pages at 320 px, none scrolls sideways"
           + (f" — wider: {' '.join(wide)}" if wide else ""))
 
@@ -315,10 +323,8 @@ def content_security_policy(browser, base):
 MODES = [(1280, "light"), (1280, "dark"), (320, "light"), (320, "dark")]
 
 
-def axe_clean(axe, page, label, inject=True, contrast=True):
+def axe_clean(page, label, contrast=True):
     """Runs axe-core on the page as it is now; reports each violation; True when none."""
-    if inject:
-        page.evaluate(axe.axe_script)
     rules = "" if contrast else ", rules: {'color-contrast': {enabled: false}}"
     violations = page.evaluate(f"axe.run(document, {{resultTypes: ['violations']{rules}}}).then(r => r.violations)")
     for violation in violations:
@@ -327,52 +333,84 @@ def axe_clean(axe, page, label, inject=True, contrast=True):
     return not violations
 
 
-def accessibility(browser, name, base, classes, took):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
+def axe_control(browser, axe):
+    """A page with known violations: axe-core must report them, or its `clean` proves nothing."""
     page = browser.new_page()
     page.set_content(AXE_CONTROL)
     control = {v["id"] for v in axe.run(page).response["violations"]}
     page.close()
     check({"image-alt", "html-has-lang", "document-title"} <= control,
           f"control page: axe reports {len(control)} rules violated ({', '.join(sorted(control))})")
-    # One page of each template in every width and scheme: loaded once, axe-core injected
-    # once, then the window resized and the scheme switched in place.
+
+
+def axe_page(browser, axe):
+    """One page for the whole axe-core pass. axe-core (0.5 MB) comes in as an init script:
+    Playwright sends it to Chromium once, and it runs in each document before the page's
+    own scripts, instead of being sent and evaluated again after every navigation."""
     page = browser.new_page()
+    page.add_init_script(axe.axe_script)
+    return page
+
+
+def axe_templates(page, name, base, widths):
+    """One page of each template in every width and scheme: loaded once, then the window
+    resized and the scheme switched in place. The reflow width is taken at 320 px light."""
     clean = {mode: 0 for mode in MODES}
     applied = []
     for path in TEMPLATE_PAGES:
         page.set_viewport_size({"width": 1280, "height": 900})
         page.emulate_media(color_scheme="light")
         page.goto(base + path)
-        page.evaluate(axe.axe_script)
         for width, scheme in MODES:
             page.set_viewport_size({"width": width, "height": 900})
             page.emulate_media(color_scheme=scheme)
+            if (width, scheme) == (320, "light"):
+                widths[path] = reflow_width(page)
             applied.append(page.evaluate("[innerWidth, matchMedia('(prefers-color-scheme: dark)').matches]")
                            == [width, scheme == "dark"])
-            clean[(width, scheme)] += axe_clean(axe, page, f"{path} ({name}, {width} px, {scheme})", False)
-    took("axe-core, templates")
+            clean[(width, scheme)] += axe_clean(page, f"{path} ({name}, {width} px, {scheme})")
     check(all(applied), f"each width and scheme took effect in place ({applied.count(True)} of {len(applied)})")
     for (width, scheme), count in clean.items():
         check(count == len(TEMPLATE_PAGES), f"axe-core ({name}, {width} px, {scheme}): "
               f"{count} of {len(TEMPLATE_PAGES)} pages, one of each template, clean")
-    # Every other page the crawl found, at 1280 px, light. Colours come from classes: a
-    # page whose classes all appear on a template page, where contrast was just checked in
-    # every width and scheme, runs without the costly color-contrast rule; any other page
-    # runs every rule.
-    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def axe_others(page, name, base, classes, widths):
+    """Every other page the crawl found, loaded at 1280 px light, then resized to 320 px for
+    its reflow width. Colours come from classes: a page whose classes all appear on a
+    template page, where contrast was just checked in every width and scheme, runs without
+    the costly color-contrast rule; any other page runs every rule."""
     page.emulate_media(color_scheme="light")
     on_templates = set().union(*(classes.get(path, set()) for path in TEMPLATE_PAGES))
     rest = [path for path in sorted(classes) if path not in TEMPLATE_PAGES]
     new_classes = [path for path in rest if not classes[path] <= on_templates]
-    count = sum(axe_clean(axe, page, f"{path} ({name}, 1280 px, light)", contrast=path in new_classes)
-                for path in rest if page.goto(base + path) or True)
-    page.close()
-    took("axe-core, other pages")
+    count = 0
+    for path in rest:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(base + path)
+        count += axe_clean(page, f"{path} ({name}, 1280 px, light)", contrast=path in new_classes)
+        widths[path] = reflow_width(page)
     check(count == len(rest), f"axe-core ({name}, 1280 px, light): {count} of the {len(rest)} other pages "
           f"clean ({len(new_classes)} with a class no template page has ran color-contrast too)")
+
+
+def accessibility(browser, name, base, classes, took):
+    """axe-core on every page the crawl found, after its control; returns each page's
+    reflow width at 320 px (None when it does not scroll sideways), measured on the way."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    axe_control(browser, axe)
+    widths = {}
+    page = axe_page(browser, axe)
+    try:
+        axe_templates(page, name, base, widths)
+        took("axe-core and reflow, templates")
+        axe_others(page, name, base, classes, widths)
+        took("axe-core and reflow, other pages")
+    finally:
+        page.close()
+    return widths
 
 
 def pages(args):
@@ -399,12 +437,11 @@ def pages(args):
             took("crawl")
             search(browser, name, base)
             took("search")
-            reflow(browser, name, base, sorted(crawled))
-            took("reflow")
             screenshots(browser, base, out)
             content_security_policy(browser, base)
             took("screenshots and CSP")
-            accessibility(browser, name, base, classes, took)
+            widths = accessibility(browser, name, base, classes, took)
+            reflow(name, sorted(crawled), widths)
             print(f"     browser checks took {time.monotonic() - began:.1f} s")
         finally:
             browser.close()
