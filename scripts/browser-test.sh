@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The pages in one headless Chromium session (Tests/Oracles/browser_checks.py pages): DOM,
-# a crawl of every page, link, feed and file, search, reflow at 320 px, phone-size
-# screenshots, Content-Security-Policy and axe-core, against nginx (deploy/nginx.conf)
-# serving the committed Exports/. It needs no build, so the test command runs it while the
+# The pages in one headless Chromium session (Tests/Oracles/browser_checks.py pages, on
+# Debian's chromium-headless-shell): DOM, a crawl of every page, link, feed and file,
+# search, phone-size screenshots, Content-Security-Policy, and axe-core with the reflow at
+# 320 px measured on the same page loads, against nginx (deploy/nginx.conf) serving the
+# committed Exports/. It needs no build, so the test command runs it while the
 # code compiles: the Swift tests hold Exports/ to the code, and scripts/integration-test.sh
 # shows that `samverkan serve` gives the same pages with the same headers.
 # Installs what it needs when missing. Output (screenshots, nginx logs): .test-output/browser/.
@@ -25,7 +26,7 @@ source scripts/lib/serve.sh
 
 need_apt=()
 command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need_apt+=(nginx-light)
-command -v chromium >/dev/null || need_apt+=(chromium)
+[[ -x /usr/lib/chromium/chromium-headless-shell ]] || need_apt+=(chromium-headless-shell)
 if ((${#need_apt[@]})); then
     echo "installing ${need_apt[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null \

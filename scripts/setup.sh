@@ -5,17 +5,17 @@
 #   scripts/setup.sh          what building and exporting need: libical, tzdata, jemalloc,
 #                             zlib and OpenSSL's libcrypto; and poppler-utils, whose
 #                             pdftotext `samverkan minutes import` reads PDF minutes with
-#   scripts/setup.sh --test   that, plus the test tools: curl, nginx, khal, Chromium, wrk,
-#                             the python oracles (icalendar, vobject, ical, feedparser)
-#                             and axe-core for the pages (axe-playwright-python); for the
-#                             digest's mail test msmtp as sendmail (msmtp-mta) and a local
-#                             SMTP server (aiosmtpd)
+#   scripts/setup.sh --test   that, plus the test tools: curl, nginx, khal, headless
+#                             Chromium, wrk, the python oracles (icalendar, vobject, ical,
+#                             feedparser) and axe-core for the pages
+#                             (axe-playwright-python); for the digest's mail test msmtp as
+#                             sendmail (msmtp-mta) and a local SMTP server (aiosmtpd)
 set -euo pipefail
 
 apt_packages=(libical-dev libjemalloc-dev libssl-dev zlib1g-dev tzdata pkg-config poppler-utils)
 python_modules=()
 if [[ ${1:-} == --test ]]; then
-    apt_packages+=(curl khal nginx-light chromium wrk msmtp-mta)
+    apt_packages+=(curl khal nginx-light chromium-headless-shell wrk msmtp-mta)
     # pip normalises `_` to `-`, so the import name installs the package.
     python_modules+=(icalendar vobject ical feedparser axe_playwright_python aiosmtpd)
 fi
