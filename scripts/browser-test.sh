@@ -7,6 +7,8 @@
 # code compiles: the Swift tests hold Exports/ to the code, and scripts/integration-test.sh
 # shows that `samverkan serve` gives the same pages with the same headers.
 # Installs what it needs when missing. Output (screenshots, nginx logs): .test-output/browser/.
+# Its cost, Chromium's processes included (GNU time misses most of them):
+#   scripts/tree-cpu.py scripts/browser-test.sh
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
