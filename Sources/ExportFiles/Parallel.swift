@@ -49,5 +49,15 @@ package enum Parallel {
             group.wait()
             return result.withLockedValue { $0! }
         }
+
+        /// Waits for the work, then hands over what it made and keeps nothing, for results
+        /// too large to hold twice. Once only: `value()` and `take()` must not follow.
+        package func take() -> Result {
+            group.wait()
+            return result.withLockedValue { kept in
+                defer { kept = nil }
+                return kept!
+            }
+        }
     }
 }

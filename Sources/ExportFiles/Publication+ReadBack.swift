@@ -48,21 +48,20 @@ extension Publication {
     /// spreadsheet and Popolo export are byte for byte what the data gives. The events'
     /// bytes are taken from the feeds: `export --check` holds those to the encoder.
     ///
+    /// - Parameter reading: The folder's files, read since before the registry was built
+    ///   (`ExportReading.start(_:)`); started here when nil.
     /// - Throws: `ReadBackError`, naming every file that differs.
-    public init(readingBack directory: ExportDirectory, registry: Registry, encoder: ICalendarEncoder)
-        throws(ReadBackError)
-    {
-        // The ledgers are read, and the files that depend on the registry alone made, on
+    public init(
+        readingBack directory: ExportDirectory, registry: Registry, encoder: ICalendarEncoder,
+        reading: ExportReading? = nil
+    ) throws(ReadBackError) {
+        // The folder is read, and the files that depend on the registry alone made, on
         // the other cores while this one plans.
-        let reading = Parallel.background { () -> Result<Ledgers, ReadBackError> in
-            do { return .success(try directory.previousLedger()) } catch {
-                return .failure(.unreadableLedger("\(error)"))
-            }
-        }
+        let reading = reading ?? ExportReading.start(directory)
         let zone = encoder.zone
         let making = Parallel.background { ExportPlan.registryFiles(registry, zone: zone) }
         let plan = ExportPlan(registry: registry, encoder: encoder)
-        let ledger = try reading.value().get()
+        let ledger = try reading.ledgersRead().get()
         guard !ledger.events.entries.isEmpty else { throw .noLedger(ledger) }
         let eventLedger = ledger.events
         let checked = Parallel.map(Parallel.parts(plan.events.count, size: Pipeline.batchSize)) { part in
@@ -76,11 +75,16 @@ extension Publication {
         }
         let members = plan.members(checked.lazy.map(\.feeds))
         let uids = checked.map(\.uid)
+        let ahead = reading.takeFeeds()
         let read = Parallel.map(Array(plan.feeds.indices)) { index in
-            ReadFeed(
-                path: plan.feeds[index].path, directory: directory,
-                recorded: ledger.files[plan.feeds[index].path],
-                envelope: plan.envelopes[index], events: members[index], uids: uids)
+            let path = plan.feeds[index].path
+            let recorded = ledger.files[path]
+            return ReadFeed(
+                path: path,
+                read: ahead[path]
+                    ?? ExportReading.FeedBytes(
+                        path: path, in: reading.directory, fingerprint: recorded?.fingerprint),
+                recorded: recorded, envelope: plan.envelopes[index], events: members[index], uids: uids)
         }
         problems += read.compactMap(\.problem)
         let changes = ledger.changes.newestFirst
@@ -229,20 +233,22 @@ extension Publication {
         /// The path at fault (the feed or its twin) and what is wrong.
         let problem: (path: String, reason: String)?
 
-        /// - Parameter events: The events the data routes to the feed, in order, as their
-        ///   places in `uids`, which every feed shares.
+        /// - Parameters:
+        ///   - read: The feed as the folder holds it, checked on its own.
+        ///   - events: The events the data routes to the feed, in order, as their places in
+        ///     `uids`, which every feed shares.
         init(
-            path: String, directory: ExportDirectory, recorded: FileRevisions.Record?,
+            path: String, read: ExportReading.FeedBytes, recorded: FileRevisions.Record?,
             envelope: (opening: [UInt8], closing: [UInt8]), events: [Int], uids: [String]
         ) {
             self.path = path
             self.recorded = recorded
-            guard let bytes = directory.bytes(path) else {
+            guard let bytes = read.bytes else {
                 (self.bytes, blocks, problem) = ([], [], (path, "missing"))
                 return
             }
             self.bytes = bytes
-            guard let recorded, Fingerprint.of(bytes) == recorded.fingerprint else {
+            guard recorded != nil, read.recorded else {
                 (blocks, problem) = ([], (path, "not what \(FileRevisions.fileName) records"))
                 return
             }
@@ -266,7 +272,7 @@ extension Publication {
                 problem = (path, "holds \(found) where the data has \(uids[event])")
                 return
             }
-            guard directory.twin(path + ".gz", trailerMatches: bytes) else {
+            guard read.twinMatches else {
                 problem = (path + ".gz", "its trailer does not name \(path)'s bytes")
                 return
             }

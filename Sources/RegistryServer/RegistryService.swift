@@ -1,3 +1,4 @@
+public import ExportFiles
 import Foundation
 import HTTPTypes
 import HummingbirdCore
@@ -69,9 +70,15 @@ extension ServerResponder {
 
 /// Reads the export back (`ServerState`), then serves until the process is told to stop
 /// (SIGINT/SIGTERM), shutting down gracefully within the limits' shutdown timeout.
-public func runServer(registry: Registry, configuration: ServerConfiguration) async throws {
+///
+/// - Parameter reading: The export folder's files, read while the registry was built
+///   (`ExportReading.start(_:)`, before touching the registry).
+public func runServer(
+    registry: Registry, configuration: ServerConfiguration, reading: ExportReading? = nil
+) async throws {
     let logger = Logger(label: "samverkan.serve")
-    let state = try ServerState(registry: registry, configuration: configuration, logger: logger)
+    let state = try ServerState(
+        registry: registry, configuration: configuration, logger: logger, reading: reading)
     let service = RegistryService(state: state, configuration: configuration, logger: logger)
     FreedMemory.release()
     logger.info("\(configuration.limits.summary)")

@@ -1,5 +1,5 @@
 import CalendarFeeds
-import ExportFiles
+public import ExportFiles
 import Foundation
 import ICalendar
 public import Logging
@@ -36,7 +36,11 @@ public struct ServerState: Sendable {
     ///   ledger is missing, unreadable or not what the data exports (unless
     ///   `allowStaleExports`): serving then would restart or contradict SEQUENCE numbers
     ///   that subscribers already hold.
-    public init(registry: Registry, configuration: ServerConfiguration, logger: Logger) throws {
+    /// - Parameter reading: The export folder's files, read since before the registry was
+    ///   built (`ExportReading.start(_:)`); read here when nil.
+    public init(
+        registry: Registry, configuration: ServerConfiguration, logger: Logger, reading: ExportReading? = nil
+    ) throws {
         let clock = ContinuousClock()
         let started = clock.now
         let zone: ZoneInfo
@@ -49,7 +53,8 @@ public struct ServerState: Sendable {
         var publication: Publication
         let how: String
         do {
-            publication = try Publication(readingBack: exports, registry: registry, encoder: encoder)
+            publication = try Publication(
+                readingBack: exports, registry: registry, encoder: encoder, reading: reading)
             how = "read back from \(folder)/ and checked"
         } catch {
             let ledger: Ledgers

@@ -50,6 +50,8 @@ struct ServeSynthetic: AsyncParsableCommand {
 
     func run() async throws {
         let started = ContinuousClock.now
+        // As `samverkan serve` does: the export in place is read while the registry is built.
+        let reading = reuseExports ? ExportReading.start(ExportDirectory(URL(fileURLWithPath: exports))) : nil
         let registry = SyntheticRegistry.make(events: events, seed: seed)
         let built = ContinuousClock.now
         if reuseExports {
@@ -71,6 +73,7 @@ struct ServeSynthetic: AsyncParsableCommand {
         // The export is written and dropped before the server reads it back.
         try await runServer(
             registry: registry,
-            configuration: ServerConfiguration(host: host, port: port, exportsPath: exports))
+            configuration: ServerConfiguration(host: host, port: port, exportsPath: exports), reading: reading
+        )
     }
 }

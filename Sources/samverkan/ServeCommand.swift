@@ -1,4 +1,6 @@
 import ArgumentParser
+import ExportFiles
+import Foundation
 import Registry
 import RegistryData
 import RegistryServer
@@ -46,11 +48,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
+            // The export is read while the registry is built.
+            let reading = ExportReading.start(ExportDirectory(URL(fileURLWithPath: exports)))
             try await runServer(
                 registry: .familjenHelsingborg,
                 configuration: ServerConfiguration(
                     host: host, port: port, publicURL: publicURL ?? Registry.familjenHelsingborg.publicURL,
-                    exportsPath: exports, allowStaleExports: allowStaleExports, limits: limits.limits))
+                    exportsPath: exports, allowStaleExports: allowStaleExports, limits: limits.limits),
+                reading: reading)
         } catch let error as ServerStartError {
             printError("samverkan serve: \(error.description)")
             throw ExitCode.failure

@@ -22,8 +22,14 @@ import Testing
         return directory
     }
 
-    static func readBack(_ directory: ExportDirectory, _ registry: Registry) throws -> Publication {
-        try Publication(readingBack: directory, registry: registry, encoder: try ICalendarEncoder())
+    /// - Parameter ahead: Whether the folder is read from before the registry is at hand,
+    ///   as `serve` does (`ExportReading.start(_:)`), or from within the read-back.
+    static func readBack(_ directory: ExportDirectory, _ registry: Registry, ahead: Bool = false) throws
+        -> Publication
+    {
+        let reading = ahead ? ExportReading.start(directory) : nil
+        return try Publication(
+            readingBack: directory, registry: registry, encoder: try ICalendarEncoder(), reading: reading)
     }
 
     /// The files named by the mismatch `error` reports, if it is one.
@@ -63,14 +69,16 @@ import Testing
         Self.expectSame(read, rendered)
     }
 
-    @Test(arguments: [(events: 300, seed: UInt64(3)), (events: 1_200, seed: UInt64(11))])
-    func aSyntheticExportReadsBackAsRenderingGivesIt(events: Int, seed: UInt64) throws {
+    @Test(arguments: [
+        (events: 300, seed: UInt64(3), ahead: false), (events: 1_200, seed: UInt64(11), ahead: true),
+    ])
+    func aSyntheticExportReadsBackAsRenderingGivesIt(events: Int, seed: UInt64, ahead: Bool) throws {
         let registry = SyntheticRegistry.make(events: events, seed: seed)
         let directory = try Self.exported(registry)
         defer { try? FileManager.default.removeItem(at: directory.url.deletingLastPathComponent()) }
         let rendered = Publication(
             registry: registry, previous: try directory.previousLedger(), encoder: try ICalendarEncoder())
-        Self.expectSame(try Self.readBack(directory, registry), rendered)
+        Self.expectSame(try Self.readBack(directory, registry, ahead: ahead), rendered)
     }
 
     /// One way a folder can differ from what the data exports, and the path that must be
@@ -208,14 +216,14 @@ import Testing
             }),
     ]
 
-    @Test(arguments: tamperings)
-    func aTamperedExportIsNotReadBack(_ tampering: Tampering) throws {
+    @Test(arguments: tamperings, [false, true])
+    func aTamperedExportIsNotReadBack(_ tampering: Tampering, ahead: Bool) throws {
         let folder = try temporaryFolder().appendingPathComponent("Exports")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Exports"), to: folder)
         try tampering.apply(folder)
         #expect {
-            try Self.readBack(ExportDirectory(folder), Registry.familjenHelsingborg)
+            try Self.readBack(ExportDirectory(folder), Registry.familjenHelsingborg, ahead: ahead)
         } throws: { error in
             Self.problems(error).contains { $0.path == tampering.path }
         }
