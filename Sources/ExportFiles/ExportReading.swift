@@ -47,7 +47,7 @@ public final class ExportReading: Sendable {
         }
     }
 
-    /// Starts reading the export in `directory` on other threads, at once.
+    /// Starts reading the export in `directory` on other threads, at once, for one read-back.
     public static func start(_ directory: ExportDirectory) -> ExportReading {
         ExportReading(directory)
     }
@@ -56,6 +56,12 @@ public final class ExportReading: Sendable {
     func ledgersRead() -> Result<Ledgers, ReadBackError> { ledgers.value() }
 
     /// The feeds read ahead, by path, handed over once: they are most of the export, and
-    /// the responses are made from them without another copy.
-    func takeFeeds() -> [String: FeedBytes] { feeds.take() }
+    /// the responses are made from them without another copy. The ledgers go too (the
+    /// reader of the feeds is done with them), so that a reading kept by its caller while
+    /// the server runs holds nothing.
+    func takeFeeds() -> [String: FeedBytes] {
+        let taken = feeds.take()
+        _ = ledgers.take()
+        return taken
+    }
 }
