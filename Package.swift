@@ -200,7 +200,8 @@ let package = Package(
 
         // A small registry with the edges the real data lacks, shared by the test targets.
         .target(
-            name: "RegistryFixtures", dependencies: ["Registry"], path: "Tests/RegistryFixtures",
+            name: "RegistryFixtures", dependencies: ["Registry", "CSystemShims"],
+            path: "Tests/RegistryFixtures",
             swiftSettings: strict),
         .testTarget(
             name: "RegistryTests", dependencies: ["Registry", "RegistryFixtures"], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import CSystemShims
 public import Foundation
 public import Registry
 
@@ -122,26 +123,17 @@ public struct WordingScan: Sendable {
         return found
     }
 
-    /// Whether `part` occurs in `text`, compared by their UTF-8 bytes (memchr, then memcmp):
-    /// as `String.contains` for the composed text the exports hold, and far cheaper than
-    /// Foundation's search or the generic collection algorithms in a debug build.
+    /// Whether `part` occurs in `text`, compared by their UTF-8 bytes (the project's memmem,
+    /// `csystem_find`): as `String.contains` for the composed text the exports hold, and far
+    /// cheaper than Foundation's search or the generic collection algorithms in a debug build.
     static func occurs(_ part: String, in text: String) -> Bool {
         var text = text
         var part = part
         return text.withUTF8 { text in
             part.withUTF8 { part in
-                guard let first = part.first, let needle = part.baseAddress else { return true }
-                guard var start = text.baseAddress, text.count >= part.count else { return false }
-                var remaining = text.count
-                while remaining >= part.count,
-                    let hit = memchr(start, Int32(first), remaining - part.count + 1)
-                {
-                    let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(at, needle, part.count) == 0 { return true }
-                    remaining -= at - start + 1
-                    start = at + 1
-                }
-                return false
+                guard !part.isEmpty else { return true }
+                guard let haystack = text.baseAddress, let needle = part.baseAddress else { return false }
+                return csystem_find(haystack, text.count, needle, part.count) >= 0
             }
         }
     }
