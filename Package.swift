@@ -258,7 +258,7 @@ let package = Package(
         // Kills `samverkan export` and the probe at many moments and checks what is left.
         .testTarget(
             name: "ExportCrashTests",
-            dependencies: ["Registry", "ExportFiles"],
+            dependencies: ["Registry", "ExportFiles", "RegistryFixtures"],
             swiftSettings: strict
         ),
         .testTarget(

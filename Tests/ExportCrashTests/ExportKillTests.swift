@@ -1,4 +1,5 @@
 import Foundation
+import RegistryFixtures
 import Testing
 
 #if canImport(Glibc)
@@ -9,12 +10,9 @@ import Testing
 ///
 /// After every kill the output folder must hold exactly the previous set or exactly the
 /// new one, byte for byte and file for file; and a following export must finish and clean
-/// up whatever the killed one left beside it. Runs the built binaries, so build first
-/// (`swift build`; `swift test` builds them too).
+/// up whatever the killed one left beside it. Runs the binaries built beside the test
+/// bundle (`swift build --build-tests` and `swift test` build them).
 @Suite(.serialized) struct ExportKillTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// The real command on the real data, killed at 16 moments spread over its run time
     /// (about half of them land while it writes; the synthetic export below aims there).
     @Test func killingSamverkanExportLeavesTheOldSetOrTheNewSet() throws {
@@ -142,10 +140,10 @@ import Testing
     // MARK: - Processes
 
     static func binary(_ name: String) throws -> URL {
-        let url = packageRoot.appendingPathComponent(".build/debug/\(name)")
+        let url = BuildProducts.executable(name)
         try #require(
             FileManager.default.isExecutableFile(atPath: url.path),
-            "\(url.path) is missing: run `swift build` (or `swift build --build-tests`) before this test")
+            "\(url.path) is missing: run `swift build --build-tests` before this test")
         return url
     }
 

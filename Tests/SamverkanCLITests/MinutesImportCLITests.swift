@@ -1,5 +1,6 @@
 import Foundation
 import MinutesImport
+import RegistryFixtures
 import Testing
 
 @testable import samverkan
@@ -11,7 +12,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Tests/MinutesImportTests/Fixtures").path
-    static let modules = root.appendingPathComponent(".build/debug/Modules").path
+    static let modules = BuildProducts.modules
 
     /// A fresh copy of `Data/`; its path.
     static func copyOfData() throws -> String {

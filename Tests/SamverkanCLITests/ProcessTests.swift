@@ -1,4 +1,5 @@
 import Foundation
+import RegistryFixtures
 import Testing
 
 /// The package's root folder, found from this file's path.
@@ -7,13 +8,11 @@ private let packageRoot = URL(fileURLWithPath: #filePath)
 
 extension CLI {
     /// The built `samverkan`: `SAMVERKAN_BIN` when set (scripts/test.sh sets it), else the
-    /// one next to this test bundle, else `.build/debug/samverkan`.
+    /// one beside this test bundle.
     static let binary: URL? = {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [
             ProcessInfo.processInfo.environment["SAMVERKAN_BIN"].map { URL(fileURLWithPath: $0) },
-            here.appendingPathComponent("samverkan"),
-            packageRoot.appendingPathComponent(".build/debug/samverkan"),
+            BuildProducts.executable("samverkan"),
         ]
         return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
