@@ -39,7 +39,6 @@ let package = Package(
         // tenth of the build (BENCHMARKS.md, "Clean build"). Neither default trait is used:
         // ConfigurationSupport (swift-configuration) and FullFoundation.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
-        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         // The server's connection limits and graceful shutdown sit on these directly.
@@ -226,8 +225,7 @@ let package = Package(
             name: "ExportFilesTests",
             dependencies: [
                 "Registry", "RegistryData", "RegistryFixtures", "ICalendar", "CalendarFeeds", "ExportFiles",
-                "SyntheticRegistry", .product(name: "PropertyBased", package: "swift-property-based"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                "SyntheticRegistry", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

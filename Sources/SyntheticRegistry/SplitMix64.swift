@@ -2,13 +2,14 @@
 ///
 /// The same seed gives the same sequence on every platform and Swift version, which the
 /// standard library's `SystemRandomNumberGenerator` does not promise; `Int.random(in:using:)`
-/// is avoided too, because its algorithm may change between releases.
-struct SplitMix64 {
+/// is avoided too, because its algorithm may change between releases. Tests that generate
+/// their cases from a seed use it as their `RandomNumberGenerator`.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

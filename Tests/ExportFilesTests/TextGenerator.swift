@@ -1,5 +1,3 @@
-import PropertyBased
-
 /// Text that deliberately mixes what breaks calendar encoders: iCalendar's special
 /// characters, line breaks and tabs, emoji sequences, combining marks, right-to-left
 /// text, 2-, 3- and 4-byte characters placed at every fold offset, and 10,000-character
@@ -124,8 +122,8 @@ struct TextCase: Sendable {
     var description: String
     var events: [Event]
 
-    /// A PropertyBased generator of whole feeds' text.
-    static let generator = Generator<TextCase, Shrink.None<TextCase>> { rng in
+    /// A whole feed's text, drawn from `rng`.
+    static func random(using rng: inout some RandomNumberGenerator) -> TextCase {
         var events: [Event] = []
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
             events.append(
