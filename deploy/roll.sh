@@ -29,20 +29,33 @@ ready_wait=${ROLL_READY_WAIT:-60}
 mkdir -p "$run"
 
 now() { date +%s.%N; }
+
+# running PID: true until the process has exited. An exited process its parent has not yet
+# reaped (a zombie) counts as stopped: an instance from an earlier roll is the child of
+# init, which may reap it a second or more later.
+running() {
+    if [[ ! -d /proc/self ]]; then
+        kill -0 "$1" 2>/dev/null
+        return
+    fi
+    local state
+    state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1) || return 1
+    [[ -n $state && $state != Z ]]
+}
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 replace() {
     local port=$1 pidfile="$run/serve-$1.pid" old="" started
     shift
-    if [[ -s $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    if [[ -s $pidfile ]] && running "$(cat "$pidfile")"; then
         old=$(cat "$pidfile")
         started=$(now)
         kill -TERM "$old"
         for _ in $(seq $((stop_wait * 10))); do
-            kill -0 "$old" 2>/dev/null || break
+            running "$old" || break
             sleep 0.1
         done
-        if kill -0 "$old" 2>/dev/null; then
+        if running "$old"; then
             echo "port $port: pid $old still running after ${stop_wait} s; killing it" >&2
             kill -KILL "$old" 2>/dev/null || true
         fi
@@ -58,7 +71,7 @@ replace() {
             echo "port $port: pid $pid answering after $(since "$started") s"
             return 0
         fi
-        kill -0 "$pid" 2>/dev/null || break
+        running "$pid" || break
         sleep 0.1
     done
     echo "port $port: the new instance (pid $pid) did not answer; stopping the roll here" >&2
