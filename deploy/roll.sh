@@ -29,6 +29,7 @@ ready_wait=${ROLL_READY_WAIT:-60}
 mkdir -p "$run"
 
 now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # running PID: true until the process has exited. An exited process its parent has not yet
 # reaped (a zombie) counts as stopped: an instance from an earlier roll is the child of
@@ -42,7 +43,6 @@ running() {
     state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1) || return 1
     [[ -n $state && $state != Z ]]
 }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 replace() {
     local port=$1 pidfile="$run/serve-$1.pid" old="" started

@@ -79,7 +79,7 @@ committed() {
 start committed committed
 
 # A build folder of its own, built without an index store and with line tables only for
-# debug information: 15 % less compiler work than the default (BENCHMARKS.md, "Clean
+# debug information: a tenth less compiler work than the default (BENCHMARKS.md, "Clean
 # build"), and no index needed since Tests/XCTMain.swift is the bundle's entry point.
 # Flags differ from a plain `swift build`, so the two keep separate folders: neither
 # makes the other compile everything again.
@@ -91,8 +91,8 @@ export STALE_EXPORT_PROBE="$bin_path/stale-export-probe"
 # After a small change the build is short: what runs beside it ends before the tests start.
 finish committed || { echo "FAIL: a step beside the build failed (its output is above)"; exit 1; }
 
-# The test bundle runs directly: `swift test` would plan the build again. It runs alone: it keeps
-# both cores busy, and its serialized suites set its pace.
+# The test bundle runs directly: `swift test` would plan the build again. It runs alone: it
+# keeps both cores busy, and its serialized suites set its pace.
 step "tests (Exports/ freshness among them)" \
     env NO_COLOR=1 "$bin_path/samverkanPackageTests.xctest" --testing-library swift-testing
 
