@@ -76,7 +76,7 @@ let package = Package(
         .target(name: "CalendarFeeds", dependencies: ["Registry", "ICalendar"], swiftSettings: strict),
 
         // What Swift cannot reach in the C library: swapping two directories atomically,
-        // and memmem.
+        // memmem, and jemalloc's control call when the process has jemalloc.
         .target(name: "CSystemShims"),
 
         // zlib and OpenSSL's libcrypto as system libraries, for the export's deterministic
@@ -139,7 +139,7 @@ let package = Package(
         .target(
             name: "RegistryServer",
             dependencies: [
-                "Registry", "ICalendar", "CalendarFeeds", "ExportFiles", "Pages",
+                "Registry", "ICalendar", "CalendarFeeds", "ExportFiles", "Pages", "CSystemShims",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

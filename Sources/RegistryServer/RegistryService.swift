@@ -1,3 +1,4 @@
+import CSystemShims
 public import ExportFiles
 import Foundation
 import HTTPTypes
@@ -80,7 +81,7 @@ public func runServer(
     let state = try ServerState(
         registry: registry, configuration: configuration, logger: logger, reading: reading)
     let service = RegistryService(state: state, configuration: configuration, logger: logger)
-    FreedMemory.release()
+    csystem_release_freed_memory()
     logger.info("\(configuration.limits.summary)")
     try await runUntilSignalled(service, limits: configuration.limits, logger: logger)
 }

@@ -13,4 +13,10 @@ int csystem_exchange_paths(const char *first, const char *second);
 /// macOS's memmem, which Swift's Glibc module does not import (it is a GNU extension).
 long csystem_find(const uint8_t *haystack, size_t length, const uint8_t *needle, size_t needleLength);
 
+/// Hands the memory the allocator holds freed back to the system, when the allocator is
+/// jemalloc (found at run time: the executables link it, the test bundle does not). Reading
+/// an export back frees about as much as the server keeps, which jemalloc would otherwise
+/// keep resident for a while after the server listens.
+void csystem_release_freed_memory(void);
+
 #endif
