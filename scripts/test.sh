@@ -13,21 +13,17 @@ cd "$(dirname "$0")/.."
 # CPU (BENCHMARKS.md, "Whole-module for a build used once") but has no incremental mode, so
 # `make test` in a working tree keeps compiling file by file. Checked first: a wrong value
 # stops before anything runs.
+build_options=(--disable-index-store -Xswiftc -gline-tables-only)
 case ${SAMVERKAN_BUILD:-incremental} in
-    incremental) build_folder=.build-test whole_module=() ;;
+    incremental) build_options+=(--scratch-path .build-test) ;;
     whole-module)
-        build_folder=.build-once
-        whole_module=(-Xswiftc -wmo -Xswiftc -num-threads -Xswiftc "$(nproc)")
+        build_options+=(--scratch-path .build-once -Xswiftc -wmo -Xswiftc -num-threads -Xswiftc "$(nproc)")
         ;;
     *)
         echo "SAMVERKAN_BUILD is '$SAMVERKAN_BUILD': use incremental (the default) or whole-module" >&2
         exit 2
         ;;
 esac
-build_options=(
-    --scratch-path "$build_folder" --disable-index-store -Xswiftc -gline-tables-only "${whole_module[@]}"
-)
-[[ -d $build_folder ]] && from_nothing=false || from_nothing=true
 
 timings=()
 # step NAME COMMAND...: runs one step and notes how long it took.
@@ -90,12 +86,7 @@ trap cleanup EXIT
 # What needs no build runs while the packages resolve and compile: the build leaves
 # a core idle while it resolves, plans and links. The pages are the committed Exports/;
 # the Swift tests hold them to the code, the integration checks the server to them.
-# When the build starts from nothing they run at a lower priority: SwiftPM then resolves
-# and plans on one thread for half a minute before the compile can start, and these
-# checks take what CPU the build leaves and still end long before it. After a small change
-# the build is the shorter of the two, and they keep their share.
 committed() {
-    if $from_nothing; then renice -n 10 -p "$BASHPID" >/dev/null; fi
     step "format" swift format lint --strict --parallel -r Package.swift Sources Data Tests
     step "feed checks under mutation" python3 Tests/Oracles/mutation_harness.py Exports
     step "Atom change logs (feedparser and RFC 4287)" \
