@@ -283,7 +283,8 @@ let package = Package(
             name: "MinutesImportTests", dependencies: ["Registry", "RegistryData", "MinutesImport"],
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
-            name: "SyntheticRegistryTests", dependencies: ["Registry", "SyntheticRegistry"],
+            name: "SyntheticRegistryTests",
+            dependencies: ["Registry", "SyntheticRegistry", "RegistryFixtures"],
             swiftSettings: strict),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import RegistryFixtures
 import SyntheticRegistry
 import Testing
 
@@ -21,13 +22,12 @@ import Testing
             try text.write(to: url, atomically: true, encoding: .utf8)
             paths.append(url.path)
         }
-        // The test bundle sits in the build folder; the modules it was built with beside it.
-        let buildFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [buildFolder.appendingPathComponent("Modules"), buildFolder]
-        let modules = try #require(
-            candidates.first {
-                FileManager.default.fileExists(atPath: $0.appendingPathComponent("Registry.swiftmodule").path)
-            }, "no Registry.swiftmodule under \(buildFolder.path)")
+        // The modules this test bundle was built with, beside it.
+        let modules = URL(fileURLWithPath: BuildProducts.modules)
+        try #require(
+            FileManager.default.fileExists(
+                atPath: modules.appendingPathComponent("Registry.swiftmodule").path),
+            "no Registry.swiftmodule in \(modules.path)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
