@@ -9,15 +9,20 @@ cd "$(dirname "$0")/.."
 
 # How the build compiles: file by file, keeping what it can between runs (the default), or
 # each module whole, for a folder built once and thrown away (CI's clean clone: `.ci/run`
-# sets SAMVERKAN_BUILD=whole-module). Whole-module compilation takes about a seventh less
-# CPU (BENCHMARKS.md, "Whole-module for a build used once") but has no incremental mode, so
-# `make test` in a working tree keeps compiling file by file. Checked first: a wrong value
-# stops before anything runs.
+# sets SAMVERKAN_BUILD=whole-module). Whole-module compilation takes less CPU but has no
+# incremental mode, so `make test` in a working tree keeps compiling file by file. Whole,
+# each module also writes its interface from the job that compiles it: a separate job
+# would check every declaration a second time so that the modules above could start
+# sooner, which on two busy cores only costs (BENCHMARKS.md, "Whole-module for a build used
+# once"). Checked first: a wrong value stops before anything runs.
 build_options=(--disable-index-store -Xswiftc -gline-tables-only)
 case ${SAMVERKAN_BUILD:-incremental} in
     incremental) build_options+=(--scratch-path .build-test) ;;
     whole-module)
-        build_options+=(--scratch-path .build-once -Xswiftc -wmo -Xswiftc -num-threads -Xswiftc "$(nproc)")
+        build_options+=(
+            --scratch-path .build-once
+            -Xswiftc -wmo -Xswiftc -num-threads -Xswiftc "$(nproc)" -Xswiftc -no-emit-module-separately-wmo
+        )
         ;;
     *)
         echo "SAMVERKAN_BUILD is '$SAMVERKAN_BUILD': use incremental (the default) or whole-module" >&2
