@@ -5,7 +5,7 @@ import Registry
 /// breadcrumbs, the heading and how far the data reaches. Every page template, a new one
 /// too, gets the skip link, site navigation, breadcrumbs and footer from `layout.mustache`
 /// by filling one of these.
-struct Frame {
+struct Frame: TemplateValue {
     /// The window title.
     let title: String
     let heading: String

@@ -2,8 +2,9 @@ import CalendarFeeds
 import Registry
 
 // The values the templates in `Templates/` render. Mustache reads stored properties by
-// name (through Mirror), so these are plain structs of text, flags and lists; every
-// string is plain text that the templates escape. A missing optional hides its section.
+// name (each a `TemplateValue`), so these are plain structs of text, flags and lists;
+// every string is plain text that the templates escape. A missing optional hides its
+// section.
 //
 // Names are distinct across nesting levels on purpose: Mustache looks a name it cannot
 // find in the innermost value up in the enclosing ones.
@@ -13,13 +14,13 @@ import Registry
 // script works out from the ISO dates the templates put in `data-` attributes.
 
 /// One link of the breadcrumbs (`Start › Kommunerna › Bjuv`).
-struct Crumb: Hashable {
+struct Crumb: Hashable, TemplateValue {
     let crumbName: String
     let crumbPath: String
 }
 
-struct HomeView {
-    struct MunicipalityItem {
+struct HomeView: TemplateValue {
+    struct MunicipalityItem: TemplateValue {
         let name: String
         let path: String?
         /// Who holds the director's seat on the data's day and after, one line a term.
@@ -27,7 +28,7 @@ struct HomeView {
     }
 
     /// The director or directors of one term, or a vacancy, with its dates for the script.
-    struct DirectorLine {
+    struct DirectorLine: TemplateValue {
         /// "kommundirektör", "kommundirektör (tolkning)" when the registry inferred the title.
         let directorTitle: String
         /// "vakant" when nobody holds the seat.
@@ -36,7 +37,7 @@ struct HomeView {
         let term: SeatTerm
     }
 
-    struct BodyRow {
+    struct BodyRow: TemplateValue {
         let name: String
         let path: String?
         let kind: String
@@ -58,8 +59,8 @@ struct HomeView {
     let bodyFeedCount: Int
 }
 
-struct MunicipalityView {
-    struct SeatItem {
+struct MunicipalityView: TemplateValue {
+    struct SeatItem: TemplateValue {
         let person: String
         let personPath: String?
         let role: String
@@ -81,8 +82,8 @@ struct MunicipalityView {
 
 /// What is asked and not yet answered (`open_actions.mustache`), due day first, so that
 /// what is overdue on any day comes first.
-struct FollowUpView {
-    struct Item {
+struct FollowUpView: TemplateValue {
+    struct Item: TemplateValue {
         let what: String
         /// The asked party, when the list spans several.
         let party: String?
@@ -110,8 +111,8 @@ struct FollowUpView {
 }
 
 /// "Senaste ändringar": the newest entries of a change log and its Atom address.
-struct ChangesView {
-    struct Item {
+struct ChangesView: TemplateValue {
+    struct Item: TemplateValue {
         let date: String
         let iso: String
         let text: String
@@ -124,25 +125,25 @@ struct ChangesView {
     let atomURL: String
 }
 
-struct BodyView {
-    struct Milestone {
+struct BodyView: TemplateValue {
+    struct Milestone: TemplateValue {
         let stage: String
         let since: String
     }
 
-    struct Link {
+    struct Link: TemplateValue {
         let name: String
         let path: String?
     }
 
-    struct MemberItem {
+    struct MemberItem: TemplateValue {
         let person: String
         let personPath: String?
         let role: String
         let term: SeatTerm
     }
 
-    struct MeetingItem {
+    struct MeetingItem: TemplateValue {
         let title: String
         let when: String
         let path: String?
@@ -162,20 +163,20 @@ struct BodyView {
     let feed: FeedView?
 }
 
-struct MeetingView {
-    struct AttendanceGroup {
+struct MeetingView: TemplateValue {
+    struct AttendanceGroup: TemplateValue {
         let heading: String
         let count: Int
         let attendees: [Attendee]
     }
 
-    struct Attendee {
+    struct Attendee: TemplateValue {
         let person: String
         let personPath: String?
         let forMunicipality: String?
     }
 
-    struct Item {
+    struct Item: TemplateValue {
         let number: Int
         let title: String
         let summary: String?
@@ -183,7 +184,7 @@ struct MeetingView {
         let hasPresenters: Bool
     }
 
-    struct DecisionItem {
+    struct DecisionItem: TemplateValue {
         let item: Int
         let title: String
         /// The decision's page.
@@ -211,22 +212,22 @@ struct MeetingView {
 }
 
 /// A cited document: its title and date, the item, and its address when known.
-struct SourceView {
+struct SourceView: TemplateValue {
     let sourceTitle: String
     let sourceLink: String?
     let sourceItem: String?
 }
 
 /// One decision, the meeting it came from, and a table per action it asks for.
-struct DecisionView {
-    struct InferredField {
+struct DecisionView: TemplateValue {
+    struct InferredField: TemplateValue {
         /// In Swedish: "sista dag", "ansvariga".
         let field: String
         let reason: String
     }
 
-    struct ActionTable {
-        struct Row {
+    struct ActionTable: TemplateValue {
+        struct Row: TemplateValue {
             let party: String
             let partyPath: String?
             /// "har svarat", "har avböjt", "har inte svarat"; for an offer "har anslutit sig",
@@ -279,7 +280,7 @@ struct DecisionView {
 /// When a seat begins or ends, if not before the data's day and not never: the script
 /// hides the seat on a day it is not in force (`data-from`, `data-to`); without a script
 /// the reader sees the dates.
-struct SeatTerm {
+struct SeatTerm: TemplateValue {
     /// "2026-09-01" when the seat begins after the data's day.
     let fromISO: String?
     /// "2026-09-01": the first day no longer in force.
@@ -290,7 +291,7 @@ struct SeatTerm {
 
 /// A body's lifecycle stage as a badge (`status.mustache`), with the days it holds when
 /// it ends or begins after the data's day: the script shows the one in force.
-struct StatusBadge {
+struct StatusBadge: TemplateValue {
     /// The CSS suffix (`active` gives `status-active`), nil before the body is proposed.
     let badgeStage: String?
     let badgeLabel: String
@@ -299,8 +300,8 @@ struct StatusBadge {
 
 /// Dated events, in order (`events.mustache`); the script marks those past on the
 /// reader's day.
-struct EventsView {
-    struct Row {
+struct EventsView: TemplateValue {
+    struct Row: TemplateValue {
         /// "2026-04-10".
         let iso: String
         /// "10 april 2026".
@@ -323,7 +324,7 @@ struct EventsView {
 /// One feed to subscribe to (`feed.mustache`).
 /// A name, linked to its page when there is one (`person_name.mustache`): a person's, or
 /// among a decision's actors also a body's or a municipality's.
-struct PersonName {
+struct PersonName: TemplateValue {
     let person: String
     let personPath: String?
     /// Whether a comma follows: the last name in a list has none.
@@ -331,9 +332,9 @@ struct PersonName {
 }
 
 /// One person's page: what they represent today and over time, their events, their feed.
-struct PersonView {
+struct PersonView: TemplateValue {
     /// One seat or staff appointment (`assignment.mustache`).
-    struct Assignment {
+    struct Assignment: TemplateValue {
         let role: String
         let bodyName: String
         let bodyPath: String?
@@ -355,7 +356,7 @@ struct PersonView {
     let feed: FeedView?
 }
 
-struct FeedView {
+struct FeedView: TemplateValue {
     let name: String
     let description: String
     /// The id of the text field the copy button reads.
@@ -367,14 +368,14 @@ struct FeedView {
 }
 
 /// A page that is a list of links under headings: the folders' own pages and the overviews.
-struct ListView {
-    struct Group {
+struct ListView: TemplateValue {
+    struct Group: TemplateValue {
         let groupHeading: String?
         let groupID: String?
         let links: [Link]
     }
 
-    struct Link {
+    struct Link: TemplateValue {
         let linkText: String
         let linkPath: String?
         /// A line under the link: "Kommundirektörerna · 10 april 2026".
@@ -389,7 +390,7 @@ struct ListView {
 }
 
 /// The follow-up overview (`/uppfoljning/`) and one municipality's (`/uppfoljning/bjuv`).
-struct FollowUpPageView {
+struct FollowUpPageView: TemplateValue {
     let frame: Frame
     let followUp: FollowUpView
     /// Links to each municipality's own list.
@@ -397,7 +398,7 @@ struct FollowUpPageView {
 }
 
 /// `/om`, `/tillganglighet` and `/sok`: the service's own pages.
-struct ServiceView {
+struct ServiceView: TemplateValue {
     let frame: Frame
     let organisation: String
     let website: String?

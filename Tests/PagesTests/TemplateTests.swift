@@ -133,4 +133,37 @@ import Testing
         #expect(html.contains("Thunderbird"))
         #expect(html.contains("8:e till 24:e timme"))
     }
+
+    /// Views hand Mustache their fields by name (`TemplateValue`) instead of Mustache's
+    /// Mirror lookup: each field must come back as that lookup gives it, a nil optional as
+    /// no value, and a name the view lacks as nothing, whichever type was seen first.
+    @Test func aViewGivesEachFieldAsMirrorWouldAndNothingElse() {
+        let term = SeatTerm(fromISO: "2026-09-01", toISO: nil, termText: "från 1 september 2026")
+        let views: [any TemplateValue] = [
+            term,
+            StatusBadge(badgeStage: nil, badgeLabel: "föreslaget", term: term),
+            StatusBadge(
+                badgeStage: "active", badgeLabel: "aktivt",
+                term: SeatTerm(fromISO: nil, toISO: nil, termText: nil)),
+            ChangesView.Item(date: "10 april 2026", iso: "2026-04-10", text: "Mötet flyttades.", url: nil),
+            ChangesView.Item(date: "1 maj 2026", iso: "2026-05-01", text: "Nytt beslut.", url: "/beslut/x"),
+            FeedView(
+                name: "Bjuv", description: "Möten", elementID: "feed-bjuv", url: "https://x/bjuv.ics",
+                webcal: "webcal://x/bjuv.ics", google: "https://calendar.google.com"),
+        ]
+        for view in views {
+            let fields = Mirror(reflecting: view).children.compactMap { child in
+                child.label.map { ($0, child.value) }
+            }
+            #expect(!fields.isEmpty)
+            for (name, value) in fields {
+                let mirrored = Mirror(reflecting: value)
+                let expected: Any? =
+                    mirrored.displayStyle == .optional ? mirrored.children.first?.value : value
+                let given = view.child(named: name)
+                #expect(given.map { "\($0)" } == expected.map { "\($0)" }, "\(type(of: view)).\(name)")
+            }
+            #expect(view.child(named: "noSuchField") == nil, "\(type(of: view))")
+        }
+    }
 }
