@@ -43,15 +43,20 @@ import Testing
     }
 
     @Test(arguments: registries.map(\.name))
-    func everyEventsStateReadsBackFromItsColumns(name: String) throws {
+    func everyEventsStateReadsBackFromItsLedgerLine(name: String) throws {
         let registry = try #require(Self.registries.first { $0.name == name }).registry
         let plan = ExportPlan(registry: registry, encoder: try ICalendarEncoder())
         #expect(!plan.events.isEmpty)
         var answers = 0
         for event in plan.events {
             let state = WordedEvent(event, plan: plan, previous: EventLedger()).state
-            let columns = state.columns.map { Substring($0) }
-            #expect(EventState(columns: columns[...]) == state, "\(event.id)")
+            let line = (["uid@example", "0", "f", "2026-03-01T08:30:05Z", ""] + state.columns)
+                .joined(separator: "\t")
+            let read = Array(line.utf8).withUnsafeBufferPointer { buffer in
+                var reader = EventLedgerLine()
+                return reader.entry(buffer)
+            }
+            #expect(read?.1.state == state, "\(event.id)")
             answers += state.answers.count
         }
         if name == "answered" { #expect(answers == 1, "the fixture's answer is part of the state") }

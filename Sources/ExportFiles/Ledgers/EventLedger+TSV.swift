@@ -19,8 +19,9 @@ extension EventLedger {
     /// Lines of `sequences.tsv` read by one core.
     static let linesPerPart = 16_384
 
-    /// Reads `sequences.tsv` (lines of three, five, eleven, twelve or thirteen columns), a part per
-    /// core; a later line for the same key wins, and the first malformed line is named.
+    /// Reads `sequences.tsv` (lines of three, five, eleven, twelve or thirteen columns, as `tsv`
+    /// writes them), a part per core; a later line for the same key wins, and the first line
+    /// in any other form is named.
     public init(tsv text: String) throws(LedgerError) {
         let bytes = Array(text.utf8)
         let lines = LedgerText.lineRanges(bytes)
@@ -37,8 +38,7 @@ extension EventLedger {
     }
 
     /// The entries of some lines of `bytes`, in file order; `firstIndex` is the first
-    /// line's index in the file. A line in the form `tsv` writes is read from its bytes,
-    /// any other by `entry(_:)`.
+    /// line's index in the file.
     private static func entries(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>, firstIndex: Int)
         throws(LedgerError) -> [(LedgerKey, Entry)]
     {
@@ -49,8 +49,7 @@ extension EventLedger {
             for (offset, range) in lines.enumerated() {
                 let line = UnsafeBufferPointer(rebasing: buffer[range])
                 if LedgerText.isBlankOrComment(line) { continue }
-                guard let entry = reader.entry(line) ?? Self.entry(Substring(EventLedgerLine.text(line[...])))
-                else {
+                guard let entry = reader.entry(line) else {
                     return .failure(
                         LedgerError(
                             file: fileName, line: firstIndex + offset + 1,
@@ -62,35 +61,6 @@ extension EventLedger {
             return .success(entries)
         }
         return try read.get()
-    }
-
-    /// One line's key and entry, or nil when the line is malformed.
-    static func entry(_ line: Substring) -> (LedgerKey, Entry)? {
-        let fields = LedgerText.fields(line)
-        guard [3, 5, 11, 12, 13].contains(fields.count), !fields[0].isEmpty, let sequence = Int(fields[1]),
-            sequence >= 0
-        else { return nil }
-        var revised: Instant?
-        var removed: Instant?
-        var state: EventState?
-        if fields.count >= 5 {
-            guard let instant = Instant(iso: fields[3]) else { return nil }
-            revised = instant
-            if !fields[4].isEmpty {
-                guard let instant = Instant(iso: fields[4]) else { return nil }
-                removed = instant
-            }
-        }
-        if fields.count >= 11 {
-            guard let columns = EventState(columns: fields[5...]) else { return nil }
-            state = columns
-        }
-        return (
-            LedgerKey(fields[0]),
-            Entry(
-                sequence: sequence, fingerprint: String(fields[2]), revised: revised, removed: removed,
-                state: state)
-        )
     }
 
     /// `sequences.tsv`, sorted by key so the file diffs cleanly. Written as bytes: a ledger

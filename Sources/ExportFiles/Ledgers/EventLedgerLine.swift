@@ -1,10 +1,10 @@
 import ICalendar
 import Registry
 
-/// Reads a line of `sequences.tsv` in the form `EventLedger.tsv` writes straight from its
-/// UTF-8 bytes, making strings only for what an entry keeps: a ledger has a line per
-/// event, and the server reads it before it can start. A line in any other form gives nil,
-/// for `EventLedger.entry(_:)` to read or name as malformed.
+/// The one reader of a `sequences.tsv` line, in the form `EventLedger.tsv` writes, straight
+/// from its UTF-8 bytes, making strings only for what an entry keeps: a ledger has a line
+/// per event, and the server reads it before it can start. A line in any other form gives
+/// nil, and `EventLedger(tsv:)` names it as malformed.
 struct EventLedgerLine {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 

@@ -44,15 +44,6 @@ public struct EventState: Hashable, Sendable {
             self.words = ""
         }
 
-        /// The fact a ledger key names (its words unknown), or nil.
-        init?(key text: some StringProtocol) {
-            let parts = text.split(separator: "/", maxSplits: 1)
-            guard let first = parts.first, let kind = Kind(rawValue: String(first)),
-                (kind == .attendance) == (parts.count == 1)
-            else { return nil }
-            self.init(kind, id: parts.count == 2 ? String(parts[1]) : nil)
-        }
-
         /// By key: a reworded item is the same fact.
         public static func == (a: Fact, b: Fact) -> Bool { a.key == b.key }
         public func hash(into hasher: inout Hasher) { hasher.combine(key) }
@@ -85,34 +76,6 @@ public struct EventState: Hashable, Sendable {
         if let facts { columns.append(facts.map(\.key).joined(separator: ",")) }
         return columns.map(ChangeEntry.clean)
     }
-
-    /// The state `columns` wrote, or nil when they are not such columns.
-    init?(columns: ArraySlice<Substring>) {
-        guard (6...8).contains(columns.count) else { return nil }
-        let values = Array(columns)
-        guard let timing = Event.Timing(ledgerText: values[0]),
-            let status = VEvent.Status(rawValue: String(values[2]))
-        else { return nil }
-        var answers: [ResponseRecord] = []
-        if values.count >= 7 {
-            for text in values[6].split(separator: ",") {
-                guard let record = ResponseRecord(text) else { return nil }
-                answers.append(record)
-            }
-        }
-        var facts: [Fact]?
-        if values.count == 8 {
-            facts = []
-            for text in values[7].split(separator: ",") {
-                guard let fact = Fact(key: text) else { return nil }
-                facts?.append(fact)
-            }
-        }
-        self.init(
-            timing: timing, location: String(values[1]), status: status, title: String(values[3]),
-            municipalities: values[4].split(separator: ",").map(String.init), url: String(values[5]),
-            answers: answers, facts: facts)
-    }
 }
 
 extension Event.Timing {
@@ -125,29 +88,11 @@ extension Event.Timing {
         }
     }
 
-    /// The timing `ledgerText` wrote, or nil.
+    /// The timing `ledgerText` wrote, or nil: read as a ledger line's column is
+    /// (`EventLedgerLine`), the one reader of that text.
     init?(ledgerText text: some StringProtocol) {
-        guard let day = Day(iso: text.prefix(10)) else { return nil }
-        let rest = text.dropFirst(10)
-        if rest.isEmpty {
-            self = .allDay(day)
-            return
-        }
-        let clock = rest.dropFirst().split(separator: "-")
-        guard rest.first == "T", clock.count == 2, let from = LocalTime(ledgerText: clock[0]),
-            let to = LocalTime(ledgerText: clock[1])
-        else { return nil }
-        self = .timed(day, from: from, to: to)
-    }
-}
-
-extension LocalTime {
-    /// `09:00`, as `description` writes it.
-    init?(ledgerText text: some StringProtocol) {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]),
-            let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
-        else { return nil }
-        self.init(hour, minute)
+        var text = String(text)
+        guard let timing = text.withUTF8({ EventLedgerLine.timing($0[...]) }) else { return nil }
+        self = timing
     }
 }
