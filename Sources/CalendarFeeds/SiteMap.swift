@@ -70,10 +70,13 @@ public struct SiteMap: Sendable {
     /// registry has no such record (or the person has no page).
     public func path(_ page: Page) -> String? {
         if let word = Self.rootWord(page) { return word.isEmpty ? "/" : "/\(word)" }
-        if case .index(let folder) = page { return "/\(folder.rawValue)/" }
+        if case .index(let folder) = page { return Self.path(folder) }
         guard let (folder, key) = folderAndKey(page) else { return nil }
         return "/\(folder.rawValue)/\(key)"
     }
+
+    /// A folder's own page, `/kommuner/`: there whatever the registry holds.
+    public static func path(_ folder: Folder) -> String { "/\(folder.rawValue)/" }
 
     /// The page's full address under `publicURL`; nil when the registry has no such record.
     public func url(_ page: Page) -> String? { path(page).map { publicURL + $0 } }

@@ -21,8 +21,34 @@ struct Frame: TemplateValue {
     let dataNote: String
     let organisation: String
     let website: String?
+    /// The addresses the header, the footer and the follow-up links point to.
+    let links: SiteLinks
     let style = PageAssets.style
     let script = PageAssets.script
+
+    /// The pages every page can link to, whatever the registry holds, at the addresses the
+    /// site map gives them (`{{frame.links.meetings}}`).
+    struct SiteLinks: TemplateValue {
+        let municipalities: String
+        let bodies: String
+        let meetings: String
+        let decisions: String
+        let followUps: String
+        let search: String?
+        let about: String?
+        let accessibility: String?
+
+        init(_ map: SiteMap) {
+            municipalities = SiteMap.path(.municipality)
+            bodies = SiteMap.path(.body)
+            meetings = SiteMap.path(.meeting)
+            decisions = SiteMap.path(.decision)
+            followUps = SiteMap.path(.followUp)
+            search = map.path(.search)
+            about = map.path(.about)
+            accessibility = map.path(.accessibility)
+        }
+    }
 
     /// - Parameters:
     ///   - crumbs: The pages between the start page and this one (the start page is added).
@@ -42,11 +68,12 @@ struct Frame: TemplateValue {
             "Uppgifterna bygger på protokoll och beslut till och med \(site.registry.latestRevision.swedishText)."
         self.organisation = site.registry.publisher?.organisation ?? "Familjen Helsingborg"
         self.website = site.registry.publisher?.website.flatMap(Pages.webLink)
+        self.links = SiteLinks(site.siteMap)
     }
 
     /// The breadcrumb of a folder's own page (`Kommunerna`, at `/kommuner/`).
     static func crumb(_ folder: SiteMap.Folder) -> Crumb {
-        Crumb(crumbName: folder.heading, crumbPath: "/\(folder.rawValue)/")
+        Crumb(crumbName: folder.heading, crumbPath: SiteMap.path(folder))
     }
 }
 

@@ -219,7 +219,7 @@ public enum Pages {
     static func overviewLinks(_ site: Site) -> [ListView.Link] {
         [ListView.Link(linkText: "Startsidan", linkPath: "/", note: nil, struck: false)]
             + SiteMap.Folder.allCases.map {
-                ListView.Link(linkText: $0.heading, linkPath: "/\($0.rawValue)/", note: nil, struck: false)
+                ListView.Link(linkText: $0.heading, linkPath: SiteMap.path($0), note: nil, struck: false)
             }
             + [ListView.Link(linkText: "Sök", linkPath: site.path(.search), note: nil, struck: false)]
     }

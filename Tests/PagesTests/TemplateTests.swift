@@ -166,4 +166,20 @@ import Testing
             #expect(view.child(named: "noSuchField") == nil, "\(type(of: view))")
         }
     }
+
+    /// The templates link to the site's sections through `frame.links`, so that the site map
+    /// stays the one place that spells an address: no template writes one out.
+    @Test func noTemplateSpellsOutASectionsAddress() {
+        let map = Self.site.siteMap
+        let sections =
+            SiteMap.Folder.allCases.map { SiteMap.path($0) }
+            + [SiteMap.Page.about, .accessibility, .search].compactMap { map.path($0) }
+        #expect(sections.count == SiteMap.Folder.allCases.count + 3)
+        for (name, bytes) in Templates.sources {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for path in sections {
+                #expect(!text.contains("\"\(path)"), "Templates/\(name): \(path)")
+            }
+        }
+    }
 }
