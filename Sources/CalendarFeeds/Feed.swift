@@ -183,7 +183,7 @@ extension Registry {
                 description: "Möten samt sista dagar och startdatum för \(body.nameInSentence).",
                 selection: FeedSelection(body: body.id), period: period)
         }
-        let instead = publicURL.map { "\($0)/feeds/all.ics" } ?? "all.ics"
+        let instead = publicURL.map { "\($0)/\(SiteMap.feedsFolder)/all.ics" } ?? "all.ics"
         return Feed(
             path: "bodies/\(body.slug).ics", name: "\(name): \(body.name) (ingen egen kalender)",
             description:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CalendarFeeds
 import Foundation
 import HTTPTypes
 import HummingbirdCore
@@ -46,7 +47,7 @@ struct MinimalServer: AsyncParsableCommand {
         let plain = Variant(bytes: identity, eTag: tagged.eTag, gzip: false)
         let gzip = twin.map { Variant(bytes: $0, eTag: tagged.gzipETag, gzip: true) }
         let logger = Logger(label: "samverkan.serve")
-        let (host, path, dates) = (self.host, "/feeds/\(feed)", DateHeader())
+        let (host, path, dates) = (self.host, "/\(SiteMap.feedsFolder)/\(feed)", DateHeader())
         let server = try HTTPServerBuilder.http1().buildServer(
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,

@@ -28,7 +28,7 @@ public enum SecurityHeaders {
     /// every answer that is not a feed or the API: the pages (also their 304s and HEADs)
     /// and the plain-text errors.
     static func add(to response: inout Response, path: String) {
-        guard !path.hasPrefix("/feeds/") && !path.hasPrefix("/api/") else { return }
+        guard !ServerResponder.isFeedOrAPI(path) else { return }
         response.headers[.contentSecurityPolicy] = contentSecurityPolicy
         response.headers[.referrerPolicy] = referrerPolicy
         response.headers[.xContentTypeOptions] = "nosniff"

@@ -23,8 +23,8 @@ public struct PlainErrorAnswer: Sendable {
     func response(to error: any Error, request: Request, path: String, logger: Logger) -> Response {
         switch error {
         case let error as HTTPFailure:
-            if error.status == .notFound, error.message == nil, let missingPage, !path.hasPrefix("/feeds/"),
-                !path.hasPrefix("/api/")
+            if error.status == .notFound, error.message == nil, let missingPage,
+                !ServerResponder.isFeedOrAPI(path)
             {
                 return missingPage.response(to: path)
             }

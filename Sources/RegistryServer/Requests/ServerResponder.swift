@@ -12,6 +12,12 @@ struct ServerResponder: Sendable {
     let api: APIController
     let errors: PlainErrorAnswer
 
+    /// Whether `path` lies under `/feeds/` or `/api/`: answers there are data, which get
+    /// neither the pages' security headers nor the missing page.
+    static func isFeedOrAPI(_ path: String) -> Bool {
+        path.hasPrefix(FeedController.feedsPrefix) || path.hasPrefix(APIController.prefix + "/")
+    }
+
     func respond(to request: Request, logger: Logger) -> Response {
         let start = ContinuousClock.now
         let path = request.uri.path
