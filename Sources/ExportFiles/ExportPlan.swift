@@ -39,8 +39,8 @@ struct ExportPlan: Sendable {
     /// The files that depend on the registry alone: the spreadsheet and the Popolo export.
     static func registryFiles(_ registry: Registry, zone: ZoneInfo) -> [(path: String, bytes: [UInt8])] {
         [
-            ("representatives.csv", Array(registry.representativesCSV().utf8)),
-            ("popolo.json", registry.popolo(zone: zone).json),
+            (Publication.representativesFile, Array(registry.representativesCSV().utf8)),
+            (Publication.popoloFile, registry.popolo(zone: zone).json),
         ]
     }
 

@@ -30,6 +30,10 @@ public struct Publication: Sendable {
     /// the registry alone: `serve` serves them as nginx serves the committed files. Kept
     /// here so the server does not make the 100 MB Popolo export a second time.
     public let dataFiles: [(path: String, bytes: [UInt8])]
+    /// The spreadsheet's file, under `Exports/` and the site's root.
+    public static let representativesFile = "representatives.csv"
+    /// The Popolo export's file, under `Exports/` and the site's root.
+    public static let popoloFile = "popolo.json"
     /// Every file: the standard feeds (in `feeds` order), their gzip twins (`.ics.gz`, in
     /// the same order), the spreadsheet and Popolo exports, the Atom change logs (each
     /// with its `.gz`), then the ledgers.

@@ -1,4 +1,5 @@
 import CalendarFeeds
+import ExportFiles
 import Registry
 
 /// What the layout shows around every page: the title and meta description, the
@@ -37,6 +38,10 @@ struct Frame: TemplateValue {
         let search: String?
         let about: String?
         let accessibility: String?
+        /// The open data at the site's root, by file name (`popolo.json`).
+        let popoloFile = Publication.popoloFile
+        let representativesFile = Publication.representativesFile
+        let changeLogFile = SiteMap.changeLogFile()
 
         init(_ map: SiteMap) {
             municipalities = SiteMap.path(.municipality)

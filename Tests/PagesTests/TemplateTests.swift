@@ -167,14 +167,18 @@ import Testing
         }
     }
 
-    /// The templates link to the site's sections through `frame.links`, so that the site map
-    /// stays the one place that spells an address: no template writes one out.
-    @Test func noTemplateSpellsOutASectionsAddress() {
+    /// The templates link to the site's sections and open data through `frame.links`, so
+    /// that the site map and the export stay the one place that spells an address: no
+    /// template writes one out.
+    @Test func noTemplateSpellsOutAnAddress() {
         let map = Self.site.siteMap
         let sections =
             SiteMap.Folder.allCases.map { SiteMap.path($0) }
             + [SiteMap.Page.about, .accessibility, .search].compactMap { map.path($0) }
-        #expect(sections.count == SiteMap.Folder.allCases.count + 3)
+            + [Publication.popoloFile, Publication.representativesFile, SiteMap.changeLogFile()].map {
+                "/\($0)"
+            }
+        #expect(sections.count == SiteMap.Folder.allCases.count + 6)
         for (name, bytes) in Templates.sources {
             let text = String(decoding: bytes, as: UTF8.self)
             for path in sections {
