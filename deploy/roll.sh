@@ -15,7 +15,8 @@
 # ROLL_STOP_WAIT (seconds, default 30) bounds the wait for an old instance to exit; past
 # it the instance is killed. ROLL_READY_WAIT (default 60) bounds the wait for a new one
 # to answer; if it does not, the roll stops there with exit status 1 and the other
-# instance, untouched, keeps serving.
+# instance, untouched, keeps serving. ROLL_SETTLE (default 1) is how long the first new
+# instance takes traffic before the second old one is stopped.
 set -euo pipefail
 
 if (($# < 4)); then
@@ -26,6 +27,7 @@ bin=$1 run=$2 port_a=$3 port_b=$4
 shift 4
 stop_wait=${ROLL_STOP_WAIT:-30}
 ready_wait=${ROLL_READY_WAIT:-60}
+settle=${ROLL_SETTLE:-1}
 mkdir -p "$run"
 
 now() { date +%s.%N; }
@@ -80,4 +82,12 @@ replace() {
 }
 
 replace "$port_a" "$@"
+# The proxy's view of an instance lags behind it under load: nginx may still be handing
+# the second instance requests that the first refused while it restarted, after the first
+# already answers again. Stopped at that moment, the second would cut such a request off,
+# and a request refused by one instance and cut off by the other fails. So the first gets
+# a moment of traffic before the second stops.
+if [[ -s $run/serve-$port_b.pid ]] && running "$(cat "$run/serve-$port_b.pid")"; then
+    sleep "$settle"
+fi
 replace "$port_b" "$@"

@@ -15,8 +15,10 @@ struct ServerResponder: Sendable {
     /// Whether `path` lies under `/feeds/` or `/api/`: answers there are data, which get
     /// neither the pages' security headers nor the missing page.
     static func isFeedOrAPI(_ path: String) -> Bool {
-        path.hasPrefix(FeedController.feedsPrefix) || path.hasPrefix(APIController.prefix + "/")
+        path.hasPrefix(FeedController.feedsPrefix) || path.hasPrefix(apiFolder)
     }
+
+    private static let apiFolder = APIController.prefix + "/"
 
     func respond(to request: Request, logger: Logger) -> Response {
         let start = ContinuousClock.now
