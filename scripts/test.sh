@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 # each module also writes its interface from the job that compiles it: a separate job
 # would check every declaration a second time so that the modules above could start
 # sooner, which on two busy cores only costs (BENCHMARKS.md, "Whole-module for a build used
-# once"). Checked first: a wrong value stops before anything runs.
+# once" and "One job per module"). Checked first: a wrong value stops before anything runs.
 build_options=(--disable-index-store -Xswiftc -gline-tables-only)
 case ${SAMVERKAN_BUILD:-incremental} in
     incremental) build_options+=(--scratch-path .build-test) ;;
