@@ -28,6 +28,13 @@ shift 4
 stop_wait=${ROLL_STOP_WAIT:-30}
 ready_wait=${ROLL_READY_WAIT:-60}
 settle=${ROLL_SETTLE:-1}
+# Checked before anything is stopped: a bad value would otherwise stop the roll halfway.
+for setting in "ROLL_STOP_WAIT=$stop_wait" "ROLL_READY_WAIT=$ready_wait" "ROLL_SETTLE=$settle"; do
+    if [[ ! ${setting#*=} =~ ^[0-9]+$ ]]; then
+        echo "$setting: give a whole number of seconds" >&2
+        exit 2
+    fi
+done
 mkdir -p "$run"
 
 now() { date +%s.%N; }
