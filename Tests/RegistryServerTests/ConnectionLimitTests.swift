@@ -179,7 +179,8 @@ import Testing
                 #expect(response.status == .notModified)
                 #expect(response.headers[.contentSecurityPolicy] == SecurityHeaders.contentSecurityPolicy)
             }
-            for uri in ["/feeds/all.ics", "/api/feeds"] {
+            // Whatever the router sends to the feeds or the API, as nginx serves the files.
+            for uri in ["/feeds/all.ics", "/changes.atom", "/changes/bjuv.atom", "/api", "/api/feeds"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentSecurityPolicy] == nil, "\(uri)")

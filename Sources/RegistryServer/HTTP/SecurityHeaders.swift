@@ -25,8 +25,8 @@ public enum SecurityHeaders {
     }
 
     /// Adds `Content-Security-Policy`, `Referrer-Policy` and `X-Content-Type-Options` to
-    /// every answer that is not a feed or the API: the pages (also their 304s and HEADs)
-    /// and the plain-text errors.
+    /// every answer that is not a feed, a change log or the API: the pages (also their 304s
+    /// and HEADs) and the plain-text errors.
     static func add(to response: inout Response, path: String) {
         guard !ServerResponder.isFeedOrAPI(path) else { return }
         response.headers[.contentSecurityPolicy] = contentSecurityPolicy

@@ -12,13 +12,12 @@ struct ServerResponder: Sendable {
     let api: APIController
     let errors: PlainErrorAnswer
 
-    /// Whether `path` lies under `/feeds/` or `/api/`: answers there are data, which get
-    /// neither the pages' security headers nor the missing page.
+    /// Whether `path` is a feed's, a change log's or the API's, as the route below tells:
+    /// answers there are data, which get neither the pages' security headers nor the
+    /// missing page.
     static func isFeedOrAPI(_ path: String) -> Bool {
-        path.hasPrefix(FeedController.feedsPrefix) || path.hasPrefix(apiFolder)
+        FeedController.answers(path) || APIController.answers(path)
     }
-
-    private static let apiFolder = APIController.prefix + "/"
 
     func respond(to request: Request, logger: Logger) -> Response {
         let start = ContinuousClock.now
