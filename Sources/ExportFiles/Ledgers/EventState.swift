@@ -87,12 +87,4 @@ extension Event.Timing {
         case .allDay(let day): "\(day)"
         }
     }
-
-    /// The timing `ledgerText` wrote, or nil: read as a ledger line's column is
-    /// (`EventLedgerLine`), the one reader of that text.
-    init?(ledgerText text: some StringProtocol) {
-        var text = String(text)
-        guard let timing = text.withUTF8({ EventLedgerLine.timing($0[...]) }) else { return nil }
-        self = timing
-    }
 }
